@@ -1,0 +1,4 @@
+import { runCli } from './main';
+
+// The `ebill` program (bin/ebill.mjs runs this file).
+process.exitCode = await runCli(process.argv.slice(2));

@@ -1,0 +1,50 @@
+import { resolveDataDir } from '../platform/paths';
+import { parseGlobal, UsageError } from './args';
+import { demoCommand } from './commands/demo';
+import { doctorCommand } from './commands/doctor';
+import { INIT_USAGE, initCommand } from './commands/init';
+import { USER_USAGE, userCommand } from './commands/user';
+import { createPrinter, EXIT, type CommandResult } from './output';
+import { defaultCliEnv, type CliEnv } from './runtime';
+import { StdinLines } from './stdin';
+
+const USAGE = `ebill [--data-dir DIR] [--json] <command> …
+
+  ${INIT_USAGE}
+  demo
+  doctor
+  ${USER_USAGE}
+
+Exit codes: 0 ok · 1 internal error · 2 usage · 3 refused. See ../shared/cli.md.`;
+
+type Command = (env: CliEnv, rest: readonly string[], stdin: StdinLines) => Promise<CommandResult>;
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  init: initCommand,
+  demo: demoCommand,
+  doctor: doctorCommand,
+  user: userCommand,
+};
+
+/** Runs one CLI invocation and returns its exit code (tests call this in-process). */
+export async function runCli(argv: readonly string[], stdin = new StdinLines(), out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+  let json = argv.includes('--json');
+  try {
+    const global = parseGlobal(argv);
+    json = global.json;
+    const printer = createPrinter(json, out, err);
+    if (global.command === undefined || global.command === 'help') {
+      out.write(`${USAGE}\n`);
+      return global.command === 'help' ? EXIT.ok : EXIT.usage;
+    }
+    const command = COMMANDS[global.command];
+    if (command === undefined) throw new UsageError(`unknown command "${global.command}"`);
+    try {
+      return printer.success(await command(defaultCliEnv(resolveDataDir(global.dataDir)), global.rest, stdin));
+    } catch (error) {
+      return printer.failure(error);
+    }
+  } catch (error) {
+    return createPrinter(json, out, err).failure(error);
+  }
+}

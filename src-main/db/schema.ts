@@ -1,0 +1,4 @@
+/** Every table of the office database, gathered for drizzle-kit and for typed queries. */
+export * from '../office/schema';
+export * from '../users/schema';
+export * from '../audit/schema';

@@ -1,0 +1,9 @@
+import { officeHandlers } from '../office/handlers';
+import { userHandlers } from '../users/handlers';
+import type { Handlers } from './context';
+
+/** Every request's handler, one slice per feature; the compiler refuses a missing one. */
+export const handlers = {
+  ...officeHandlers,
+  ...userHandlers,
+} satisfies Handlers;

@@ -1,0 +1,72 @@
+import type { Reply } from '../../src-shared/contract';
+import { openOfficeDatabase } from '../db/open';
+import type { Clock } from '../platform/clock';
+import type { Logger } from '../platform/logger';
+import { dataPaths } from '../platform/paths';
+import { SessionStore } from '../users/sessions';
+import type { ClientRef, OfficeServices } from './context';
+import { dispatch } from './dispatch';
+import { EventHub } from './events';
+import { handlers } from './handlers';
+
+export const HOST_DEFAULTS = {
+  idleTimeoutMs: 15 * 60_000,
+  idleSweepIntervalMs: 30_000,
+} as const;
+
+export interface OfficeHostOptions {
+  readonly dataDir: string;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly machineId: string;
+  readonly appVersion: string;
+  readonly idleTimeoutMs?: number;
+  readonly migrationsDir?: string;
+  readonly nativeBinding?: string;
+}
+
+export interface OfficeHost {
+  readonly services: OfficeServices;
+  call(client: ClientRef, name: unknown, input: unknown): Promise<Reply<unknown>>;
+  close(): void;
+}
+
+/**
+ * The office back end as one object: database, sessions, events and the dispatcher.
+ * The Electron app, the browser shell, the CLI and the tests all build it the same way.
+ */
+export function createOfficeHost(options: OfficeHostOptions): OfficeHost {
+  const paths = dataPaths(options.dataDir);
+  const database = openOfficeDatabase({
+    file: paths.databaseFile,
+    backupDir: paths.backupDir,
+    clock: options.clock,
+    logger: options.logger,
+    ...(options.migrationsDir === undefined ? {} : { migrationsDir: options.migrationsDir }),
+    ...(options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }),
+  });
+  const events = new EventHub();
+  const idleTimeoutMs = options.idleTimeoutMs ?? HOST_DEFAULTS.idleTimeoutMs;
+  const sessions = new SessionStore(idleTimeoutMs, (clientId, reason) => events.emit(clientId, 'session.ended', { reason }));
+  const services: OfficeServices = {
+    database,
+    db: database.db,
+    clock: options.clock,
+    logger: options.logger,
+    machineId: options.machineId,
+    appVersion: options.appVersion,
+    idleTimeoutMs,
+    sessions,
+    events,
+  };
+  const sweep = setInterval(() => sessions.sweep(options.clock.nowMs()), HOST_DEFAULTS.idleSweepIntervalMs);
+  sweep.unref();
+  return {
+    services,
+    call: (client, name, input) => dispatch(services, handlers, client, name, input),
+    close: () => {
+      clearInterval(sweep);
+      database.close();
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import type { Handlers } from '../host/context';
+import { bangkokBusinessDate } from './business-date';
+import { readOfficeState, setUpOffice } from './office-service';
+
+export const officeHandlers = {
+  'app.info': (_input, { services }) => {
+    const state = readOfficeState(services.db);
+    return {
+      version: services.appVersion,
+      isSetUp: state.office !== null,
+      isTraining: state.isTraining,
+      office: state.office,
+      terminalSlot: state.terminalSlot,
+      businessDate: bangkokBusinessDate(services.clock.nowMs()),
+      idleTimeoutMs: services.idleTimeoutMs,
+    };
+  },
+  'setup.init': async (input, { services }) => {
+    const result = await setUpOffice(services.db, services.clock, services.machineId, services.appVersion, {
+      office: input.office,
+      terminalSlot: input.terminalSlot,
+      isTraining: input.isTraining,
+      isDemo: false,
+      admin: input.admin,
+    });
+    return { place: result.place, terminalSlot: result.terminalSlot };
+  },
+} satisfies Pick<Handlers, 'app.info' | 'setup.init'>;

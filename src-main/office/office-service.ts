@@ -1,0 +1,75 @@
+import { desc } from 'drizzle-orm';
+import type { OfficeSummary } from '../../src-shared/contract';
+import { CodedError } from '../../src-shared/result';
+import type { Db } from '../db/open';
+import type { Clock } from '../platform/clock';
+import { newId } from '../platform/ids';
+import { insertUser, prepareUser, type NewUser } from '../users/user-service';
+import type { UserSummary } from '../../src-shared/contract';
+import { databaseInfo, office, terminalBinding } from './schema';
+
+export interface OfficeSetup {
+  readonly office: OfficeSummary;
+  readonly terminalSlot: number;
+  readonly isTraining: boolean;
+  readonly isDemo: boolean;
+  readonly admin: Omit<NewUser, 'role'>;
+}
+
+export interface OfficeState {
+  readonly office: OfficeSummary | null;
+  readonly terminalSlot: number | null;
+  readonly boundMachineId: string | null;
+  readonly isTraining: boolean;
+  readonly isDemo: boolean;
+}
+
+export function readOfficeState(db: Db): OfficeState {
+  const info = db.select().from(databaseInfo).get();
+  const row = db.select().from(office).get();
+  const binding = db.select().from(terminalBinding).orderBy(desc(terminalBinding.boundAtMs), desc(terminalBinding.id)).limit(1).get();
+  return {
+    office:
+      row === undefined
+        ? null
+        : { place: row.place, nameTh: row.nameTh, province: row.province, costCentre: row.costCentre, billerId: row.billerId, companyCode: row.companyCode },
+    terminalSlot: binding?.slot ?? null,
+    boundMachineId: binding?.machineId ?? null,
+    isTraining: info?.isTraining ?? false,
+    isDemo: info?.isDemo ?? false,
+  };
+}
+
+/**
+ * First-run set-up (UI `setup.init` and `ebill init`): the database's identity, the office, this
+ * terminal's slot bound to this machine, and the first administrator, in one transaction.
+ * The central check that the slot is free arrives with enrollment (issue 11).
+ */
+export async function setUpOffice(
+  db: Db,
+  clock: Clock,
+  machineId: string,
+  appVersion: string,
+  setup: OfficeSetup,
+): Promise<{ place: string; terminalSlot: number; admin: UserSummary }> {
+  if (readOfficeState(db).office !== null) throw new CodedError('ALREADY_SET_UP', 'This terminal is already set up');
+  const adminRow = await prepareUser(clock, { ...setup.admin, role: 'admin' }, null);
+  return db.transaction(() => {
+    if (readOfficeState(db).office !== null) throw new CodedError('ALREADY_SET_UP', 'This terminal is already set up');
+    const nowMs = clock.nowMs();
+    db.insert(databaseInfo)
+      .values({ id: 1, databaseId: newId(clock), isTraining: setup.isTraining, isDemo: setup.isDemo, createdAtMs: nowMs, createdByAppVersion: appVersion })
+      .run();
+    db.insert(office).values({ id: 1, ...setup.office, createdAtMs: nowMs }).run();
+    const admin = insertUser(db, adminRow);
+    db.insert(terminalBinding)
+      .values({ id: newId(clock), slot: setup.terminalSlot, machineId, boundAtMs: nowMs, boundByUserId: admin.id, reason: 'first-run set-up' })
+      .run();
+    return { place: setup.office.place, terminalSlot: setup.terminalSlot, admin };
+  });
+}
+
+/** Numbers may be issued only on the machine the slot is bound to (design.md); issue 5 enforces it. */
+export function isBoundToThisMachine(state: OfficeState, machineId: string): boolean {
+  return state.boundMachineId !== null && state.boundMachineId === machineId;
+}

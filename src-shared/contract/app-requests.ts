@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { LIMITS, type RequestSpec } from './spec';
+import { billerId, companyCode, costCentre, isoDate, password, placeCode, terminalSlot, thaiText, username } from './fields';
+
+export const officeSummary = z.strictObject({
+  place: placeCode,
+  nameTh: z.string(),
+  province: z.string(),
+  costCentre: costCentre.nullable(),
+  billerId: billerId.nullable(),
+  companyCode: companyCode.nullable(),
+});
+export type OfficeSummary = z.infer<typeof officeSummary>;
+
+/** app.* and setup.*: what the first screen needs, and the first-run set-up (design.md identity). */
+export const appRequests = {
+  'app.info': {
+    input: z.strictObject({}),
+    output: z.strictObject({
+      version: z.string(),
+      isSetUp: z.boolean(),
+      isTraining: z.boolean(),
+      office: officeSummary.nullable(),
+      terminalSlot: terminalSlot.nullable(),
+      businessDate: isoDate,
+      idleTimeoutMs: z.number().int().positive(),
+    }),
+    access: 'public',
+    kind: 'query',
+    timeoutMs: LIMITS.defaultTimeoutMs,
+    maxInputBytes: LIMITS.defaultMaxInputBytes,
+  },
+  'setup.init': {
+    input: z.strictObject({
+      office: z.strictObject({
+        place: placeCode,
+        nameTh: thaiText('office name', 200),
+        province: thaiText('province', 100),
+        costCentre: costCentre.nullable(),
+        billerId: billerId.nullable(),
+        companyCode: companyCode.nullable(),
+      }),
+      terminalSlot,
+      isTraining: z.boolean(),
+      admin: z.strictObject({
+        username,
+        fullNameTh: thaiText('full name', 100),
+        positionTh: thaiText('position', 100),
+        password,
+      }),
+    }),
+    output: z.strictObject({ place: placeCode, terminalSlot }),
+    access: 'public',
+    kind: 'command',
+    timeoutMs: LIMITS.loginTimeoutMs,
+    maxInputBytes: LIMITS.defaultMaxInputBytes,
+  },
+} as const satisfies Record<string, RequestSpec>;

@@ -1,0 +1,42 @@
+import { PAYMENT_ERROR_CODES } from '../payment-errors';
+
+/**
+ * The one closed union of error codes that may cross a boundary (renderer→main, CLI, HTTP).
+ * A reply's `error.code` is always one of these; the UI maps each code to Thai/English text.
+ */
+export const CONTRACT_ERROR_CODES = [
+  // transport and validation
+  'UNKNOWN_REQUEST',
+  'BAD_INPUT',
+  'TOO_LARGE',
+  'TIMEOUT',
+  'INTERNAL',
+  // session and roles
+  'NOT_LOGGED_IN',
+  'FORBIDDEN',
+  'BAD_CREDENTIALS',
+  'LOCKED_OUT',
+  'USER_DISABLED',
+  'SESSION_EXPIRED',
+  // set-up and users
+  'NOT_SET_UP',
+  'ALREADY_SET_UP',
+  'USERNAME_TAKEN',
+  'WEAK_PASSWORD',
+  'NOT_FOUND',
+  'LAST_ADMIN',
+  // database
+  'DB_TOO_NEW',
+  'DB_MIGRATION_FAILED',
+  'MACHINE_MISMATCH',
+  'CHECKS_FAILED',
+  // command line
+  'USAGE',
+] as const;
+
+export const ERROR_CODES = [...CONTRACT_ERROR_CODES, ...PAYMENT_ERROR_CODES] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}

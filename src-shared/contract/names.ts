@@ -1,0 +1,44 @@
+/**
+ * Every request and event name, and the one place that turns a name into a transport channel.
+ * Kept free of zod so that the sandboxed preload can import it without pulling in the schemas;
+ * `requests.ts` / `events.ts` are checked against these lists at compile time.
+ */
+export const REQUEST_NAMES = [
+  'app.info',
+  'setup.init',
+  'session.login',
+  'session.logout',
+  'session.current',
+  'user.list',
+  'user.add',
+  'user.disable',
+] as const;
+export type RequestName = (typeof REQUEST_NAMES)[number];
+
+export const EVENT_NAMES = ['session.ended', 'app.error'] as const;
+export type EventName = (typeof EVENT_NAMES)[number];
+
+export function isRequestName(value: unknown): value is RequestName {
+  return typeof value === 'string' && (REQUEST_NAMES as readonly string[]).includes(value);
+}
+
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && (EVENT_NAMES as readonly string[]).includes(value);
+}
+
+/** Electron IPC channel of a request or event. No other file writes a channel string. */
+export function ipcChannel(name: RequestName | EventName): string {
+  return `ebill:${name}`;
+}
+
+/** HTTP path of a request in the browser shell. */
+export function httpRequestPath(name: RequestName): string {
+  return `/api/${name}`;
+}
+
+/** Server-sent events stream of the browser shell. */
+export const HTTP_EVENTS_PATH = '/api/events';
+
+/** Header names the browser shell's client sends. */
+export const HTTP_TOKEN_HEADER = 'x-ebill-token';
+export const HTTP_CLIENT_HEADER = 'x-ebill-client';
