@@ -45,6 +45,6 @@ function classify(error: unknown): { code: string; message: string; exit: number
 
 function formatFields(fields: Readonly<Record<string, unknown>>): string {
   return Object.entries(fields)
-    .map(([key, value]) => `${key}: ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`)
+    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
     .join('\n');
 }

@@ -12,7 +12,7 @@ export class StdinLines {
 
   private load(): string[] {
     if (this.lines === undefined) {
-      let text = '';
+      let text: string;
       try {
         text = readFileSync(0, 'utf8');
       } catch {

@@ -130,7 +130,7 @@ function audit(services: OfficeServices, client: ClientRef, action: string, outc
 
 function attemptedUsername(rawInput: unknown): string | null {
   if (rawInput !== null && typeof rawInput === 'object' && 'username' in rawInput) {
-    const value = (rawInput as { username: unknown }).username;
+    const value = rawInput.username;
     if (typeof value === 'string') return value.slice(0, 64);
   }
   return null;

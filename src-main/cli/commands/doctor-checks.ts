@@ -94,7 +94,7 @@ export function diskCheck(dataDir: string): Check {
 
 /** Printers the operating system knows; none is a warning, never a failure (cli.md). */
 export function printerCheck(): Check {
-  let names: string[] = [];
+  let names: string[];
   try {
     if (process.platform === 'win32') {
       const out = execFileSync('powershell', ['-NoProfile', '-Command', 'Get-Printer | Select-Object -ExpandProperty Name'], { encoding: 'utf8', timeout: 10_000, windowsHide: true });

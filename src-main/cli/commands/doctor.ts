@@ -14,7 +14,11 @@ export class DoctorFailed extends CodedError<'CHECKS_FAILED'> {
 }
 
 /** `ebill doctor`: database, schema, triggers, set-up and machine, clock, fonts, printers, disk. */
-export async function doctorCommand(env: CliEnv, rest: readonly string[]): Promise<CommandResult> {
+export function doctorCommand(env: CliEnv, rest: readonly string[]): Promise<CommandResult> {
+  return Promise.resolve().then(() => runDoctor(env, rest));
+}
+
+function runDoctor(env: CliEnv, rest: readonly string[]): CommandResult {
   parseCommand(rest, {});
   const paths = dataPaths(env.dataDir);
   const checks: Check[] = [];

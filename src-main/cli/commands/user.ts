@@ -20,6 +20,7 @@ export async function userCommand(env: CliEnv, rest: readonly string[], stdin: S
       return userList(env, args, stdin);
     case 'disable':
       return userDisable(env, args, stdin);
+    case undefined:
     default:
       throw new UsageError(`user needs add, list or disable${sub === undefined ? '' : `, not "${sub}"`}`);
   }
