@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { APPEND_ONLY_TABLES, expectedTriggers, missingAppendOnlyTriggers } from '../../src-main/db/append-only';
+import { readMigrations } from '../../src-main/db/migrate';
+import { defaultMigrationsDir, openOfficeDatabase, type OpenOptions } from '../../src-main/db/open';
+import { manualClock } from '../../src-main/platform/clock';
+import { memoryLogger } from '../../src-main/platform/logger';
+import { T0_MS } from '../helpers/office';
+
+let dir: string;
+let options: OpenOptions;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'ebill-db-'));
+  options = { file: join(dir, 'ebill.sqlite'), backupDir: join(dir, 'backups'), clock: manualClock(T0_MS), logger: memoryLogger() };
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const fileHash = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+describe('migrations', () => {
+  it('bring an empty database to the latest schema, in WAL with synchronous=FULL', () => {
+    const database = openOfficeDatabase(options);
+    expect(database.schemaVersion).toBe(readMigrations(defaultMigrationsDir()).length);
+    expect(database.schemaVersion).toBe(database.latestSchemaVersion);
+    expect(database.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(database.sqlite.pragma('synchronous', { simple: true })).toBe(2);
+    expect(database.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    database.close();
+    expect(readdirSync(dir)).not.toContain('backups');
+  });
+
+  it('upgrade a database from the previous migration, keeping its rows, after taking a backup', () => {
+    const latest = readMigrations(defaultMigrationsDir()).length;
+    const old = openOfficeDatabase({ ...options, upToIdx: latest - 2 });
+    expect(old.schemaVersion).toBe(latest - 1);
+    old.sqlite.prepare(`INSERT INTO audit_log (id, at_ms, channel, action, outcome) VALUES ('a1', 1, 'system', 'before-upgrade', 'ok')`).run();
+    old.close();
+
+    const upgraded = openOfficeDatabase(options);
+    expect(upgraded.schemaVersion).toBe(latest);
+    expect(upgraded.sqlite.prepare(`SELECT action FROM audit_log WHERE id = 'a1'`).get()).toEqual({ action: 'before-upgrade' });
+    upgraded.close();
+    const backups = readdirSync(join(dir, 'backups'));
+    expect(backups).toHaveLength(1);
+    const backup = new Database(join(dir, 'backups', backups[0] ?? ''), { readonly: true });
+    expect(backup.prepare(`SELECT count(*) AS n FROM audit_log`).get()).toEqual({ n: 1 });
+    backup.close();
+  });
+
+  it('refuse a database written by a newer version, with a clear message, without changing it', () => {
+    openOfficeDatabase(options).close();
+    const raw = new Database(options.file);
+    raw.prepare(`INSERT INTO ebill_migrations (idx, tag, sha256, applied_at_ms) VALUES (99, '0099_future', 'x', 1)`).run();
+    raw.pragma('wal_checkpoint(TRUNCATE)');
+    raw.close();
+    const before = fileHash(options.file);
+    expect(() => openOfficeDatabase(options)).toThrow(/written by a newer version of ebill-counter.*not changed/);
+    expect(fileHash(options.file)).toBe(before);
+  });
+
+  it('roll back a migration that breaks a foreign key, whole', () => {
+    const migrationsDir = join(dir, 'migrations');
+    cpSync(defaultMigrationsDir(), migrationsDir, { recursive: true });
+    const journalFile = join(migrationsDir, 'meta', '_journal.json');
+    const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { idx: number; tag: string }[] };
+    journal.entries.push({ ...journal.entries[0], idx: journal.entries.length, tag: '9999_broken' });
+    writeFileSync(journalFile, JSON.stringify(journal));
+    writeFileSync(
+      join(migrationsDir, '9999_broken.sql'),
+      'CREATE TABLE child (id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id));\n--> statement-breakpoint\nINSERT INTO child VALUES (\'c1\', \'no-such-user\');',
+    );
+    expect(() => openOfficeDatabase({ ...options, migrationsDir })).toThrow(/9999_broken breaks 1 foreign key/);
+    const raw = new Database(options.file, { readonly: true });
+    expect(raw.prepare(`SELECT name FROM sqlite_master WHERE name = 'child'`).get()).toBeUndefined();
+    raw.close();
+  });
+});
+
+describe('append-only tables', () => {
+  it('have both triggers after all migrations', () => {
+    const database = openOfficeDatabase(options);
+    expect(missingAppendOnlyTriggers(database.sqlite)).toEqual([]);
+    expect(expectedTriggers()).toHaveLength(APPEND_ONLY_TABLES.length * 2);
+    database.close();
+  });
+
+  it('refuse updates and deletes of the audit log', () => {
+    const database = openOfficeDatabase(options);
+    database.sqlite.prepare(`INSERT INTO audit_log (id, at_ms, channel, action, outcome) VALUES ('a1', 1, 'system', 'x', 'ok')`).run();
+    expect(() => database.sqlite.prepare(`UPDATE audit_log SET outcome = 'error'`).run()).toThrow(/append-only: audit_log rows are never updated/);
+    expect(() => database.sqlite.prepare(`DELETE FROM audit_log`).run()).toThrow(/append-only: audit_log rows are never deleted/);
+    database.close();
+  });
+
+  it('are reported when a trigger has gone missing (a drizzle-kit table rebuild drops them)', () => {
+    const database = openOfficeDatabase(options);
+    database.sqlite.exec('DROP TRIGGER audit_log_no_delete');
+    expect(missingAppendOnlyTriggers(database.sqlite)).toEqual(['audit_log_no_delete']);
+    database.close();
+    expect(() => openOfficeDatabase(options)).toThrow(/Append-only triggers are missing after migration: audit_log_no_delete/);
+  });
+});

@@ -1,0 +1,93 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RequestInput, RequestName, Reply, RequestOutput } from '../../src-shared/contract';
+import type { Role } from '../../src-shared/domain/roles';
+import type { ClientRef } from '../../src-main/host/context';
+import { createOfficeHost, type OfficeHost } from '../../src-main/host/office-host';
+import { manualClock } from '../../src-main/platform/clock';
+import { memoryLogger } from '../../src-main/platform/logger';
+
+/** 2026-11-23 09:00 Asia/Bangkok. */
+export const T0_MS = Date.UTC(2026, 10, 23, 2, 0, 0);
+export const MACHINE_ID = 'test-machine-0001';
+export const PASSWORD = 'Counter2569';
+
+export interface TestOffice {
+  readonly host: OfficeHost;
+  readonly dataDir: string;
+  readonly clock: ReturnType<typeof manualClock>;
+  readonly logger: ReturnType<typeof memoryLogger>;
+  call<K extends RequestName>(client: ClientRef, name: K, input: RequestInput<K>): Promise<Reply<RequestOutput<K>>>;
+  close(): void;
+}
+
+export function makeTestOffice(options: { idleTimeoutMs?: number; dataDir?: string } = {}): TestOffice {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ebill-test-'));
+  const clock = manualClock(T0_MS);
+  const logger = memoryLogger();
+  const host = createOfficeHost({
+    dataDir,
+    clock,
+    logger,
+    machineId: MACHINE_ID,
+    appVersion: '0.0.0-test',
+    ...(options.idleTimeoutMs === undefined ? {} : { idleTimeoutMs: options.idleTimeoutMs }),
+  });
+  return {
+    host,
+    dataDir,
+    clock,
+    logger,
+    call: (client, name, input) => host.call(client, name, input) as never,
+    close: () => {
+      host.close();
+      if (options.dataDir === undefined) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const client = (id: string, channel: ClientRef['channel'] = 'web'): ClientRef => ({ id, channel });
+
+export const SETUP_INPUT = {
+  office: {
+    place: '5401',
+    nameTh: 'ที่ทำการปกครองอำเภอเมืองแพร่',
+    province: 'แพร่',
+    costCentre: '5400100001',
+    billerId: '099999999999990',
+    companyCode: null,
+  },
+  terminalSlot: 1,
+  isTraining: false,
+  admin: { username: 'admin', fullNameTh: 'นายสมชาย ดูแลระบบ', positionTh: 'ผู้ดูแลระบบ', password: PASSWORD },
+} satisfies RequestInput<'setup.init'>;
+
+/** Sets the office up and adds one user per role (username = role name), all with PASSWORD. */
+export async function setUpWithUsers(office: TestOffice): Promise<void> {
+  const admin = client('setup-admin');
+  await expectOk(office.call(admin, 'setup.init', SETUP_INPUT));
+  await expectOk(office.call(admin, 'session.login', { username: 'admin', password: PASSWORD }));
+  const roles: Role[] = ['operator', 'supervisor', 'finance', 'head', 'auditor'];
+  for (const role of roles) {
+    await expectOk(office.call(admin, 'user.add', { username: role, fullNameTh: `ผู้ใช้ ${role}`, positionTh: 'เจ้าพนักงาน', role, password: PASSWORD }));
+  }
+  await expectOk(office.call(admin, 'session.logout', {}));
+}
+
+export async function loginAs(office: TestOffice, who: ClientRef, username: string): Promise<void> {
+  await expectOk(office.call(who, 'session.login', { username, password: PASSWORD }));
+}
+
+export async function expectOk<T>(reply: Promise<Reply<T>>): Promise<T> {
+  const settled = await reply;
+  if (!settled.ok) throw new Error(`expected ok, got ${settled.error.code}: ${settled.error.message}`);
+  return settled.value;
+}
+
+/** Every business row except the audit log, as JSON: "changes nothing" is this staying equal. */
+export function snapshotBusinessTables(office: TestOffice): string {
+  const sqlite = office.host.services.database.sqlite;
+  const tables = (sqlite.prepare(`SELECT name FROM sqlite_master WHERE type='table' AND name NOT IN ('audit_log','ebill_migrations') AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
+  return JSON.stringify(tables.map((name) => [name, sqlite.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]));
+}
