@@ -1,0 +1,29 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+
+export interface CliRun {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly json: Record<string, unknown>;
+}
+
+/** Runs `ebill` exactly as a user does (`node bin/ebill.mjs …`), stdin given as text. */
+export function ebill(args: readonly string[], stdin = ''): CliRun {
+  const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'ebill.mjs'), ...args], {
+    cwd: ROOT,
+    input: stdin,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, EBILL_DATA_DIR: '' },
+  });
+  let json: Record<string, unknown> = {};
+  try {
+    json = JSON.parse(result.stdout) as Record<string, unknown>;
+  } catch {
+    json = {};
+  }
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr, json };
+}
