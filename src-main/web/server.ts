@@ -95,6 +95,9 @@ function openEventStream(req: IncomingMessage, res: ServerResponse, clientId: st
   set.add(res);
   streams.set(clientId, set);
   const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), SSE_HEARTBEAT_MS);
+  // A tab closed mid-stream resets the socket: that ends the stream, never the shell.
+  req.on('error', () => undefined);
+  res.on('error', () => undefined);
   req.on('close', () => {
     clearInterval(heartbeat);
     set.delete(res);
