@@ -19,7 +19,7 @@ export function ebill(args: readonly string[], stdin = ''): CliRun {
     timeout: 60_000,
     env: { ...process.env, EBILL_DATA_DIR: '' },
   });
-  let json: Record<string, unknown> = {};
+  let json: Record<string, unknown>;
   try {
     json = JSON.parse(result.stdout) as Record<string, unknown>;
   } catch {

@@ -102,7 +102,7 @@ describe('browser shell', () => {
   it('pushes events to the right client over server-sent events', async () => {
     await api('session.login', { username: 'operator', password: PASSWORD });
     let logout: Promise<Answer> | undefined;
-    const received = await new Promise<string>((resolve, reject) => {
+    const received = await new Promise<string>((resolve) => {
       const req = httpRequest({ host: '127.0.0.1', port, path: `/api/events?token=${TOKEN}&client=${CLIENT}`, headers: { host: `127.0.0.1:${port}` } }, (res) => {
         let text = '';
         res.on('error', () => undefined); // destroyed on purpose below
