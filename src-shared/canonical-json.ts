@@ -17,9 +17,13 @@ export function canonicalJson(value: unknown): string {
       return JSON.stringify(value);
     case 'object':
       return Array.isArray(value) ? canonicalArray(value) : canonicalObject(value as Record<string, unknown>);
-    default:
-      throw new TypeError(`canonicalJson: a ${typeof value} cannot be written as JSON`);
+    case 'bigint':
+    case 'function':
+    case 'symbol':
+    case 'undefined':
+      break;
   }
+  throw new TypeError(`canonicalJson: a ${typeof value} cannot be written as JSON`);
 }
 
 function canonicalArray(values: readonly unknown[]): string {

@@ -1,5 +1,5 @@
 import type { Handlers } from '../host/context';
-import { bangkokBusinessDate } from './business-date';
+import { businessDateOf } from '../../src-shared/dates';
 import { readOfficeState, setUpOffice } from './office-service';
 
 export const officeHandlers = {
@@ -11,7 +11,7 @@ export const officeHandlers = {
       isTraining: state.isTraining,
       office: state.office,
       terminalSlot: state.terminalSlot,
-      businessDate: bangkokBusinessDate(services.clock.nowMs()),
+      businessDate: businessDateOf(services.clock.nowMs()),
       idleTimeoutMs: services.idleTimeoutMs,
     };
   },

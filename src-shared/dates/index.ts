@@ -1,0 +1,43 @@
+export {
+  BANGKOK_UTC_OFFSET_MS,
+  MS_PER_DAY,
+  MS_PER_MINUTE,
+  addDays,
+  bangkokInstantMs,
+  businessDateFromParts,
+  businessDateOf,
+  datePartsOf,
+  daysInMonth,
+  parseBusinessDate,
+  weekdayOf,
+  type BusinessDate,
+  type DateParts,
+} from './business-date';
+export {
+  BE_OFFSET_YEARS,
+  THAI_MONTHS_FULL,
+  THAI_MONTHS_SHORT,
+  THAI_WEEKDAYS,
+  beYearOf,
+  formatBangkokTime,
+  formatThaiDate,
+  formatThaiDateNumeric,
+  formatThaiDateTime,
+  type ThaiDateFormatOptions,
+} from './thai-date-format';
+export { FISCAL_YEAR_FIRST_MONTH, calendarYearBeOf, fiscalYearBeOf, fiscalYearRange, twoDigitYear } from './fiscal-year';
+export {
+  MAX_DAYS_OFF_IN_A_ROW,
+  MAX_HOLIDAYS_PER_YEAR,
+  MAX_HOLIDAY_YEARS,
+  REMITTANCE_DEADLINE_MINUTES,
+  buildHolidayCalendar,
+  describeIssues,
+  holidayYearSchema,
+  isBusinessDay,
+  nextBusinessDay,
+  remittanceDeadline,
+  type Holiday,
+  type HolidayCalendar,
+  type HolidayYear,
+} from './holiday-calendar';
