@@ -1,0 +1,137 @@
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import type { EbillApi } from '../../src-shared/contract';
+import { SystemMessages, type SystemMessage } from '../components/system-messages';
+import { TrainingBanner } from '../components/training-banner';
+import { HomeScreen } from '../screens/home-screen';
+import { LoadingScreen } from '../screens/loading-screen';
+import { LoginScreen } from '../screens/login-screen';
+import { SetupScreen } from '../screens/setup-screen';
+import { UsersScreen } from '../screens/users/users-screen';
+import type { AppInfo } from './app-info';
+import { INITIAL_ROUTE, nextRoute } from './route';
+
+/** At most this many `app.error` messages are kept on screen; older ones drop off. */
+const MAX_SYSTEM_MESSAGES = 3;
+
+/**
+ * The whole UI: one state machine (`route.ts`) decides the screen; `ebill` is the only way out.
+ * Listens for session.ended (back to login with the reason) and app.error (a dismissible banner).
+ */
+export function App({ ebill }: { readonly ebill: EbillApi }) {
+  const [route, dispatch] = useReducer(nextRoute, INITIAL_ROUTE);
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [messages, setMessages] = useState<readonly SystemMessage[]>([]);
+  const [isLoggingOut, setIsLoggingOut] = useState(false);
+  const nextMessageId = useRef(1);
+
+  /** Every screen calls through this: a reply saying the session is gone sends the user to login. */
+  const request = useCallback<EbillApi['request']>(
+    async (name, input) => {
+      const reply = await ebill.request(name, input);
+      if (!reply.ok && (reply.error.code === 'NOT_LOGGED_IN' || reply.error.code === 'SESSION_EXPIRED')) {
+        dispatch({ type: 'session-ended', notice: 'expired' });
+      }
+      return reply;
+    },
+    [ebill],
+  );
+
+  const refreshInfo = useCallback(async () => {
+    const reply = await ebill.request('app.info', {});
+    if (reply.ok) setInfo(reply.value);
+  }, [ebill]);
+
+  useEffect(() => {
+    if (route.screen !== 'loading') return;
+    let isCurrent = true;
+    void (async () => {
+      const infoReply = await ebill.request('app.info', {});
+      if (!isCurrent) return;
+      if (!infoReply.ok) {
+        dispatch({ type: 'load-failed', error: infoReply.error });
+        return;
+      }
+      setInfo(infoReply.value);
+      if (!infoReply.value.isSetUp) {
+        dispatch({ type: 'loaded', isSetUp: false, user: null });
+        return;
+      }
+      // A reload of a browser tab keeps its client id, so its session may still be alive.
+      const current = await ebill.request('session.current', {});
+      if (isCurrent) dispatch({ type: 'loaded', isSetUp: true, user: current.ok ? current.value.user : null });
+    })();
+    return () => {
+      isCurrent = false;
+    };
+  }, [route.screen, ebill]);
+
+  // The business date can change while the app is open: read it again on entering login and home.
+  useEffect(() => {
+    if (route.screen === 'login' || route.screen === 'home') void refreshInfo();
+  }, [route.screen, refreshInfo]);
+
+  useEffect(() => {
+    const offEnded = ebill.on('session.ended', ({ reason }) => dispatch({ type: 'session-ended', notice: reason }));
+    const offError = ebill.on('app.error', (payload) => {
+      const id = nextMessageId.current;
+      nextMessageId.current += 1;
+      setMessages((list) => [...list, { ...payload, id }].slice(-MAX_SYSTEM_MESSAGES));
+    });
+    return () => {
+      offEnded();
+      offError();
+    };
+  }, [ebill]);
+
+  const logout = useCallback(async () => {
+    setIsLoggingOut(true);
+    // Whatever the answer, the screen leaves: main has ended the session or will end it when idle.
+    await ebill.request('session.logout', {});
+    setIsLoggingOut(false);
+    dispatch({ type: 'session-ended', notice: 'logout' });
+  }, [ebill]);
+  const onLogout = (): void => void logout();
+
+  const screen = (() => {
+    switch (route.screen) {
+      case 'loading':
+        return <LoadingScreen error={null} onRetry={() => undefined} />;
+      case 'load-failed':
+        return <LoadingScreen error={route.error} onRetry={() => dispatch({ type: 'retry' })} />;
+      case 'setup':
+        return (
+          <SetupScreen
+            info={info}
+            request={request}
+            onSetUp={() => {
+              void refreshInfo();
+              dispatch({ type: 'set-up' });
+            }}
+          />
+        );
+      case 'login':
+        return <LoginScreen info={info} notice={route.notice} request={request} onLoggedIn={(user) => dispatch({ type: 'logged-in', user })} />;
+      case 'home':
+        return <HomeScreen info={info} user={route.user} onOpenUsers={() => dispatch({ type: 'open-users' })} onLogout={onLogout} isLoggingOut={isLoggingOut} />;
+      case 'users':
+        return (
+          <UsersScreen
+            info={info}
+            user={route.user}
+            request={request}
+            onHome={() => dispatch({ type: 'open-home' })}
+            onLogout={onLogout}
+            isLoggingOut={isLoggingOut}
+          />
+        );
+    }
+  })();
+
+  return (
+    <div className={`app${info?.isTraining === true ? ' app--training' : ''}`}>
+      {info?.isTraining === true && <TrainingBanner />}
+      <SystemMessages messages={messages} onDismiss={(id) => setMessages((list) => list.filter((m) => m.id !== id))} />
+      {screen}
+    </div>
+  );
+}
