@@ -4,13 +4,37 @@ import type Database from 'better-sqlite3';
  * Tables whose rows are never updated or deleted, each guarded by two triggers
  * (`<table>_no_update`, `<table>_no_delete`). Features add their tables here with their migration.
  */
-export const APPEND_ONLY_TABLES = ['database_info', 'terminal_binding', 'audit_log'] as const;
+export const APPEND_ONLY_TABLES = [
+  'database_info',
+  'terminal_binding',
+  'audit_log',
+  'ledger_entries',
+  'outbox',
+  'payment_requests',
+  'bills',
+  'receipts',
+  'receipt_events',
+  'payment_confirmations',
+  'request_events',
+  'approval_keys',
+  'central_acks',
+] as const;
+
+/** Other guards every office database must have (0003_ledger-triggers). */
+export const INVARIANT_TRIGGERS = [
+  'ledger_entries_chain_links',
+  'number_counters_step_one',
+  'number_counters_no_delete',
+  'receipts_gapless_book',
+  'receipts_one_active_per_bill',
+  'receipt_events_no_print_after_cancel',
+] as const;
 
 export function expectedTriggers(): string[] {
-  return APPEND_ONLY_TABLES.flatMap((table) => [`${table}_no_update`, `${table}_no_delete`]);
+  return [...APPEND_ONLY_TABLES.flatMap((table) => [`${table}_no_update`, `${table}_no_delete`]), ...INVARIANT_TRIGGERS];
 }
 
-/** Names of the append-only triggers that are missing (empty when all are there). */
+/** Names of the append-only and invariant triggers that are missing (empty when all are there). */
 export function missingAppendOnlyTriggers(sqlite: Database.Database): string[] {
   const present = new Set(
     (sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger'`).all() as { name: string }[]).map((r) => r.name),

@@ -2,3 +2,4 @@
 export * from '../office/schema';
 export * from '../users/schema';
 export * from '../audit/schema';
+export * from '../ledger/schema';

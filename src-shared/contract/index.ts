@@ -7,3 +7,4 @@ export * from './events';
 export type { EbillApi } from './api';
 export { officeSummary, type OfficeSummary } from './app-requests';
 export { userSummary, type UserSummary } from './user-requests';
+export { approval, receiptSummary, requestCreateInput, type ApprovalInput, type ReceiptSummary } from './ledger-requests';

@@ -12,6 +12,18 @@ export const REQUEST_NAMES = [
   'user.list',
   'user.add',
   'user.disable',
+  'request.create',
+  'request.cancel',
+  'bill.show',
+  'payment.recordEvidence',
+  'receipt.issue',
+  'receipt.markPrinted',
+  'receipt.reprint',
+  'receipt.cancel',
+  'receipt.get',
+  'clock.acknowledge',
+  'terminal.rebind',
+  'ledger.verify',
 ] as const;
 export type RequestName = (typeof REQUEST_NAMES)[number];
 

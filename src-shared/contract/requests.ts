@@ -3,11 +3,13 @@ import type { RequestName } from './names';
 import type { RequestSpec } from './spec';
 import { appRequests } from './app-requests';
 import { userRequests } from './user-requests';
+import { ledgerRequests } from './ledger-requests';
 
 /** The request map, assembled from one slice per feature (Actual's handlers.ts). */
 export const requestMap = {
   ...appRequests,
   ...userRequests,
+  ...ledgerRequests,
 } as const satisfies Record<RequestName, RequestSpec>;
 
 // Both directions: every name has a spec (above) and every spec has a name (here).

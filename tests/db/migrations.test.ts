@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { APPEND_ONLY_TABLES, expectedTriggers, missingAppendOnlyTriggers } from '../../src-main/db/append-only';
+import { APPEND_ONLY_TABLES, INVARIANT_TRIGGERS, expectedTriggers, missingAppendOnlyTriggers } from '../../src-main/db/append-only';
 import { readMigrations } from '../../src-main/db/migrate';
 import { defaultMigrationsDir, openOfficeDatabase, type OpenOptions } from '../../src-main/db/open';
 import { manualClock } from '../../src-main/platform/clock';
@@ -84,7 +84,7 @@ describe('append-only tables', () => {
   it('have both triggers after all migrations', () => {
     const database = openOfficeDatabase(options);
     expect(missingAppendOnlyTriggers(database.sqlite)).toEqual([]);
-    expect(expectedTriggers()).toHaveLength(APPEND_ONLY_TABLES.length * 2);
+    expect(expectedTriggers()).toHaveLength(APPEND_ONLY_TABLES.length * 2 + INVARIANT_TRIGGERS.length);
     database.close();
   });
 

@@ -1,0 +1,68 @@
+import type Database from 'better-sqlite3';
+import { CodedError } from '../../src-shared/result';
+import { prepared } from './statements';
+
+/** A bill with its request and what has happened to it, as the services check it. */
+export interface BillRecord {
+  readonly billId: string;
+  readonly requestId: string;
+  readonly requestNo: string;
+  readonly ref1: string;
+  readonly ref2: string;
+  readonly dueDate: string;
+  readonly amountSatang: number;
+  readonly payerName: string;
+  readonly payerId: string | null;
+  readonly revenueCode: string;
+  readonly isRequestCancelled: boolean;
+  /** The receipt that is not cancelled, if any (at most one: trigger receipts_one_active_per_bill). */
+  readonly activeReceiptId: string | null;
+}
+
+interface BillRow extends Omit<BillRecord, 'isRequestCancelled'> {
+  isRequestCancelled: number;
+}
+
+const BILL_SQL = `
+  SELECT b.id AS billId, r.id AS requestId, r.request_no AS requestNo, b.ref1, b.ref2, b.due_date AS dueDate,
+         b.amount_satang AS amountSatang, r.payer_name AS payerName, r.payer_id AS payerId, r.revenue_code AS revenueCode,
+         EXISTS (SELECT 1 FROM request_events e WHERE e.request_id = r.id AND e.kind = 'cancelled') AS isRequestCancelled,
+         (SELECT rc.id FROM receipts rc WHERE rc.bill_id = b.id
+            AND NOT EXISTS (SELECT 1 FROM receipt_events ev WHERE ev.receipt_id = rc.id AND ev.kind = 'cancelled')) AS activeReceiptId
+  FROM bills b JOIN payment_requests r ON r.id = b.request_id
+  WHERE b.ref1 = ?`;
+
+export function findBill(sqlite: Database.Database, ref1: string): BillRecord | undefined {
+  const row = prepared(sqlite, BILL_SQL).get(ref1) as BillRow | undefined;
+  return row === undefined ? undefined : { ...row, isRequestCancelled: row.isRequestCancelled === 1 };
+}
+
+export function requireBill(sqlite: Database.Database, ref1: string): BillRecord {
+  const bill = findBill(sqlite, ref1);
+  if (bill === undefined) throw new CodedError('NOT_FOUND', `No bill with Ref1 ${ref1} on this terminal`);
+  return bill;
+}
+
+export interface ConfirmationRecord {
+  readonly id: string;
+  readonly source: 'bank-file' | 'central' | 'provisional';
+  readonly amountSatang: number;
+  readonly bankReference: string;
+}
+
+/** The bank's own confirmation wins over the payer's evidence; the newest of each kind. */
+export function bestConfirmation(sqlite: Database.Database, billId: string): ConfirmationRecord | undefined {
+  return prepared(
+    sqlite,
+    `SELECT id, source, amount_satang AS amountSatang, bank_reference AS bankReference FROM payment_confirmations
+     WHERE bill_id = ? ORDER BY (source = 'provisional'), at_ms DESC, id DESC LIMIT 1`,
+  ).get(billId) as ConfirmationRecord | undefined;
+}
+
+export type BillStatus = 'unpaid' | 'paid' | 'receipted' | 'cancelled';
+
+export function billStatus(sqlite: Database.Database, bill: BillRecord): BillStatus {
+  if (bill.activeReceiptId !== null) return 'receipted';
+  if (bill.isRequestCancelled) return 'cancelled';
+  return bestConfirmation(sqlite, bill.billId) === undefined ? 'unpaid' : 'paid';
+}

@@ -1,0 +1,18 @@
+/**
+ * Every kind of ledger entry, with the version of its payload (the outbox carries both, so central
+ * can read old and new payloads side by side). Add a kind here; never change an existing payload's
+ * meaning without a new version.
+ */
+export const LEDGER_ENTRY_KINDS = [
+  'request.created',
+  'request.cancelled',
+  'payment.confirmed',
+  'receipt.issued',
+  'receipt.printed',
+  'receipt.reprinted',
+  'receipt.cancelled',
+  'clock.acknowledged',
+  'terminal.rebound',
+  'approval-key.installed',
+] as const;
+export type LedgerEntryKind = (typeof LEDGER_ENTRY_KINDS)[number];
