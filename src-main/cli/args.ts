@@ -56,3 +56,20 @@ export function parseSlot(value: string): number {
   if (!/^[1-9]$/.test(value)) throw new CodedError('BAD_INPUT', `--terminal-slot must be a digit 1–9, got "${value}"`);
   return Number(value);
 }
+
+/** `--user U --password-stdin` (or `--supervisor U`): who acts; the password is stdin's first line (cli.md). */
+export const actingUser = {
+  user: { type: 'string' },
+  'password-stdin': { type: 'boolean' },
+} as const;
+
+export interface ActingValues {
+  readonly user?: string | undefined;
+  readonly 'password-stdin'?: boolean | undefined;
+}
+
+export function actor(values: ActingValues, stdin: { line(index: number, what: string): string }, flag = '--user'): { username: string; password: string } {
+  const username = requireOption(values.user, flag);
+  if (values['password-stdin'] !== true) throw new UsageError('--password-stdin is required (passwords never go on the command line)');
+  return { username, password: stdin.line(0, `the password of ${username}`) };
+}

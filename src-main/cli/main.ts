@@ -4,6 +4,10 @@ import { demoCommand } from './commands/demo';
 import { doctorCommand } from './commands/doctor';
 import { INIT_USAGE, initCommand } from './commands/init';
 import { USER_USAGE, userCommand } from './commands/user';
+import { REQUEST_USAGE, requestCommand } from './commands/request';
+import { BILL_USAGE, billCommand } from './commands/bill';
+import { RECEIPT_USAGE, receiptCommand } from './commands/receipt';
+import { LEDGER_USAGE, ledgerCommand } from './commands/ledger';
 import { createPrinter, EXIT, type CommandResult } from './output';
 import { defaultCliEnv, type CliEnv } from './runtime';
 import { StdinLines } from './stdin';
@@ -14,6 +18,10 @@ const USAGE = `ebill [--data-dir DIR] [--json] <command> …
   demo
   doctor
   ${USER_USAGE}
+  ${REQUEST_USAGE}
+  ${BILL_USAGE}
+  ${RECEIPT_USAGE}
+  ${LEDGER_USAGE}
 
 Exit codes: 0 ok · 1 internal error · 2 usage · 3 refused. See ../shared/cli.md.`;
 
@@ -24,6 +32,10 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   demo: demoCommand,
   doctor: doctorCommand,
   user: userCommand,
+  request: requestCommand,
+  bill: billCommand,
+  receipt: receiptCommand,
+  ledger: ledgerCommand,
 };
 
 /** Runs one CLI invocation and returns its exit code (tests call this in-process). */

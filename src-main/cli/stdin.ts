@@ -24,6 +24,11 @@ export class StdinLines {
     return this.lines;
   }
 
+  /** Everything after the first `index` lines (`--file -`: the password is line 1, the file follows). */
+  restFrom(index: number): string {
+    return this.load().slice(index).join('\n');
+  }
+
   line(index: number, what: string): string {
     const value = this.load()[index];
     if (value === undefined || value === '') throw new StdinMissing(`${what} was expected on line ${index + 1} of standard input`);

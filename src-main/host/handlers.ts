@@ -1,9 +1,11 @@
 import { officeHandlers } from '../office/handlers';
 import { userHandlers } from '../users/handlers';
+import { ledgerHandlers } from '../ledger/handlers';
 import type { Handlers } from './context';
 
 /** Every request's handler, one slice per feature; the compiler refuses a missing one. */
 export const handlers = {
   ...officeHandlers,
   ...userHandlers,
+  ...ledgerHandlers,
 } satisfies Handlers;

@@ -52,7 +52,7 @@ export function rebindTerminal(deps: LedgerDeps, adminUserId: string, slot: numb
 
 function anyBoundIdentity(sqlite: Parameters<typeof readIdentity>[0]): TerminalIdentity {
   const identity = readIdentity(sqlite);
-  if (identity?.terminalSlot == null || identity.boundMachineId === null) throw new CodedError('NOT_SET_UP', 'This terminal has not been set up yet');
+  if (identity === null || identity.terminalSlot === null || identity.boundMachineId === null) throw new CodedError('NOT_SET_UP', 'This terminal has not been set up yet');
   return { ...identity, terminalSlot: identity.terminalSlot, boundMachineId: identity.boundMachineId };
 }
 

@@ -2,6 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { REQUEST_NAMES, requestMap, type RequestName } from '../../src-shared/contract';
 import { client, loginAs, makeTestOffice, setUpWithUsers, snapshotBusinessTables, SETUP_INPUT, type TestOffice } from '../helpers/office';
 
+const REF1 = '180454016900001';
+const REQUEST = { payerName: 'นายทดสอบ ระบบ', revenueCode: '804001', amountSatang: 150_000 };
+
 /** For every contract entry, bad inputs with the specific message each must produce. */
 const BAD_INPUTS: { readonly [K in RequestName]: readonly (readonly [unknown, RegExp])[] } = {
   'app.info': [
@@ -41,6 +44,48 @@ const BAD_INPUTS: { readonly [K in RequestName]: readonly (readonly [unknown, Re
     [{ username: 'operator', reason: '' }, /reason: reason is required/],
     [{ username: 'operator' }, /reason: .*expected string/i],
   ],
+  'request.create': [
+    [{ ...REQUEST, amountSatang: 100.5 }, /amountSatang: amountSatang must be a whole number of satang/],
+    [{ ...REQUEST, amountSatang: '150000' }, /amountSatang: .*expected number/i],
+    [{ ...REQUEST, amountSatang: 0 }, /amountSatang: amountSatang must be at least 1 satang/],
+    [{ ...REQUEST, amountSatang: 1_000_000_000_000 }, /amountSatang: amountSatang must not exceed 9999999999/],
+    [{ ...REQUEST, revenueCode: '80401' }, /revenueCode: revenueCode must be 6 digits/],
+    [{ ...REQUEST, payerId: '1-1017-00230-70-8' }, /payerId: payerId must be 13 digits/],
+    [{ ...REQUEST, payerName: '' }, /payerName: payer name is required/],
+    [{ ...REQUEST, dueDate: '25/12/2569' }, /dueDate: date must be YYYY-MM-DD/],
+    [{ ...REQUEST, instalmentNo: 0 }, /instalmentNo: instalmentNo is 1–99/],
+    [{ ...REQUEST, amount: 1 }, /Unrecognized key: "amount"/],
+  ],
+  'request.cancel': [
+    [{ ref1: '12345', reasonCode: 'other', reasonText: 'ผิด' }, /ref1: ref1 must be 15 digits/],
+    [{ ref1: REF1, reasonCode: 'because', reasonText: 'ผิด' }, /reasonCode: Invalid option/i],
+    [{ ref1: REF1, reasonCode: 'other', reasonText: '' }, /reasonText: reason is required/],
+    [{ ref1: REF1, reasonCode: 'other', reasonText: 'ผิด', approval: { method: 'offline-code', supervisorUsername: 'supervisor', code: '1234' } }, /approval\.code: approval code must be 8 digits/],
+  ],
+  'bill.show': [[{ ref1: 'ABC' }, /ref1: ref1 must be 15 digits/]],
+  'payment.recordEvidence': [
+    [{ ref1: REF1, bankCode: '6', paidAtMs: 0, bankReference: 'X1', amountSatang: 100 }, /bankCode: bankCode must be the 3-digit bank code/],
+    [{ ref1: REF1, bankCode: '006', paidAtMs: -1, bankReference: 'X1', amountSatang: 100 }, /paidAtMs: paidAtMs is before 1970/],
+    [{ ref1: REF1, bankCode: '006', paidAtMs: 0, bankReference: 'X 1', amountSatang: 100 }, /bankReference: bankReference: 1–40 letters/],
+  ],
+  'receipt.issue': [
+    [{ ref1: REF1, payment: { method: 'gold' } }, /payment\.method: Invalid discriminator value. Expected 'cash' \| 'cheque'/],
+    [{ ref1: REF1, payment: { method: 'cheque' } }, /payment\.detail: .*expected object/i],
+    [{ ref1: REF1, payment: { method: 'cheque', detail: { bankName: 'กรุงไทย', instrumentNo: '12 34', instrumentDate: '2026-11-23' } } }, /payment\.detail\.instrumentNo: instrument number/],
+  ],
+  'receipt.markPrinted': [[{ book: 'e70-5401-1', number: 1 }, /book: book must be letters, digits and dashes/]],
+  'receipt.reprint': [
+    [{ book: 'E70-5401-1', number: 0, reasonCode: 'other', reasonText: 'กระดาษติด' }, /number: receipt number starts at 1/],
+    [{ book: 'E70-5401-1', number: 1, reasonCode: 'wrong-amount', reasonText: 'กระดาษติด' }, /reasonCode: Invalid option/i],
+  ],
+  'receipt.cancel': [
+    [{ book: 'E70-5401-1', number: 1.5, reasonCode: 'other', reasonText: 'ผิด' }, /number: receipt number must be a whole number/],
+    [{ book: 'E70-5401-1', number: 1, reasonCode: 'printer-fault', reasonText: 'ผิด' }, /reasonCode: Invalid option/i],
+  ],
+  'receipt.get': [[{ book: 'E70-5401-1' }, /number: .*expected number/i]],
+  'clock.acknowledge': [[{ reasonText: '\u0000' }, /reasonText: reason contains control characters/]],
+  'terminal.rebind': [[{ terminalSlot: 0, reasonText: 'ย้ายเครื่อง' }, /terminalSlot: slot is 1–9/]],
+  'ledger.verify': [[{ full: true }, /Unrecognized key: "full"/]],
 };
 
 let office: TestOffice;
@@ -53,7 +98,7 @@ afterEach(() => office.close());
 function allowedUser(name: RequestName): string | null {
   const access = requestMap[name].access;
   if (access === 'public') return null;
-  return access.includes('admin') ? 'admin' : (access[0] ?? null);
+  return (access as readonly string[]).includes('admin') ? 'admin' : (access[0] ?? null);
 }
 
 describe('every contract entry refuses bad input with BAD_INPUT and a specific message, changing nothing', () => {

@@ -1,5 +1,5 @@
 import { isRole, ROLES } from '../../../src-shared/domain/roles';
-import { parseCommand, requireOption, UsageError } from '../args';
+import { actingUser, actor, parseCommand, requireOption, UsageError } from '../args';
 import type { CommandResult } from '../output';
 import { call, loginAs, withHost, type CliEnv } from '../runtime';
 import type { StdinLines } from '../stdin';
@@ -26,16 +26,6 @@ export async function userCommand(env: CliEnv, rest: readonly string[], stdin: S
   }
 }
 
-const actingUser = {
-  user: { type: 'string' },
-  'password-stdin': { type: 'boolean' },
-} as const;
-
-function actor(values: { user?: string | undefined; 'password-stdin'?: boolean | undefined }, stdin: StdinLines): { username: string; password: string } {
-  const username = requireOption(values.user, '--user');
-  if (values['password-stdin'] !== true) throw new UsageError('--password-stdin is required (passwords never go on the command line)');
-  return { username, password: stdin.line(0, `the password of ${username}`) };
-}
 
 async function userAdd(env: CliEnv, args: readonly string[], stdin: StdinLines): Promise<CommandResult> {
   const { values, positionals } = parseCommand(args, { ...actingUser, role: { type: 'string' }, 'full-name': { type: 'string' }, position: { type: 'string' } }, 1);

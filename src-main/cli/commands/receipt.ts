@@ -1,0 +1,99 @@
+import type { RequestInput } from '../../../src-shared/contract';
+import { CANCEL_REASON_CODES, REPRINT_REASON_CODES, RECEIPT_METHODS, type ReceiptMethod } from '../../../src-shared/domain/reasons';
+import { actingUser, actor, parseCommand, requireOption, UsageError } from '../args';
+import type { CommandResult } from '../output';
+import { call, loginAs, withHost, type CliEnv } from '../runtime';
+import type { StdinLines } from '../stdin';
+
+export const RECEIPT_USAGE = [
+  'receipt issue --ref1 REF1 --method cash|cheque|draft|cashier-cheque|bill-payment [--bank NAME --instrument-no N --instrument-date YYYY-MM-DD [--branch B]] --user U --password-stdin',
+  'receipt reprint|cancel --book B --no N --reason TEXT [--reason-code C] --supervisor U --password-stdin',
+].join('\n  ');
+
+/** `ebill receipt issue|reprint|cancel`: the same requests, roles, approvals and audit as the app. */
+export async function receiptCommand(env: CliEnv, rest: readonly string[], stdin: StdinLines): Promise<CommandResult> {
+  const [sub, ...args] = rest;
+  switch (sub) {
+    case 'issue':
+      return receiptIssue(env, args, stdin);
+    case 'reprint':
+    case 'cancel':
+      return receiptSupervised(env, sub, args, stdin);
+    case undefined:
+    default:
+      throw new UsageError(`receipt needs issue, reprint or cancel${sub === undefined ? '' : `, not "${sub}"`}`);
+  }
+}
+
+function isMethod(value: string): value is ReceiptMethod {
+  return (RECEIPT_METHODS as readonly string[]).includes(value);
+}
+
+async function receiptIssue(env: CliEnv, args: readonly string[], stdin: StdinLines): Promise<CommandResult> {
+  const { values } = parseCommand(args, {
+    ...actingUser,
+    ref1: { type: 'string' },
+    method: { type: 'string' },
+    bank: { type: 'string' },
+    branch: { type: 'string' },
+    'instrument-no': { type: 'string' },
+    'instrument-date': { type: 'string' },
+  });
+  const ref1 = requireOption(values.ref1, '--ref1');
+  const method = requireOption(values.method, '--method');
+  if (!isMethod(method)) throw new UsageError(`--method must be one of ${RECEIPT_METHODS.join(', ')}`);
+  let payment: RequestInput<'receipt.issue'>['payment'];
+  if (method === 'cash' || method === 'bill-payment') {
+    payment = { method };
+  } else {
+    const detail = {
+      bankName: requireOption(values.bank, '--bank'),
+      instrumentNo: requireOption(values['instrument-no'], '--instrument-no'),
+      instrumentDate: requireOption(values['instrument-date'], '--instrument-date'),
+      ...(values.branch === undefined ? {} : { branch: values.branch }),
+    };
+    payment = { method, detail };
+  }
+  const who = actor(values, stdin);
+  return withHost(env, async (host) => {
+    await loginAs(host, who.username, who.password);
+    const receipt = await call(host, 'receipt.issue', { ref1, payment });
+    return {
+      receiptBook: receipt.receiptBook,
+      receiptNo: receipt.receiptNo,
+      businessDate: receipt.businessDate,
+      amountSatang: receipt.amountSatang,
+      method: receipt.method,
+      text: `ออกใบเสร็จแล้ว / receipt ${receipt.receiptBook}/${receipt.receiptNo}  ${receipt.businessDate}  ${receipt.amountSatang} satang`,
+    };
+  });
+}
+
+async function receiptSupervised(env: CliEnv, action: 'reprint' | 'cancel', args: readonly string[], stdin: StdinLines): Promise<CommandResult> {
+  const { values } = parseCommand(args, {
+    supervisor: { type: 'string' },
+    'password-stdin': { type: 'boolean' },
+    book: { type: 'string' },
+    no: { type: 'string' },
+    reason: { type: 'string' },
+    'reason-code': { type: 'string' },
+  });
+  const book = requireOption(values.book, '--book');
+  const noText = requireOption(values.no, '--no');
+  if (!/^[1-9]\d{0,6}$/.test(noText)) throw new UsageError(`--no must be a receipt number 1–9999999, got "${noText.slice(0, 16)}"`);
+  const reasonText = requireOption(values.reason, '--reason');
+  const reasonCode = values['reason-code'] ?? 'other';
+  const codes: readonly string[] = action === 'reprint' ? REPRINT_REASON_CODES : CANCEL_REASON_CODES;
+  if (!codes.includes(reasonCode)) throw new UsageError(`--reason-code for ${action} must be one of ${codes.join(', ')}`);
+  const who = actor({ user: values.supervisor, 'password-stdin': values['password-stdin'] }, stdin, '--supervisor');
+  return withHost(env, async (host) => {
+    await loginAs(host, who.username, who.password);
+    const number = Number(noText);
+    if (action === 'reprint') {
+      const { receipt, copyNo } = await call(host, 'receipt.reprint', { book, number, reasonCode: reasonCode as never, reasonText });
+      return { receiptBook: receipt.receiptBook, receiptNo: receipt.receiptNo, copyNo, text: `บันทึกการพิมพ์สำเนาครั้งที่ ${copyNo} / copy ${copyNo} of ${book}/${number}` };
+    }
+    const { receipt } = await call(host, 'receipt.cancel', { book, number, reasonCode: reasonCode as never, reasonText });
+    return { receiptBook: receipt.receiptBook, receiptNo: receipt.receiptNo, text: `ยกเลิกใบเสร็จแล้ว (เลขที่คงเดิม) / cancelled ${book}/${number}` };
+  });
+}

@@ -1,0 +1,160 @@
+import type Database from 'better-sqlite3';
+import { CLOCK_TOLERANCE_MS } from './action';
+import { verifyChain } from './chain';
+
+export interface LedgerProblem {
+  /** The ledger entry concerned, when there is one. */
+  readonly seq: number | null;
+  /** The invariant broken, named as in the tests (issue 5). */
+  readonly rule: string;
+  readonly detail: string;
+}
+
+export interface LedgerReport {
+  readonly entries: number;
+  readonly headHash: string;
+  readonly problems: readonly LedgerProblem[];
+}
+
+/** Which payload key of which entry kind carries the rows of which table. */
+const ROW_SOURCES: readonly { readonly table: string; readonly kinds: readonly string[]; readonly key: string }[] = [
+  { table: 'payment_requests', kinds: ['request.created'], key: 'request' },
+  { table: 'bills', kinds: ['request.created'], key: 'bill' },
+  { table: 'receipts', kinds: ['receipt.issued'], key: 'receipt' },
+  { table: 'receipt_events', kinds: ['receipt.printed', 'receipt.reprinted', 'receipt.cancelled'], key: 'event' },
+  { table: 'payment_confirmations', kinds: ['payment.confirmed'], key: 'confirmation' },
+  { table: 'request_events', kinds: ['request.cancelled'], key: 'event' },
+];
+
+/** At most this many problems are listed; the first is what matters. */
+export const MAX_PROBLEMS = 100;
+
+/**
+ * `ebill ledger verify` (issue 5): recomputes the hash chain and checks every invariant against the
+ * rows — each business row equals what its chained entry recorded (so a row edited or deleted behind
+ * the triggers' back is found), books are gapless, a bill has at most one receipt in force, receipt
+ * dates are the dates they were issued, Ref1 counters match the bills, and time never went back
+ * without a supervisor's acknowledgement.
+ */
+export function verifyLedger(sqlite: Database.Database): LedgerReport {
+  const chain = verifyChain(sqlite);
+  const problems: LedgerProblem[] = [];
+  const add = (problem: LedgerProblem): void => {
+    if (problems.length < MAX_PROBLEMS) problems.push(problem);
+  };
+  if (chain.firstBreak !== null) add({ seq: chain.firstBreak.seq, rule: 'hash-chain', detail: chain.firstBreak.reason });
+  checkRowsMatchEntries(sqlite, add);
+  checkSql(sqlite, add, 'gapless-books', `SELECT book, count(*) AS n, min(number) AS lo, max(number) AS hi FROM receipts WHERE is_paper = 0 GROUP BY book HAVING lo <> 1 OR hi <> n`, (r) => ({
+    seq: null,
+    detail: `book ${String(r['book'])} has ${String(r['n'])} receipts numbered ${String(r['lo'])}–${String(r['hi'])}`,
+  }));
+  checkSql(
+    sqlite,
+    add,
+    'one-receipt-per-bill',
+    `SELECT bill_id AS billId, count(*) AS n FROM receipts r WHERE bill_id IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM receipt_events e WHERE e.receipt_id = r.id AND e.kind = 'cancelled') GROUP BY bill_id HAVING n > 1`,
+    (r) => ({ seq: null, detail: `bill ${String(r['billId'])} has ${String(r['n'])} receipts in force` }),
+  );
+  checkSql(
+    sqlite,
+    add,
+    'receipt-date-is-issue-date',
+    `SELECT r.entry_seq AS seq, r.book, r.number, r.business_date AS d, l.business_date AS e FROM receipts r JOIN ledger_entries l ON l.seq = r.entry_seq
+     WHERE r.is_paper = 0 AND r.business_date <> l.business_date`,
+    (r) => ({ seq: Number(r['seq']), detail: `receipt ${String(r['book'])}/${String(r['number'])} is dated ${String(r['d'])} but was issued on ${String(r['e'])}` }),
+  );
+  checkSql(
+    sqlite,
+    add,
+    'bill-payment-confirmed',
+    `SELECT r.entry_seq AS seq, r.book, r.number FROM receipts r LEFT JOIN payment_confirmations c ON c.id = r.payment_confirmation_id
+     WHERE r.method = 'bill-payment' AND (c.id IS NULL OR c.amount_satang <> r.amount_satang OR c.bill_id IS NOT r.bill_id)`,
+    (r) => ({ seq: Number(r['seq']), detail: `bill-payment receipt ${String(r['book'])}/${String(r['number'])} has no matching payment confirmation` }),
+  );
+  checkSql(
+    sqlite,
+    add,
+    'ref1-counters-match-bills',
+    `SELECT c.scope, c.last_value AS v,
+            (SELECT count(*) FROM bills b WHERE substr(b.ref1, 8, 2) = substr(c.scope, 8, 2) AND substr(b.ref1, 10, 1) = substr(c.scope, 11)) AS n
+     FROM number_counters c WHERE c.scope LIKE 'ref1:%' AND v <> n`,
+    (r) => ({ seq: null, detail: `counter ${String(r['scope'])} is at ${String(r['v'])} but ${String(r['n'])} bills carry its numbers` }),
+  );
+  checkSql(
+    sqlite,
+    add,
+    'time-never-goes-back',
+    `SELECT seq, at_ms AS atMs, prev FROM (SELECT seq, kind, at_ms, lag(at_ms) OVER (ORDER BY seq) AS prev FROM ledger_entries)
+     WHERE prev IS NOT NULL AND at_ms + ${CLOCK_TOLERANCE_MS} < prev AND kind <> 'clock.acknowledged'`,
+    (r) => ({ seq: Number(r['seq']), detail: `entry time ${new Date(Number(r['atMs'])).toISOString()} is before the entry before it (${new Date(Number(r['prev'])).toISOString()})` }),
+  );
+  return { entries: chain.entries, headHash: chain.headHash, problems };
+}
+
+function checkSql(
+  sqlite: Database.Database,
+  add: (problem: LedgerProblem) => void,
+  rule: string,
+  sql: string,
+  describe: (row: Record<string, unknown>) => { seq: number | null; detail: string },
+): void {
+  for (const row of sqlite.prepare(sql).iterate() as IterableIterator<Record<string, unknown>>) add({ rule, ...describe(row) });
+}
+
+function camelCase(column: string): string {
+  return column.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+}
+
+function sameValue(recorded: unknown, stored: unknown): boolean {
+  if (typeof recorded === 'boolean') return stored === (recorded ? 1 : 0);
+  return recorded === stored;
+}
+
+interface RecordedRow {
+  readonly seq: number;
+  readonly record: Record<string, unknown>;
+}
+
+/** Every business row equals what its chained entry recorded, and every recorded row exists. */
+function checkRowsMatchEntries(sqlite: Database.Database, add: (problem: LedgerProblem) => void): void {
+  const expected = new Map<string, Map<string, RecordedRow>>();
+  for (const source of ROW_SOURCES) expected.set(source.table, new Map());
+  const kinds = [...new Set(ROW_SOURCES.flatMap((s) => s.kinds))];
+  const entries = sqlite.prepare(`SELECT seq, kind, payload FROM ledger_entries WHERE kind IN (${kinds.map(() => '?').join(',')}) ORDER BY seq`).iterate(...kinds) as IterableIterator<{
+    seq: number;
+    kind: string;
+    payload: string;
+  }>;
+  for (const entry of entries) {
+    const payload = JSON.parse(entry.payload) as Record<string, unknown>;
+    for (const source of ROW_SOURCES) {
+      if (!source.kinds.includes(entry.kind)) continue;
+      const record = payload[source.key] as Record<string, unknown> | undefined;
+      if (record === undefined || typeof record['id'] !== 'string') {
+        add({ seq: entry.seq, rule: 'rows-match-entries', detail: `${entry.kind} entry has no ${source.key} record` });
+        continue;
+      }
+      expected.get(source.table)?.set(record['id'], { seq: entry.seq, record });
+    }
+  }
+  for (const source of ROW_SOURCES) {
+    const pending = expected.get(source.table) ?? new Map<string, RecordedRow>();
+    for (const row of sqlite.prepare(`SELECT * FROM ${source.table}`).iterate() as IterableIterator<Record<string, unknown>>) {
+      const id = String(row['id']);
+      const recorded = pending.get(id);
+      if (recorded === undefined) {
+        add({ seq: Number(row['entry_seq']), rule: 'rows-match-entries', detail: `${source.table} row ${id} was not written by any ledger entry` });
+        continue;
+      }
+      pending.delete(id);
+      for (const [column, stored] of Object.entries(row)) {
+        const key = camelCase(column);
+        if (!sameValue(recorded.record[key], stored)) {
+          add({ seq: recorded.seq, rule: 'rows-match-entries', detail: `${source.table} row ${id}: ${column} is ${JSON.stringify(stored)} but the ledger recorded ${JSON.stringify(recorded.record[key])}` });
+        }
+      }
+    }
+    for (const [id, recorded] of pending) add({ seq: recorded.seq, rule: 'rows-match-entries', detail: `${source.table} row ${id} recorded in the ledger is missing` });
+  }
+}
