@@ -27,14 +27,17 @@ interface IdentityRow {
   machineId: string | null;
 }
 
-/** Reads the identity without checking the machine (for display and for re-binding). */
+/**
+ * Reads the identity without checking the machine (for display and for re-binding). The binding in
+ * force is the last row written (rowid: the table is append-only), not the newest time: a clock may be wrong.
+ */
 export function readIdentity(sqlite: Database.Database): (Omit<TerminalIdentity, 'terminalSlot' | 'boundMachineId'> & { terminalSlot: number | null; boundMachineId: string | null }) | null {
   const row = prepared(
     sqlite,
     `SELECT o.place, o.name_th AS officeNameTh, o.cost_centre AS costCentre, o.biller_id AS billerId, o.company_code AS companyCode,
             d.is_training AS isTraining, d.is_demo AS isDemo,
-            (SELECT slot FROM terminal_binding ORDER BY bound_at_ms DESC, id DESC LIMIT 1) AS slot,
-            (SELECT machine_id FROM terminal_binding ORDER BY bound_at_ms DESC, id DESC LIMIT 1) AS machineId
+            (SELECT slot FROM terminal_binding ORDER BY rowid DESC LIMIT 1) AS slot,
+            (SELECT machine_id FROM terminal_binding ORDER BY rowid DESC LIMIT 1) AS machineId
      FROM office o CROSS JOIN database_info d`,
   ).get() as IdentityRow | undefined;
   if (row === undefined) return null;

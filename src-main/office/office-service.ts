@@ -1,4 +1,4 @@
-import { desc } from 'drizzle-orm';
+import { desc, sql } from 'drizzle-orm';
 import type { OfficeSummary } from '../../src-shared/contract';
 import { CodedError } from '../../src-shared/result';
 import type { Db } from '../db/open';
@@ -27,7 +27,8 @@ export interface OfficeState {
 export function readOfficeState(db: Db): OfficeState {
   const info = db.select().from(databaseInfo).get();
   const row = db.select().from(office).get();
-  const binding = db.select().from(terminalBinding).orderBy(desc(terminalBinding.boundAtMs), desc(terminalBinding.id)).limit(1).get();
+  // The binding in force is the last row written (append-only table), whatever the clock said.
+  const binding = db.select().from(terminalBinding).orderBy(desc(sql`rowid`)).limit(1).get();
   return {
     office:
       row === undefined

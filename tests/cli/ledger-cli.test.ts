@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ebill } from '../helpers/cli';
+
+/** cli.md's ledger commands through the real bin: names, JSON fields and exit codes are the contract. */
+let dir: string;
+const run = (args: readonly string[], stdin = '') => ebill(['--data-dir', dir, '--json', ...args], stdin);
+const PASSWORD = 'demo1234\n';
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'ebill-cli-ledger-'));
+  expect(run(['demo']).status).toBe(0);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('ebill request / bill / receipt / ledger', () => {
+  it('records a request, shows its bill, issues, reprints and cancels a receipt, and verifies the ledger', () => {
+    const file = join(dir, 'request.json');
+    writeFileSync(file, JSON.stringify({ payerName: 'นายสมหมาย ทดสอบ', payerId: '1101700230708', revenueCode: '804001', amountSatang: 150000, fineOrderNo: 'พป 1/2569' }));
+    const created = run(['request', 'create', '--file', file, '--user', 'operator', '--password-stdin'], PASSWORD);
+    expect(created.status, created.stdout).toBe(0);
+    expect(created.json).toMatchObject({ ok: true, amountSatang: 150000 });
+    expect(Object.keys(created.json)).toEqual(expect.arrayContaining(['requestNo', 'ref1', 'ref2', 'amountSatang', 'dueDate']));
+    const ref1 = String(created.json['ref1']);
+
+    const fromStdin = run(['request', 'create', '--file', '-', '--user', 'operator', '--password-stdin'], `${PASSWORD}{"payerName":"บริษัท ทดสอบ จำกัด","revenueCode":"804003","amountSatang":500000}`);
+    expect(fromStdin.json).toMatchObject({ ok: true, amountSatang: 500000 });
+
+    const bill = run(['bill', 'show', ref1]);
+    expect(bill.json).toMatchObject({ ok: true, ref1, billerId: '099999999999990', amountSatang: 150000 });
+    expect(String(bill.json['barcodeText'])).toContain(ref1);
+    expect(String(bill.json['qrText'])).toMatch(/^000201/);
+
+    const issued = run(['receipt', 'issue', '--ref1', ref1, '--method', 'cash', '--user', 'operator', '--password-stdin'], PASSWORD);
+    expect(issued.json).toMatchObject({ ok: true, receiptBook: 'E70-5401-1', receiptNo: 1, amountSatang: 150000 });
+    expect(issued.json['businessDate']).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+    const again = run(['receipt', 'issue', '--ref1', ref1, '--method', 'cash', '--user', 'operator', '--password-stdin'], PASSWORD);
+    expect(again.status).toBe(3);
+    expect(again.json).toMatchObject({ ok: false, error: { code: 'ALREADY_PAID' } });
+
+    const byOperator = run(['receipt', 'reprint', '--book', 'E70-5401-1', '--no', '1', '--reason', 'กระดาษติด', '--supervisor', 'operator', '--password-stdin'], PASSWORD);
+    expect(byOperator.status).toBe(3);
+    expect(byOperator.json).toMatchObject({ error: { code: 'APPROVAL_REQUIRED' } });
+    const reprint = run(['receipt', 'reprint', '--book', 'E70-5401-1', '--no', '1', '--reason', 'กระดาษติด', '--reason-code', 'printer-fault', '--supervisor', 'supervisor', '--password-stdin'], PASSWORD);
+    expect(reprint.json).toMatchObject({ ok: true, copyNo: 1 });
+    const cancel = run(['receipt', 'cancel', '--book', 'E70-5401-1', '--no', '1', '--reason', 'จำนวนเงินผิด', '--supervisor', 'supervisor', '--password-stdin'], PASSWORD);
+    expect(cancel.json).toMatchObject({ ok: true });
+
+    const verify = run(['ledger', 'verify']);
+    expect(verify.json).toMatchObject({ ok: true, entries: 5 });
+    expect(String(verify.json['headHash'])).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('usage mistakes exit 2 and refusals exit 3, with specific messages', () => {
+    expect(run(['receipt', 'issue', '--ref1', '1', '--method', 'gold', '--user', 'operator', '--password-stdin'], PASSWORD)).toMatchObject({ status: 2, json: { error: { code: 'USAGE' } } });
+    expect(run(['receipt', 'cancel', '--book', 'E70-5401-1', '--no', 'x', '--reason', 'r', '--supervisor', 'supervisor', '--password-stdin'], PASSWORD).status).toBe(2);
+    expect(run(['receipt', 'cancel', '--book', 'E70-5401-1', '--no', '1', '--reason', 'r', '--reason-code', 'printer-fault', '--supervisor', 'supervisor', '--password-stdin'], PASSWORD).status).toBe(2);
+    expect(run(['bill', 'show', '12'])).toMatchObject({ status: 2 });
+    expect(run(['bill', 'show', '100540169199999'])).toMatchObject({ status: 3, json: { error: { code: 'NOT_FOUND' } } });
+    const badFile = join(dir, 'bad.json');
+    writeFileSync(badFile, '{"payerName":');
+    expect(run(['request', 'create', '--file', badFile, '--user', 'operator', '--password-stdin'], PASSWORD)).toMatchObject({ status: 3, json: { error: { code: 'BAD_INPUT' } } });
+    writeFileSync(badFile, JSON.stringify({ payerName: 'ก', revenueCode: '804001', amountSatang: 12.5 }));
+    const fractional = run(['request', 'create', '--file', badFile, '--user', 'operator', '--password-stdin'], PASSWORD);
+    expect(fractional).toMatchObject({ status: 3, json: { error: { code: 'BAD_INPUT' } } });
+    expect(String((fractional.json['error'] as { message: string }).message)).toMatch(/amountSatang must be a whole number/);
+    expect(run(['request', 'create', '--file', join(dir, 'missing.json'), '--user', 'operator', '--password-stdin'], PASSWORD).json).toMatchObject({ error: { code: 'BAD_INPUT' } });
+  });
+});

@@ -1,0 +1,179 @@
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createOfficeHost } from '../../src-main/host/office-host';
+import { verifyLedger } from '../../src-main/ledger/verify';
+import { dataPaths } from '../../src-main/platform/paths';
+import { canonicalJson } from '../../src-shared/canonical-json';
+import { canonicalEntryText } from '../../src-main/ledger/chain';
+import { APPEND_ONLY_TABLES } from '../../src-main/db/append-only';
+import { client, expectOk, PASSWORD } from '../helpers/office';
+import { REQUEST, expectRefused, makeLedgerOffice, type LedgerOffice } from './ledger-helpers';
+
+let office: LedgerOffice;
+beforeEach(async () => {
+  office = await makeLedgerOffice();
+});
+afterEach(() => office.close());
+
+const sqlite = () => office.host.services.database.sqlite;
+
+describe('time: no back-dating', () => {
+  it('refuses to issue when the clock is earlier than the last entry, records the refusal, and a supervisor can acknowledge a corrected clock', async () => {
+    const { ref1 } = await office.cashReceipt();
+    const request = await office.as(office.operator, 'request.create', REQUEST);
+    office.clock.advanceMs(-2 * 3_600_000);
+    await expectRefused(office, office.operator, 'receipt.issue', { ref1: request.ref1, payment: { method: 'cash' } }, 'CLOCK_BEHIND');
+    await expectRefused(office, office.operator, 'request.create', REQUEST, 'CLOCK_BEHIND');
+    const refusals = sqlite().prepare(`SELECT action FROM audit_log WHERE code = 'CLOCK_BEHIND'`).all();
+    expect(refusals).toEqual([{ action: 'receipt.issue' }, { action: 'request.create' }]);
+    expect((await office.call(office.operator, 'clock.acknowledge', { reasonText: 'แก้เวลาเครื่องแล้ว' })).ok).toBe(false);
+    const ack = await office.as(office.supervisor, 'clock.acknowledge', { reasonText: 'ตั้งเวลาเครื่องให้ถูกต้องแล้ว' });
+    expect(ack.previousEntryAtMs - ack.acknowledgedAtMs).toBeGreaterThan(3_600_000);
+    await office.as(office.operator, 'receipt.issue', { ref1: request.ref1, payment: { method: 'cash' } });
+    expect(verifyLedger(sqlite()).problems).toEqual([]);
+    expect(ref1).not.toBe(request.ref1);
+  });
+
+  it('a small step back within the tolerance is not a refusal, and there is nothing to acknowledge', async () => {
+    await office.cashReceipt();
+    office.clock.advanceMs(-30_000);
+    await office.cashReceipt();
+    await expectRefused(office, office.supervisor, 'clock.acknowledge', { reasonText: 'ไม่มี' }, 'BAD_INPUT');
+  });
+});
+
+describe('numbers are bound to the machine', () => {
+  it('a database copied onto another machine refuses to issue until an administrator binds it to a new free slot', async () => {
+    await office.cashReceipt();
+    const copyDir = mkdtempSync(join(tmpdir(), 'ebill-copy-'));
+    try {
+      sqlite().pragma('wal_checkpoint(TRUNCATE)');
+      copyFileSync(dataPaths(office.dataDir).databaseFile, dataPaths(copyDir).databaseFile);
+      const other = createOfficeHost({ dataDir: copyDir, clock: office.clock, logger: office.logger, machineId: 'another-machine', appVersion: 'test', idleTimeoutMs: 86_400_000 });
+      try {
+        const operator = client('copy-operator');
+        const admin = client('copy-admin');
+        await expectOk(other.call(operator, 'session.login', { username: 'operator', password: PASSWORD }));
+        await expectOk(other.call(admin, 'session.login', { username: 'admin', password: PASSWORD }));
+        const refused = await other.call(operator, 'request.create', REQUEST);
+        expect(refused).toMatchObject({ ok: false, error: { code: 'MACHINE_MISMATCH' } });
+        expect(await other.call(admin, 'terminal.rebind', { terminalSlot: 1, reasonText: 'กู้คืนบนเครื่องใหม่' })).toMatchObject({ ok: false, error: { code: 'SLOT_IN_USE' } });
+        expect(await other.call(operator, 'terminal.rebind', { terminalSlot: 2, reasonText: 'x' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+        expect(await expectOk(other.call(admin, 'terminal.rebind', { terminalSlot: 2, reasonText: 'กู้คืนบนเครื่องใหม่' }))).toEqual({ terminalSlot: 2, previousSlot: 1 });
+        const request = (await expectOk(other.call(operator, 'request.create', REQUEST))) as { ref1: string };
+        expect(request.ref1.slice(9, 10)).toBe('2');
+        const receipt = (await expectOk(other.call(operator, 'receipt.issue', { ref1: request.ref1, payment: { method: 'cash' } }))) as { receiptBook: string; receiptNo: number };
+        expect(receipt).toMatchObject({ receiptBook: 'E70-5401-2', receiptNo: 1 });
+        expect(verifyLedger(other.services.database.sqlite).problems).toEqual([]);
+      } finally {
+        other.close();
+      }
+      // The original machine still issues under slot 1.
+      expect((await office.cashReceipt()).book).toBe('E70-5401-1');
+    } finally {
+      rmSync(copyDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the ledger is append-only and hash-chained', () => {
+  const LEDGER_ONLY = APPEND_ONLY_TABLES.filter((t) => !['database_info', 'terminal_binding', 'audit_log', 'approval_keys', 'central_acks'].includes(t));
+
+  it.each(LEDGER_ONLY)('UPDATE and DELETE on %s are refused by the database', async (table) => {
+    const { book, number } = await office.cashReceipt();
+    await office.as(office.supervisor, 'receipt.cancel', { book, number, reasonCode: 'other', reasonText: 'ทดสอบ' });
+    const { ref1 } = await office.cashReceipt();
+    await office.as(office.supervisor, 'request.create', REQUEST).then((r) => office.as(office.supervisor, 'request.cancel', { ref1: r.ref1, reasonCode: 'other', reasonText: 'ทดสอบ' }));
+    await office.as(office.operator, 'request.create', REQUEST).then((r) =>
+      office.as(office.operator, 'payment.recordEvidence', { ref1: r.ref1, bankCode: '006', paidAtMs: office.clock.nowMs(), bankReference: 'R1', amountSatang: 150_000 }),
+    );
+    expect(ref1).toBeTruthy();
+    expect(office.count(table)).toBeGreaterThan(0);
+    expect(() => sqlite().prepare(`UPDATE ${table} SET rowid = rowid`).run()).toThrow(/append-only/);
+    expect(() => sqlite().prepare(`DELETE FROM ${table}`).run()).toThrow(/append-only/);
+  });
+
+  it('counters only move up by one and are never deleted; a book cannot skip a number; a bill cannot get a second receipt in force', async () => {
+    const { ref1, book } = await office.cashReceipt();
+    expect(() => sqlite().prepare(`UPDATE number_counters SET last_value = last_value - 1`).run()).toThrow(/only moves up by one/);
+    expect(() => sqlite().prepare(`UPDATE number_counters SET last_value = last_value + 5`).run()).toThrow(/only moves up by one/);
+    expect(() => sqlite().prepare(`DELETE FROM number_counters`).run()).toThrow(/never deleted/);
+    const unpaid = await office.as(office.operator, 'request.create', REQUEST);
+    const unpaidBill = (sqlite().prepare('SELECT id FROM bills WHERE ref1 = ?').get(unpaid.ref1) as { id: string }).id;
+    const copy = (number: number, id: string, billId: string | null = null) =>
+      sqlite()
+        .prepare(`INSERT INTO receipts SELECT '${id}', book, ${number}, is_paper, business_date, request_id, coalesce(${billId === null ? 'NULL' : `'${billId}'`}, bill_id), payer_name, payer_id, items, revenue_code, amount_satang, method, method_detail, payment_confirmation_id, receiver_user_id, receiver_name_th, receiver_position_th, issued_at_ms, entry_seq FROM receipts WHERE book = ?`)
+        .run(book);
+    expect(() => copy(3, 'gap', unpaidBill)).toThrow(/without gaps/);
+    expect(() => copy(2, 'second')).toThrow(/already has a receipt that is not cancelled/);
+    expect(ref1).toBeTruthy();
+  });
+
+  it('an entry that does not follow the head of the chain is refused by the database', async () => {
+    await office.cashReceipt();
+    expect(() => sqlite().prepare(`INSERT INTO ledger_entries SELECT seq + 5, id || 'x', kind, payload_version, at_ms, business_date, place, terminal_slot, user_id, payload, hash, hash || '' FROM ledger_entries ORDER BY seq DESC LIMIT 1`).run()).toThrow(/follow the head/);
+  });
+
+  it('every entry has its outbox row in the same transaction, with the same hash, in sequence order', async () => {
+    await office.cashReceipt();
+    await office.cashReceipt();
+    const rows = sqlite().prepare(`SELECT l.seq, l.hash = o.hash AS same, o.payload_version AS v FROM ledger_entries l JOIN outbox o ON o.seq = l.seq ORDER BY l.seq`).all();
+    expect(rows).toEqual([1, 2, 3, 4].map((seq) => ({ seq, same: 1, v: 1 })));
+  });
+
+  it('the stored entry text is exactly RFC 8785 canonical JSON of the entry', async () => {
+    await office.cashReceipt();
+    const row = sqlite().prepare(`SELECT seq, id, kind, payload_version AS payloadVersion, at_ms AS atMs, business_date AS businessDate, place, terminal_slot AS terminalSlot, user_id AS userId, payload FROM ledger_entries WHERE seq = 2`).get() as Record<string, unknown> & { payload: string };
+    const { payload, ...rest } = row;
+    expect(canonicalEntryText(rest as never, payload)).toBe(canonicalJson({ ...rest, payload: JSON.parse(payload) as unknown }));
+  });
+});
+
+describe('ledger verify finds the first broken entry', () => {
+  function tamper(sql: string, triggers: string[]): ReturnType<typeof verifyLedger> {
+    for (const trigger of triggers) sqlite().prepare(`DROP TRIGGER ${trigger}`).run();
+    sqlite().prepare(sql).run();
+    return verifyLedger(sqlite());
+  }
+
+  beforeEach(async () => {
+    for (let i = 0; i < 3; i += 1) await office.cashReceipt();
+  });
+
+  it('an intact ledger verifies', async () => {
+    const report = await office.as(office.auditor, 'ledger.verify', {});
+    expect(report).toMatchObject({ entries: 6, problems: [] });
+    expect(report.headHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('an amount altered behind the triggers’ back is found (row differs from its entry)', () => {
+    const report = tamper(`UPDATE receipts SET amount_satang = 100 WHERE number = 2`, ['receipts_no_update']);
+    expect(report.problems[0]).toMatchObject({ seq: 4, rule: 'rows-match-entries' });
+    expect(report.problems[0]?.detail).toMatch(/amount_satang is 100 but the ledger recorded 150000/);
+  });
+
+  it('an altered entry breaks the chain at that entry', () => {
+    const report = tamper(`UPDATE ledger_entries SET payload = replace(payload, '150000', '15000') WHERE seq = 3`, ['ledger_entries_no_update']);
+    expect(report.problems[0]).toMatchObject({ seq: 3, rule: 'hash-chain' });
+  });
+
+  it('a deleted receipt is found missing and the book has a gap', () => {
+    const report = tamper(`DELETE FROM receipts WHERE number = 2`, ['receipts_no_delete']);
+    const rules = report.problems.map((p) => p.rule);
+    expect(rules).toContain('rows-match-entries');
+    expect(rules).toContain('gapless-books');
+  });
+
+  it('a deleted outbox row is found', () => {
+    const report = tamper(`DELETE FROM outbox WHERE seq = 5`, ['outbox_no_delete']);
+    expect(report.problems[0]).toMatchObject({ seq: 5, rule: 'hash-chain' });
+  });
+
+  it('a back-dated receipt (its date changed) is found', () => {
+    const report = tamper(`UPDATE receipts SET business_date = '2026-11-01' WHERE number = 3`, ['receipts_no_update']);
+    const rules = report.problems.map((p) => p.rule);
+    expect(rules).toContain('receipt-date-is-issue-date');
+  });
+});
