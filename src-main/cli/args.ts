@@ -53,7 +53,7 @@ export function requireOption(value: string | undefined, flag: string): string {
 }
 
 export function parseSlot(value: string): number {
-  if (!/^[1-9]$/.test(value)) throw new CodedError('BAD_INPUT', `--terminal-slot must be a digit 1–9, got "${value}"`);
+  if (!/^[1-9]$/.test(value)) throw new CodedError('BAD_INPUT', `slot must be a digit 1–9, got "${value}"`);
   return Number(value);
 }
 

@@ -8,6 +8,7 @@ import { REQUEST_USAGE, requestCommand } from './commands/request';
 import { BILL_USAGE, billCommand } from './commands/bill';
 import { RECEIPT_USAGE, receiptCommand } from './commands/receipt';
 import { LEDGER_USAGE, ledgerCommand } from './commands/ledger';
+import { TERMINAL_USAGE, terminalCommand } from './commands/terminal';
 import { createPrinter, EXIT, type CommandResult } from './output';
 import { defaultCliEnv, type CliEnv } from './runtime';
 import { StdinLines } from './stdin';
@@ -22,6 +23,7 @@ const USAGE = `ebill [--data-dir DIR] [--json] <command> …
   ${BILL_USAGE}
   ${RECEIPT_USAGE}
   ${LEDGER_USAGE}
+  ${TERMINAL_USAGE}
 
 Exit codes: 0 ok · 1 internal error · 2 usage · 3 refused. See ../shared/cli.md.`;
 
@@ -36,6 +38,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   bill: billCommand,
   receipt: receiptCommand,
   ledger: ledgerCommand,
+  terminal: terminalCommand,
 };
 
 /** Runs one CLI invocation and returns its exit code (tests call this in-process). */

@@ -65,7 +65,7 @@ describe('usage and refusals', () => {
     [['--json', 'frobnicate'], 2, 'USAGE', /unknown command "frobnicate"/],
     [['--json', 'init', '--place', '5401'], 2, 'USAGE', /--office-name is required/],
     [['--json', 'init', '--bogus'], 2, 'USAGE', /Unknown option '--bogus'/],
-    [['--json', ...INIT.map((a) => (a === '1' ? '0' : a))], 3, 'BAD_INPUT', /--terminal-slot must be a digit 1–9/],
+    [['--json', ...INIT.map((a) => (a === '1' ? '0' : a))], 3, 'BAD_INPUT', /slot must be a digit 1–9/],
     [['--json', ...INIT.map((a) => (a === '5401' ? '0001' : a))], 3, 'BAD_INPUT', /give --province/],
   ])('%j exits %i with %s', (args, status, code, message) => {
     const run = ebill(['--data-dir', tempDir(), ...args], 'Phrae-2569x\n');

@@ -54,6 +54,16 @@ describe('ebill request / bill / receipt / ledger', () => {
     expect(String(verify.json['headHash'])).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it('a database copied onto another machine is re-bound with ebill terminal rebind', () => {
+    const refused = run(['terminal', 'rebind', '--slot', '1', '--reason', 'ย้ายเครื่อง', '--user', 'admin', '--password-stdin'], PASSWORD);
+    expect(refused).toMatchObject({ status: 3, json: { error: { code: 'SLOT_IN_USE' } } });
+    expect(run(['terminal', 'rebind', '--slot', '0', '--reason', 'x', '--user', 'admin', '--password-stdin'], PASSWORD)).toMatchObject({ status: 3, json: { error: { code: 'BAD_INPUT' } } });
+    expect(run(['terminal', 'rebind', '--slot', '4', '--reason', 'ย้ายเครื่อง', '--user', 'operator', '--password-stdin'], PASSWORD)).toMatchObject({ status: 3, json: { error: { code: 'FORBIDDEN' } } });
+    const doctor = run(['doctor']);
+    const names = (doctor.json['checks'] as { name: string; status: string }[]).filter((c) => c.name === 'ledger' || c.name === 'clock');
+    expect(names).toEqual([expect.objectContaining({ name: 'clock', status: 'ok' }), expect.objectContaining({ name: 'ledger', status: 'ok' })]);
+  });
+
   it('usage mistakes exit 2 and refusals exit 3, with specific messages', () => {
     expect(run(['receipt', 'issue', '--ref1', '1', '--method', 'gold', '--user', 'operator', '--password-stdin'], PASSWORD)).toMatchObject({ status: 2, json: { error: { code: 'USAGE' } } });
     expect(run(['receipt', 'cancel', '--book', 'E70-5401-1', '--no', 'x', '--reason', 'r', '--supervisor', 'supervisor', '--password-stdin'], PASSWORD).status).toBe(2);

@@ -5,6 +5,9 @@ import type Database from 'better-sqlite3';
 import { missingAppendOnlyTriggers } from '../../db/append-only';
 import { appliedMigrations, readMigrations } from '../../db/migrate';
 import { defaultMigrationsDir, type OfficeDatabase } from '../../db/open';
+import { CLOCK_TOLERANCE_MS } from '../../ledger/action';
+import { readHead } from '../../ledger/chain';
+import { verifyLedger } from '../../ledger/verify';
 import { isBoundToThisMachine, readOfficeState } from '../../office/office-service';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail';
@@ -15,8 +18,6 @@ export interface Check {
 }
 
 export const DOCTOR_LIMITS = {
-  /** A clock earlier than the newest recorded entry by more than this is refused (design.md). */
-  clockToleranceMs: 5 * 60_000,
   diskFailBytes: 100 * 1024 * 1024,
   diskWarnBytes: 1024 * 1024 * 1024,
 } as const;
@@ -62,17 +63,31 @@ export function officeChecks(database: OfficeDatabase, machineId: string): Check
       status: bound ? 'ok' : 'fail',
       message: bound
         ? 'the database is bound to this machine'
-        : 'the database was set up on another machine: it must not issue numbers until an administrator binds it to a free slot',
+        : 'the database was set up on another machine: it issues no numbers until an administrator binds it to a free slot (ebill terminal rebind)',
     },
   ];
 }
 
+/** The same rule the ledger applies before every entry (ledger/action.ts): no back-dating. */
 export function clockCheck(sqlite: Database.Database, nowMs: number): Check {
-  const row = sqlite.prepare('SELECT max(at_ms) AS lastMs FROM audit_log').get() as { lastMs: number | null };
-  if (row.lastMs === null || nowMs >= row.lastMs - DOCTOR_LIMITS.clockToleranceMs) {
+  const head = readHead(sqlite);
+  if (head.seq === 0 || nowMs + CLOCK_TOLERANCE_MS >= head.atMs) {
     return { name: 'clock', status: 'ok', message: `clock ${new Date(nowMs).toISOString()}` };
   }
-  return { name: 'clock', status: 'fail', message: `the clock (${new Date(nowMs).toISOString()}) is earlier than the last entry (${new Date(row.lastMs).toISOString()}): fix the date and time` };
+  return {
+    name: 'clock',
+    status: 'fail',
+    message: `the clock (${new Date(nowMs).toISOString()}) is earlier than the last ledger entry (${new Date(head.atMs).toISOString()}): fix the date and time, then a supervisor acknowledges it`,
+  };
+}
+
+/** `ledger verify` as one doctor line: the chain and every invariant. */
+export function ledgerCheck(sqlite: Database.Database): Check {
+  const report = verifyLedger(sqlite);
+  const first = report.problems[0];
+  return first === undefined
+    ? { name: 'ledger', status: 'ok', message: `${report.entries} entries, chain and invariants intact` }
+    : { name: 'ledger', status: 'fail', message: `${report.problems.length} problem(s); first: [${first.rule}] entry ${first.seq ?? '-'}: ${first.detail}` };
 }
 
 export function fontCheck(resourcesDir: string | null): Check {

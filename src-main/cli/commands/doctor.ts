@@ -5,7 +5,7 @@ import { dataPaths } from '../../platform/paths';
 import { parseCommand } from '../args';
 import type { CommandResult } from '../output';
 import { openHost, type CliEnv } from '../runtime';
-import { clockCheck, databaseChecks, diskCheck, fontCheck, officeChecks, printerCheck, type Check } from './doctor-checks';
+import { clockCheck, databaseChecks, diskCheck, fontCheck, ledgerCheck, officeChecks, printerCheck, type Check } from './doctor-checks';
 
 export class DoctorFailed extends CodedError<'CHECKS_FAILED'> {
   constructor(readonly fields: { database: string; checks: Check[] }) {
@@ -36,6 +36,7 @@ function runDoctor(env: CliEnv, rest: readonly string[]): CommandResult {
         checks.push(...databaseChecks(host.services.database));
         checks.push(...officeChecks(host.services.database, host.services.machineId));
         checks.push(clockCheck(host.services.database.sqlite, env.clock.nowMs()));
+        checks.push(ledgerCheck(host.services.database.sqlite));
       } finally {
         host.close();
       }
