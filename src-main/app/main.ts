@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, dialog, session, type BrowserWindow } from 'electron';
+import { startBackupSchedule, type BackupSchedule } from '../backup/schedule';
 import { createOfficeHost, type OfficeHost } from '../host/office-host';
 import { systemClock } from '../platform/clock';
 import { createFileLogger, type Logger } from '../platform/logger';
@@ -19,6 +20,7 @@ app.setPath('userData', dataDir);
 const paths = dataPaths(dataDir);
 const logger: Logger = createFileLogger({ logDir: paths.logDir, fileName: 'desktop' });
 let host: OfficeHost | undefined;
+let backups: BackupSchedule | undefined;
 let mainWindow: BrowserWindow | undefined;
 
 const THAI_ERROR = 'เกิดข้อผิดพลาดที่ไม่คาดคิด ระบบได้บันทึกรายละเอียดไว้แล้ว กรุณาแจ้งผู้ดูแลระบบ';
@@ -43,7 +45,10 @@ if (!app.requestSingleInstanceLock()) {
     }
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => host?.close());
+  app.on('will-quit', () => {
+    backups?.stop();
+    host?.close();
+  });
   app.whenReady().then(start).catch((error: unknown) => {
     logger.error('start failed', { error });
     dialog.showErrorBox('เปิดโปรแกรมไม่สำเร็จ / Could not start', `${(error as Error).message}\n\n${THAI_ERROR}`);
@@ -65,6 +70,8 @@ function start(): void {
     appVersion: app.getVersion(),
     ...(nativeBinding === undefined ? {} : { nativeBinding }),
   });
+  // Periodic verified backups (src-main/backup): only when the ledger moved; failures are logged.
+  backups = startBackupSchedule({ sqlite: host.services.database.sqlite, dataDir, clock: systemClock, logger, nativeBinding });
   serveRenderer(join(mainDir, '..', 'renderer'));
   registerIpc(host);
   mainWindow = createMainWindow(preloadPath(mainDir));

@@ -9,6 +9,9 @@ import { BILL_USAGE, billCommand } from './commands/bill';
 import { RECEIPT_USAGE, receiptCommand } from './commands/receipt';
 import { LEDGER_USAGE, ledgerCommand } from './commands/ledger';
 import { TERMINAL_USAGE, terminalCommand } from './commands/terminal';
+import { BACKUP_USAGE, backupCommand } from './commands/backup';
+import { RESTORE_USAGE, restoreCommand } from './commands/restore';
+import { TRAINING_USAGE, trainingCommand } from './commands/training';
 import { createPrinter, EXIT, type CommandResult } from './output';
 import { defaultCliEnv, type CliEnv } from './runtime';
 import { StdinLines } from './stdin';
@@ -24,6 +27,9 @@ const USAGE = `ebill [--data-dir DIR] [--json] <command> …
   ${RECEIPT_USAGE}
   ${LEDGER_USAGE}
   ${TERMINAL_USAGE}
+  ${BACKUP_USAGE}
+  ${RESTORE_USAGE}
+  ${TRAINING_USAGE}
 
 Exit codes: 0 ok · 1 internal error · 2 usage · 3 refused. See ../shared/cli.md.`;
 
@@ -39,6 +45,9 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   receipt: receiptCommand,
   ledger: ledgerCommand,
   terminal: terminalCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
+  training: trainingCommand,
 };
 
 /** Runs one CLI invocation and returns its exit code (tests call this in-process). */

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { CodedError } from '../../src-shared/result';
+import { checkDatabaseAtStart } from '../backup/startup-check';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
 import { missingAppendOnlyTriggers } from './append-only';
@@ -40,11 +41,14 @@ export function defaultMigrationsDir(): string {
 }
 
 /**
- * Opens (creating if needed) the office database: WAL, synchronous=FULL (a committed receipt
+ * Opens (creating if needed) the office database: refuses a damaged one (DB_CORRUPT), WAL, synchronous=FULL (a committed receipt
  * survives power loss), busy timeout, foreign keys; migrates with a backup taken first; refuses a
  * database written by a newer version; checks that every append-only trigger exists.
  */
 export function openOfficeDatabase(options: OpenOptions): OfficeDatabase {
+  // Startup integrity (src-main/backup): a damaged existing file is refused with DB_CORRUPT before any
+  // read-write connection exists, so it is never migrated, renamed or replaced by a new empty one.
+  checkDatabaseAtStart(options.file, { alsoSearch: [options.backupDir], nativeBinding: options.nativeBinding });
   mkdirSync(dirname(options.file), { recursive: true });
   const sqlite = new Database(options.file, {
     ...(options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }),

@@ -1,9 +1,11 @@
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 
 /** Same name Electron derives `userData` from (package.json productName). */
 export const APP_FOLDER_NAME = 'ebill-counter';
 export const DATABASE_FILE_NAME = 'ebill.sqlite';
+/** Training mode's own data folder inside the office's (src-main/backup/README.md). */
+export const TRAINING_FOLDER_NAME = 'training';
 
 /** Electron's `appData` for the platform, computed the same way so CLI, web shell and desktop agree. */
 export function appDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
@@ -34,6 +36,17 @@ export function dataPaths(dataDir: string): DataPaths {
     databaseFile: join(dataDir, DATABASE_FILE_NAME),
     backupDir: join(dataDir, 'backups'),
     logDir: join(dataDir, 'logs'),
-    machineIdFile: join(dataDir, 'machine-id'),
+    // The training folder is on the same machine as the office's: it shares the office's machine id.
+    machineIdFile: join(isTrainingDataDir(dataDir) ? dirname(resolve(dataDir)) : dataDir, 'machine-id'),
   };
+}
+
+/** `<dataDir>/training`: the training database's data folder, a normal data folder for every command. */
+export function trainingDataDir(dataDir: string): string {
+  return isTrainingDataDir(dataDir) ? dataDir : join(dataDir, TRAINING_FOLDER_NAME);
+}
+
+/** Whether a data folder is the training folder of an office's data folder (its name is `training`). */
+export function isTrainingDataDir(dataDir: string): boolean {
+  return basename(resolve(dataDir)) === TRAINING_FOLDER_NAME;
 }
