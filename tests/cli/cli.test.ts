@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ebill } from '../helpers/cli';
+import { CLI_TEST_TIMEOUT_MS, ebill } from '../helpers/cli';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -16,7 +16,7 @@ afterAll(() => {
 
 const INIT = ['init', '--place', '5401', '--office-name', 'ที่ทำการปกครองอำเภอเมืองแพร่', '--terminal-slot', '1', '--admin-user', 'chief', '--password-stdin'];
 
-describe('ebill init and doctor', () => {
+describe('ebill init and doctor', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   let dir: string;
   beforeAll(() => {
     dir = tempDir();
@@ -60,7 +60,7 @@ describe('ebill init and doctor', () => {
   });
 });
 
-describe('usage and refusals', () => {
+describe('usage and refusals', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it.each([
     [['--json', 'frobnicate'], 2, 'USAGE', /unknown command "frobnicate"/],
     [['--json', 'init', '--place', '5401'], 2, 'USAGE', /--office-name is required/],
@@ -88,7 +88,7 @@ describe('usage and refusals', () => {
   });
 });
 
-describe('ebill demo and user administration', () => {
+describe('ebill demo and user administration', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   let dir: string;
   beforeAll(() => {
     dir = tempDir();

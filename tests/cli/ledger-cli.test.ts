@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ebill } from '../helpers/cli';
+import { CLI_TEST_TIMEOUT_MS, ebill } from '../helpers/cli';
 
 /** cli.md's ledger commands through the real bin: names, JSON fields and exit codes are the contract. */
 let dir: string;
@@ -15,7 +15,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('ebill request / bill / receipt / ledger', () => {
+describe('ebill request / bill / receipt / ledger', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it('records a request, shows its bill, issues, reprints and cancels a receipt, and verifies the ledger', () => {
     const file = join(dir, 'request.json');
     writeFileSync(file, JSON.stringify({ payerName: 'นายสมหมาย ทดสอบ', payerId: '1101700230708', revenueCode: '804001', amountSatang: 150000, fineOrderNo: 'พป 1/2569' }));

@@ -3,6 +3,12 @@ import { join } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 
+/**
+ * A test that runs the real bin many times: each run starts Node and tsx (1–3 s on a loaded CI
+ * machine), so these tests get more than vitest's default.
+ */
+export const CLI_TEST_TIMEOUT_MS = 180_000;
+
 export interface CliRun {
   readonly status: number | null;
   readonly stdout: string;
