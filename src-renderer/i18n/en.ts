@@ -185,5 +185,10 @@ export const en: Dict = {
     BACKUP_INVALID: 'This backup file cannot be used (damaged, or not a backup of this program). Choose another file.',
     RESTORE_REFUSED: 'This backup was not restored: it would lose entries already recorded (details below).',
     NOT_TRAINING: 'This works only on a training database.',
+    FONT_MISSING: 'The bundled Thai font is missing, so documents cannot be printed. Reinstall the app.',
+    RENDER_FAILED: 'The document could not be prepared for printing. Try again.',
+    PRINT_FAILED: 'The printer did not take the job. It stays in the queue; retrying prints the same original.',
+    PRINTER_UNAVAILABLE: 'The printer set for this document was not found. Check the printer settings.',
+    PRINT_JOB_STATE: 'This print job is not in a state that allows this.',
   },
 };

@@ -54,6 +54,12 @@ export const CONTRACT_ERROR_CODES = [
   'BACKUP_INVALID',
   'RESTORE_REFUSED',
   'NOT_TRAINING',
+  // documents and printing (issue 6)
+  'FONT_MISSING',
+  'RENDER_FAILED',
+  'PRINT_FAILED',
+  'PRINTER_UNAVAILABLE',
+  'PRINT_JOB_STATE',
 ] as const;
 
 export const ERROR_CODES = [...CONTRACT_ERROR_CODES, ...PAYMENT_ERROR_CODES] as const;
