@@ -12,6 +12,7 @@ import { TERMINAL_USAGE, terminalCommand } from './commands/terminal';
 import { BACKUP_USAGE, backupCommand } from './commands/backup';
 import { RESTORE_USAGE, restoreCommand } from './commands/restore';
 import { TRAINING_USAGE, trainingCommand } from './commands/training';
+import { PRINT_USAGE, printCommand } from './commands/print';
 import { createPrinter, EXIT, type CommandResult } from './output';
 import { defaultCliEnv, type CliEnv } from './runtime';
 import { StdinLines } from './stdin';
@@ -30,6 +31,7 @@ const USAGE = `ebill [--data-dir DIR] [--json] <command> …
   ${BACKUP_USAGE}
   ${RESTORE_USAGE}
   ${TRAINING_USAGE}
+  ${PRINT_USAGE}
 
 Exit codes: 0 ok · 1 internal error · 2 usage · 3 refused. See ../shared/cli.md.`;
 
@@ -48,6 +50,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   backup: backupCommand,
   restore: restoreCommand,
   training: trainingCommand,
+  print: printCommand,
 };
 
 /** Runs one CLI invocation and returns its exit code (tests call this in-process). */
