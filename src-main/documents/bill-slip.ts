@@ -77,7 +77,7 @@ export async function renderBillSlip(data: BillSlipData): Promise<DocumentHtml> 
         </div>
         <div class="qr-box">${await qrBlock(data.qrText)}<div>Thai QR Payment</div></div>
       </div>
-      <div class="mark-zone">${watermark([sample])}${amountBox}</div>
+      ${amountBox}
       <div class="barcode-row">${barcodeBlock(data.barcodeText)}</div>
       <p class="note center">สแกนบาร์โค้ดที่เคาน์เตอร์ธนาคาร · สแกน QR ด้วยแอปพลิเคชันธนาคาร · ผู้รับเงินโปรดตรวจสอบจำนวนเงินกับ Ref.1 / Ref.2</p>
     </section>`;

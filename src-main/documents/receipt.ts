@@ -30,7 +30,7 @@ const RECEIPT_CSS = `
 .words{font-weight:700}
 .method{margin-top:2mm}
 .status{margin-top:2mm;border:0.5mm solid #000;padding:1.5mm 3mm;font-weight:700}
-.cancel-mark{position:absolute;inset:0;display:flex;align-items:center;justify-content:center;pointer-events:none;z-index:3}
+.cancel-mark{position:absolute;inset:0;display:flex;align-items:center;justify-content:center;pointer-events:none;z-index:3;overflow:hidden}
 .cancel-mark span{transform:rotate(-22deg);font-size:64pt;font-weight:700;color:rgba(0,0,0,0.28);border:2mm solid rgba(0,0,0,0.28);padding:0 10mm}
 .paper-A5 .cancel-mark span{font-size:44pt}
 .body-zone{flex:0 0 auto}
