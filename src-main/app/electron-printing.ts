@@ -1,0 +1,104 @@
+import { BrowserWindow } from 'electron';
+import { CodedError } from '../../src-shared/result';
+import type { DocumentHtml } from '../documents/html';
+import { checkHtmlSize, checkPdf, pxToMm, RENDER_LIMITS, serialQueue, withTimeout, type PdfRenderer } from '../documents/renderer';
+import type { PrintAdapter } from '../printing/adapters';
+
+/**
+ * The Electron side of documents/ and printing/ (the only folder that may import electron):
+ * Electron's own Chromium renders the same HTML (`printToPDF`, sizes in inches) and prints it to
+ * an OS printer by name (`print` with `deviceName`, sizes in microns). Type-checked here; it runs
+ * only inside the desktop app.
+ */
+const MM_PER_INCH = 25.4;
+const MICRONS_PER_MM = 1_000;
+
+function hiddenWindow(widthMm: number): BrowserWindow {
+  return new BrowserWindow({
+    show: false,
+    width: Math.ceil((widthMm / MM_PER_INCH) * 96),
+    height: 800,
+    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: true, offscreen: true },
+  });
+}
+
+async function loadDocument(window: BrowserWindow, document: DocumentHtml): Promise<number> {
+  checkHtmlSize(document);
+  // Documents carry everything inline (fonts, codes as SVG); nothing else may load.
+  window.webContents.session.webRequest.onBeforeRequest((details, respond) => respond({ cancel: !details.url.startsWith('data:') }));
+  await window.loadURL(`data:text/html;base64,${Buffer.from(document.html, 'utf8').toString('base64')}`);
+  await window.webContents.executeJavaScript('document.fonts.ready.then(() => true)');
+  if (document.page.heightMm !== null) return document.page.heightMm;
+  const px = Number(await window.webContents.executeJavaScript('Math.ceil(document.documentElement.getBoundingClientRect().height)'));
+  const heightMm = pxToMm(px);
+  if (heightMm > RENDER_LIMITS.maxMeasuredHeightMm) throw new CodedError('TOO_LARGE', `${document.kind}: ${heightMm} mm of roll paper`);
+  return heightMm;
+}
+
+/** `webContents.printToPDF` with the page size in inches; one window per render, closed after. */
+export function createElectronRenderer(): PdfRenderer {
+  const serial = serialQueue();
+  return {
+    renderPdf: (document) =>
+      serial(async () => {
+        const window = hiddenWindow(document.page.widthMm);
+        try {
+          const heightMm = await withTimeout(`loading ${document.kind}`, RENDER_LIMITS.renderTimeoutMs, loadDocument(window, document));
+          const marginInches = document.marginMm / MM_PER_INCH;
+          const bytes = await withTimeout(
+            `rendering ${document.kind}`,
+            RENDER_LIMITS.renderTimeoutMs,
+            window.webContents.printToPDF({
+              pageSize: { width: document.page.widthMm / MM_PER_INCH, height: heightMm / MM_PER_INCH },
+              printBackground: true,
+              margins: { top: marginInches, bottom: marginInches, left: marginInches, right: marginInches },
+            }),
+          );
+          return checkPdf(document.kind, new Uint8Array(bytes));
+        } finally {
+          window.destroy();
+        }
+      }),
+    close: () => Promise.resolve(),
+  };
+}
+
+/** `print` takes margins in CSS pixels; a report keeps its page margins, a slip or receipt has none. */
+function marginsInPixels(marginMm: number): Electron.Margins {
+  if (marginMm === 0) return { marginType: 'none' };
+  const px = Math.round((marginMm / MM_PER_INCH) * 96);
+  return { marginType: 'custom', top: px, bottom: px, left: px, right: px };
+}
+
+/** Prints straight to an OS printer by name (Windows office PCs have no `lp`); sizes in microns. */
+export function electronPrintAdapter(): PrintAdapter {
+  const serial = serialQueue();
+  return {
+    kind: 'electron',
+    send: (request) =>
+      serial(async () => {
+        const window = hiddenWindow(request.document.page.widthMm);
+        try {
+          const heightMm = await withTimeout(`loading ${request.document.kind}`, RENDER_LIMITS.renderTimeoutMs, loadDocument(window, request.document));
+          await withTimeout(
+            `printing ${request.document.kind}`,
+            RENDER_LIMITS.renderTimeoutMs,
+            new Promise<void>((resolve, reject) => {
+              window.webContents.print(
+                {
+                  silent: true,
+                  printBackground: true,
+                  ...(request.deviceName === null ? {} : { deviceName: request.deviceName }),
+                  pageSize: { width: request.document.page.widthMm * MICRONS_PER_MM, height: Math.ceil(heightMm * MICRONS_PER_MM) },
+                  margins: marginsInPixels(request.document.marginMm),
+                },
+                (success, failureReason) => (success ? resolve() : reject(new CodedError('PRINT_FAILED', `the printer refused the job: ${failureReason}`))),
+              );
+            }),
+          );
+        } finally {
+          window.destroy();
+        }
+      }),
+  };
+}
