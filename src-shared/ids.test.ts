@@ -1,21 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { UUID_PATTERN, uuidv7 } from './ids';
+import { ID_LENGTH, ID_PATTERN, idToUuid, UUID_PATTERN, uuidv7 } from './ids';
 
 describe('uuidv7', () => {
-  it('encodes the timestamp, version 7 and the RFC variant', () => {
+  it('is 26 characters of Crockford base32 holding the timestamp, version 7 and the RFC variant', () => {
     const id = uuidv7(0x0189_7f2a_1b3c, new Uint8Array(10).fill(0xff));
-    expect(id).toMatch(UUID_PATTERN);
-    expect(id.startsWith('01897f2a-1b3c-7')).toBe(true);
-    expect(id[19]).toMatch(/[89ab]/);
+    expect(id).toHaveLength(ID_LENGTH);
+    expect(id).toMatch(ID_PATTERN);
+    const uuid = idToUuid(id);
+    expect(uuid).toMatch(UUID_PATTERN);
+    expect(uuid.startsWith('01897f2a-1b3c-7')).toBe(true);
+    expect(uuid[19]).toMatch(/[89ab]/);
+    expect(uuid).toBe('01897f2a-1b3c-7fff-bfff-ffffffffffff');
   });
-  it('sorts by time', () => {
+  it('sorts by time as text, as the hex form does', () => {
     const a = uuidv7(1_700_000_000_000, new Uint8Array(10).fill(0xff));
     const b = uuidv7(1_700_000_000_001, new Uint8Array(10));
     expect(a < b).toBe(true);
+    expect(idToUuid(a) < idToUuid(b)).toBe(true);
   });
-  it('refuses a bad time or the wrong number of random bytes', () => {
+  it('round-trips every bit: random bytes come back in the standard form', () => {
+    const random = Uint8Array.from([0x0a, 0xbc, 0x12, 0x34, 0x56, 0x78, 0x9a, 0xbc, 0xde, 0xf0]);
+    expect(idToUuid(uuidv7(0, random))).toBe('00000000-0000-7abc-9234-56789abcdef0');
+  });
+  it('refuses a bad time, the wrong number of random bytes, and a text that is not an id', () => {
     expect(() => uuidv7(-1, new Uint8Array(10))).toThrow(RangeError);
     expect(() => uuidv7(1.5, new Uint8Array(10))).toThrow(RangeError);
+    expect(() => uuidv7(2 ** 48, new Uint8Array(10))).toThrow(RangeError);
     expect(() => uuidv7(1, new Uint8Array(9))).toThrow(RangeError);
+    expect(() => idToUuid('01897f2a-1b3c-7fff-bfff-ffffffffffff')).toThrow(RangeError);
+    expect(() => idToUuid('8ZZZZZZZZZZZZZZZZZZZZZZZZZ')).toThrow(RangeError);
   });
 });

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { CodedError } from '../../src-shared/result';
-import { readHead, verifyChain } from '../ledger/chain';
+import { HASH_HEX_SQL, readHead, verifyChain } from '../ledger/chain';
 import { readIdentity } from '../ledger/identity';
 import { hasTable, isCorruptionError, openReadonly, quickCheckProblem, type NativeBinding } from './sqlite-files';
 
@@ -60,7 +60,7 @@ export function readCentralHighWater(sqlite: Database.Database): number {
 export function entryHashAt(sqlite: Database.Database, seq: number): string | null {
   if (seq === 0) return '0'.repeat(64);
   if (!hasTable(sqlite, 'ledger_entries')) return null;
-  const row = sqlite.prepare('SELECT hash FROM ledger_entries WHERE seq = ?').get(seq) as { hash: string } | undefined;
+  const row = sqlite.prepare(`SELECT ${HASH_HEX_SQL} AS hash FROM ledger_entries WHERE seq = ?`).get(seq) as { hash: string } | undefined;
   return row?.hash ?? null;
 }
 

@@ -20,7 +20,7 @@ export const APPEND_ONLY_TABLES = [
   'central_acks',
 ] as const;
 
-/** Other guards every office database must have (0003_ledger-triggers). */
+/** Other guards every office database must have (0003_ledger-triggers, 0005_ledger-compact-triggers). */
 export const INVARIANT_TRIGGERS = [
   'ledger_entries_chain_links',
   'number_counters_step_one',
@@ -28,6 +28,7 @@ export const INVARIANT_TRIGGERS = [
   'receipts_gapless_book',
   'receipts_one_active_per_bill',
   'receipt_events_no_print_after_cancel',
+  'outbox_follows_entry',
 ] as const;
 
 export function expectedTriggers(): string[] {

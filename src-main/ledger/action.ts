@@ -31,7 +31,8 @@ export interface ActionContext {
 }
 
 export interface ActionOutcome<T> {
-  readonly payload: Readonly<Record<string, unknown>>;
+  /** Only for kinds that do not carry their rows (entry-payloads.ts ROW_PAYLOADS); those rebuild it from the rows. */
+  readonly payload?: Readonly<Record<string, unknown>>;
   readonly result: T;
 }
 
@@ -60,8 +61,8 @@ export function runLedgerAction<T>(
     const head = readHead(deps.sqlite);
     const atMs = deps.clock.nowMs();
     if (options.allowClockBehind !== true) assertClockNotBehind(head.atMs, atMs);
-    // Rows reference their entry's seq; the entry is written after them, before commit.
-    deps.sqlite.pragma('defer_foreign_keys = ON');
+    // Rows reference their entry's seq; the entry is written after them, before commit: that foreign
+    // key is DEFERRABLE INITIALLY DEFERRED in each table (migration 0005), every other key is immediate.
     const ctx: ActionContext = {
       sqlite: deps.sqlite,
       identity,

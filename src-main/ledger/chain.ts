@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { canonicalJson } from '../../src-shared/canonical-json';
+import { strictAssert } from '../../src-shared/result';
+import { entryPayloadSql, entryTextSql, PAYLOAD_TABLES, payloadSql, ROW_PAYLOADS, rowPartsOf, rowPayloadText } from './entry-payloads';
 import { prepared } from './statements';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -48,96 +50,159 @@ export interface ChainHead {
   readonly atMs: number;
 }
 
+/**
+ * SQL: an entry's hash as lowercase hex. Stored as 32 bytes since migration 0004; a backup made
+ * before it (still text) is read the same way, so backups of every version can be checked.
+ */
+export const HASH_HEX_SQL = `(CASE typeof(hash) WHEN 'blob' THEN lower(hex(hash)) ELSE hash END)`;
+
 export function readHead(sqlite: Database.Database): ChainHead {
-  const row = prepared(sqlite, 'SELECT seq, hash, at_ms AS atMs FROM ledger_entries ORDER BY seq DESC LIMIT 1').get() as ChainHead | undefined;
+  const row = prepared(sqlite, `SELECT seq, ${HASH_HEX_SQL} AS hash, at_ms AS atMs FROM ledger_entries ORDER BY seq DESC LIMIT 1`).get() as ChainHead | undefined;
   return row ?? { seq: 0, hash: GENESIS_HASH, atMs: 0 };
 }
 
 /**
  * Appends one entry (and its outbox row) inside the caller's transaction. The caller's
  * transaction holds SQLite's write lock, so reading the head and appending cannot interleave.
+ * For a kind in ROW_PAYLOADS the payload is not given: it is rebuilt from the rows the action has
+ * just written (so what is hashed is exactly what is stored) and not stored a second time.
  */
-export function appendEntry(sqlite: Database.Database, entry: Omit<ChainedEntry, 'seq' | 'payloadVersion'>): { seq: number; hash: string } {
+export function appendEntry(
+  sqlite: Database.Database,
+  entry: Omit<ChainedEntry, 'seq' | 'payloadVersion' | 'payload'> & { readonly payload: Readonly<Record<string, unknown>> | undefined },
+): { seq: number; hash: string } {
   if (!sqlite.inTransaction) throw new Error('appendEntry must run inside the business action’s transaction');
   const head = readHead(sqlite);
-  const chained: ChainedEntry = { ...entry, seq: head.seq + 1, payloadVersion: LEDGER_PAYLOAD_VERSION };
-  const payload = canonicalJson(chained.payload);
-  const hash = hashText(head.hash, canonicalEntryText(chained, payload));
+  const seq = head.seq + 1;
+  const parts = rowPartsOf(entry.kind);
+  strictAssert((parts === undefined) === (entry.payload !== undefined), `${entry.kind}: a payload is given exactly when the kind does not carry its rows`);
+  const payloadText = parts === undefined ? canonicalJson(entry.payload) : rowPayloadText(sqlite, parts, seq);
+  const stored = { ...entry, seq, payloadVersion: LEDGER_PAYLOAD_VERSION };
+  const hash = hashText(head.hash, canonicalEntryText(stored, payloadText));
   prepared(
     sqlite,
-    `INSERT INTO ledger_entries (seq, id, kind, payload_version, at_ms, business_date, place, terminal_slot, user_id, payload, prev_hash, hash)
-     VALUES (@seq, @id, @kind, @payloadVersion, @atMs, @businessDate, @place, @terminalSlot, @userId, @payload, @prevHash, @hash)`,
-  ).run({ ...chained, payload, prevHash: head.hash, hash });
-  prepared(sqlite, 'INSERT INTO outbox (seq, entry_id, hash, payload_version, created_at_ms) VALUES (?, ?, ?, ?, ?)').run(
-    chained.seq,
-    chained.id,
-    hash,
-    chained.payloadVersion,
-    chained.atMs,
-  );
-  return { seq: chained.seq, hash };
+    `INSERT INTO ledger_entries (seq, id, kind, payload_version, at_ms, business_date, place, terminal_slot, user_id, payload, hash)
+     VALUES (@seq, @id, @kind, @payloadVersion, @atMs, @businessDate, @place, @terminalSlot, @userId, @payload, @hash)`,
+  ).run({ ...stored, payload: parts === undefined ? payloadText : null, hash: Buffer.from(hash, 'hex') });
+  prepared(sqlite, 'INSERT INTO outbox (seq) VALUES (?)').run(seq);
+  return { seq, hash };
 }
 
-export interface ChainBreak {
+/** One ledger entry as sent to central: its columns and its payload text (stored or rebuilt from rows). */
+export interface EntryForSync extends Omit<ChainedEntry, 'payload'> {
+  readonly payloadText: string;
+  readonly hash: string;
+}
+
+/** Entries `fromSeq`..`toSeq` with their payload texts, for the outbox drain (issue 11). */
+export function readEntriesForSync(sqlite: Database.Database, fromSeq: number, toSeq: number): EntryForSync[] {
+  return prepared(
+    sqlite,
+    `SELECT seq, id, kind, payload_version AS payloadVersion, at_ms AS atMs, business_date AS businessDate, place,
+            terminal_slot AS terminalSlot, user_id AS userId, coalesce(${entryPayloadSql('l')}, 'null') AS payloadText, ${HASH_HEX_SQL} AS hash
+     FROM ledger_entries l WHERE seq BETWEEN ? AND ? ORDER BY seq`,
+  ).all(fromSeq, toSeq) as EntryForSync[];
+}
+
+export interface ChainProblem {
   readonly seq: number;
+  /** `hash-chain` (sequence, link, hash, outbox) or `rows-match-entries` (an entry's rows missing, extra or different). */
+  readonly rule: 'hash-chain' | 'rows-match-entries';
   readonly reason: string;
 }
 
 export interface VerifyResult {
+  /** Entries verified before the first break (all of them when there is none). */
   readonly entries: number;
   readonly headHash: string;
-  readonly firstBreak: ChainBreak | null;
+  readonly firstBreak: ChainProblem | null;
+  /** Every problem found (at most MAX_CHAIN_PROBLEMS), the first break among them. */
+  readonly problems: readonly ChainProblem[];
 }
 
-interface StoredRow {
-  seq: number;
-  id: string;
-  kind: string;
-  payloadVersion: number;
-  atMs: number;
-  businessDate: string;
-  place: string;
-  terminalSlot: number;
-  userId: string | null;
-  payload: string;
-  prevHash: string;
-  hash: string;
-}
+/** At most this many chain problems are listed; the first is what matters. */
+export const MAX_CHAIN_PROBLEMS = 100;
 
-/** Recomputes the chain from the first entry and reports the first broken one. */
+/**
+ * Recomputes the chain from the first entry: gapless seq, each hash over the previous hash and the
+ * entry with its payload (stored, or rebuilt from its rows by SQL), every row belonging to exactly
+ * one entry that carries it, and the outbox holding exactly the entries. Reports the first break.
+ */
 export function verifyChain(sqlite: Database.Database): VerifyResult {
-  const rows = sqlite
-    .prepare(
-      `SELECT seq, id, kind, payload_version AS payloadVersion, at_ms AS atMs, business_date AS businessDate, place,
-              terminal_slot AS terminalSlot, user_id AS userId, payload, prev_hash AS prevHash, hash
-       FROM ledger_entries ORDER BY seq`,
-    )
-    .iterate() as IterableIterator<StoredRow>;
-  let expectedSeq = 1;
+  const problems: ChainProblem[] = [];
+  const report = (problem: ChainProblem): void => {
+    if (problems.length < MAX_CHAIN_PROBLEMS) problems.push(problem);
+  };
+  const { count, headHash, hashBreak } = verifyHashes(sqlite);
+  if (hashBreak !== null) report(hashBreak);
+  for (const problem of rowProblems(sqlite)) report(problem);
+  const outbox = sqlite
+    .prepare(`SELECT coalesce(l.seq, o.seq) AS seq FROM ledger_entries l FULL OUTER JOIN outbox o ON o.seq = l.seq WHERE o.seq IS NULL OR l.seq IS NULL ORDER BY 1 LIMIT 1`)
+    .get() as { seq: number } | undefined;
+  if (outbox !== undefined) report({ seq: outbox.seq, rule: 'hash-chain', reason: 'the outbox row of this entry is missing, or names no entry' });
+  const firstBreak = problems.reduce<ChainProblem | null>((first, p) => (first === null || p.seq < first.seq ? p : first), null);
+  return { entries: count, headHash, firstBreak, problems: firstBreak === null ? [] : [firstBreak, ...problems.filter((p) => p !== firstBreak)] };
+}
+
+function verifyHashes(sqlite: Database.Database): { count: number; headHash: string; hashBreak: ChainProblem | null } {
+  // The entry text comes as UTF-8 bytes (a BLOB) and is hashed as such: the same bytes
+  // `update(text)` hashes, without decoding Thai text into a JavaScript string for every entry.
+  const rows = prepared(sqlite, `SELECT seq, kind, ${HASH_HEX_SQL} AS hash, CAST(${entryTextSql('l')} AS BLOB) AS text FROM ledger_entries l ORDER BY seq`)
+    .raw(true)
+    .iterate() as IterableIterator<[number, string, string, Buffer]>;
   let prevHash = GENESIS_HASH;
   let count = 0;
-  for (const row of rows) {
-    const failure = checkRow(row, expectedSeq, prevHash);
-    if (failure !== null) return { entries: count, headHash: prevHash, firstBreak: { seq: row.seq, reason: failure } };
-    prevHash = row.hash;
-    expectedSeq += 1;
+  for (const [seq, kind, hash, text] of rows) {
+    let reason: string | null = null;
+    if (seq !== count + 1) reason = `sequence gap: expected ${count + 1}, found ${seq}`;
+    else if (createHash('sha256').update(prevHash).update(text).digest('hex') !== hash) {
+      const parts = rowPartsOf(kind);
+      reason =
+        parts === undefined
+          ? 'hash does not match the entry (altered, or the entry before it was)'
+          : `hash does not match the entry and the ${parts.map((p) => p.table).join(' and ')} rows it wrote (one of them was altered, or the entry before it was)`;
+    }
+    if (reason !== null) {
+      rows.return?.();
+      return { count, headHash: prevHash, hashBreak: { seq, rule: 'hash-chain', reason } };
+    }
+    prevHash = hash;
     count += 1;
   }
-  const outboxBreak = sqlite
-    .prepare(
-      `SELECT coalesce(l.seq, o.seq) AS seq FROM ledger_entries l FULL OUTER JOIN outbox o ON o.seq = l.seq
-       WHERE o.seq IS NULL OR l.seq IS NULL OR o.hash <> l.hash OR o.entry_id <> l.id ORDER BY 1 LIMIT 1`,
-    )
-    .get() as { seq: number } | undefined;
-  if (outboxBreak !== undefined) {
-    return { entries: count, headHash: prevHash, firstBreak: { seq: outboxBreak.seq, reason: 'the outbox row does not match its ledger entry (missing, extra or different hash)' } };
-  }
-  return { entries: count, headHash: prevHash, firstBreak: null };
+  return { count, headHash: prevHash, hashBreak: null };
 }
 
-function checkRow(row: StoredRow, expectedSeq: number, prevHash: string): string | null {
-  if (row.seq !== expectedSeq) return `sequence gap: expected ${expectedSeq}, found ${row.seq}`;
-  if (row.prevHash !== prevHash) return 'previous hash does not match the entry before it';
-  if (hashText(prevHash, canonicalEntryText(row, row.payload)) !== row.hash) return 'hash does not match the entry (altered)';
-  return null;
+/** Rows that belong to no entry carrying them, entries missing a row or with two, stored payloads that differ from the rows. */
+function rowProblems(sqlite: Database.Database): ChainProblem[] {
+  const problems: ChainProblem[] = [];
+  const kindsOf = (table: string): string =>
+    Object.entries(ROW_PAYLOADS)
+      .filter(([, parts]) => parts?.some((p) => p.table === table) === true)
+      .map(([kind]) => `'${kind}'`)
+      .join(', ');
+  for (const part of PAYLOAD_TABLES) {
+    const kinds = kindsOf(part.table);
+    const stray = sqlite
+      .prepare(`SELECT r.entry_seq AS seq, r.id, l.kind FROM ${part.table} r LEFT JOIN ledger_entries l ON l.seq = r.entry_seq WHERE l.seq IS NULL OR l.kind NOT IN (${kinds}) LIMIT ${MAX_CHAIN_PROBLEMS}`)
+      .all() as { seq: number; id: string; kind: string | null }[];
+    for (const r of stray) {
+      const names = r.kind === null ? `entry ${r.seq}, which does not exist` : `entry ${r.seq} (${r.kind}), which carries no ${part.table} row`;
+      problems.push({ seq: r.seq, rule: 'rows-match-entries', reason: `${part.table} row ${r.id} was not written by any ledger entry: it names ${names}` });
+    }
+    const twice = sqlite.prepare(`SELECT entry_seq AS seq, count(*) AS n FROM ${part.table} GROUP BY entry_seq HAVING n > 1 LIMIT ${MAX_CHAIN_PROBLEMS}`).all() as { seq: number; n: number }[];
+    for (const r of twice) problems.push({ seq: r.seq, rule: 'rows-match-entries', reason: `entry ${r.seq} has ${r.n} ${part.table} rows; it wrote one` });
+    const missing = sqlite
+      .prepare(`SELECT l.seq FROM ledger_entries l WHERE l.kind IN (${kinds}) AND NOT EXISTS (SELECT 1 FROM ${part.table} r WHERE r.entry_seq = l.seq) LIMIT ${MAX_CHAIN_PROBLEMS}`)
+      .all() as { seq: number }[];
+    for (const r of missing) problems.push({ seq: r.seq, rule: 'rows-match-entries', reason: `the ${part.table} row written by entry ${r.seq} is missing` });
+  }
+  // Entries written before the compaction (migration 0004) kept their payload: it must still be the rows.
+  const cases = Object.entries(ROW_PAYLOADS)
+    .map(([kind, parts]) => `WHEN '${kind}' THEN ${payloadSql(parts ?? [], 'l.seq')}`)
+    .join(' ');
+  const differing = sqlite
+    .prepare(`SELECT seq, kind FROM ledger_entries l WHERE payload IS NOT NULL AND payload IS NOT (CASE kind ${cases} ELSE payload END) LIMIT ${MAX_CHAIN_PROBLEMS}`)
+    .all() as { seq: number; kind: string }[];
+  for (const r of differing) problems.push({ seq: r.seq, rule: 'rows-match-entries', reason: `the rows of entry ${r.seq} (${r.kind}) differ from the payload it recorded` });
+  return problems.sort((a, b) => a.seq - b.seq);
 }

@@ -49,7 +49,7 @@ export function recordPaymentConfirmation(deps: LedgerDeps, userId: string | nul
       `INSERT INTO payment_confirmations (id, bill_id, source, bank_code, paid_at_ms, bank_reference, amount_satang, recorded_by_user_id, at_ms, entry_seq)
        VALUES (@id, @billId, @source, @bankCode, @paidAtMs, @bankReference, @amountSatang, @recordedByUserId, @atMs, @entrySeq)`,
     ).run(row);
-    return { payload: { confirmation: row }, result: row.id };
+    return { result: row.id };
   });
 }
 
@@ -78,6 +78,6 @@ export function cancelRequest(deps: LedgerDeps, userId: string, ref1: string, re
       `INSERT INTO request_events (id, request_id, kind, user_id, supervisor_user_id, reason_code, reason_text, approval_method, approval_code, at_ms, entry_seq)
        VALUES (@id, @requestId, @kind, @userId, @supervisorUserId, @reasonCode, @reasonText, @approvalMethod, @approvalCode, @atMs, @entrySeq)`,
     ).run(event);
-    return { payload: { event }, result: undefined };
+    return { result: undefined };
   });
 }

@@ -149,7 +149,7 @@ export function issueReceipt(deps: LedgerDeps, catalog: RevenueCatalog, receiver
        VALUES (@id, @book, @number, @isPaper, @businessDate, @requestId, @billId, @payerName, @payerId, @items, @revenueCode,
          @amountSatang, @method, @methodDetail, @paymentConfirmationId, @receiverUserId, @receiverNameTh, @receiverPositionTh, @issuedAtMs, @entrySeq)`,
     ).run(row);
-    return { payload: { receipt: { ...row, isPaper: false } }, result: row.id };
+    return { result: row.id };
   });
   return receiptById(deps.sqlite, receiptId);
 }
@@ -206,7 +206,7 @@ export function recordOriginalPrint(deps: LedgerDeps, userId: string, book: stri
       entrySeq: ctx.seq,
     };
     insertEvent(ctx.sqlite, event);
-    return { payload: { event }, result: receipt.receiptId };
+    return { result: receipt.receiptId };
   });
   return receiptById(deps.sqlite, receiptId);
 }
@@ -224,7 +224,7 @@ export function recordReprint(deps: LedgerDeps, userId: string, book: string, nu
     const copyNo = receipt.copies + 1;
     const event = supervisedEvent(ctx, receipt.receiptId, 'reprinted', userId, change, copyNo);
     insertEvent(ctx.sqlite, event);
-    return { payload: { event }, result: { receiptId: receipt.receiptId, copyNo } };
+    return { result: { receiptId: receipt.receiptId, copyNo } };
   });
   return { receipt: receiptById(deps.sqlite, result.receiptId), copyNo: result.copyNo };
 }
@@ -236,7 +236,7 @@ export function cancelReceipt(deps: LedgerDeps, userId: string, book: string, nu
     if (receipt.isCancelled) throw new CodedError('ALREADY_CANCELLED', `Receipt ${book}/${number} is already cancelled`);
     const event = supervisedEvent(ctx, receipt.receiptId, 'cancelled', userId, change, null);
     insertEvent(ctx.sqlite, event);
-    return { payload: { event }, result: receipt.receiptId };
+    return { result: receipt.receiptId };
   });
   return receiptById(deps.sqlite, receiptId);
 }

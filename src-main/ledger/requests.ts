@@ -116,7 +116,6 @@ export function createRequest(deps: LedgerDeps, catalog: RevenueCatalog, userId:
        VALUES (@id, @requestId, @ref1, @ref2, @dueDate, @amountSatang, @createdAtMs, @entrySeq)`,
     ).run(bill);
     return {
-      payload: { request: { ...request, isManualFineEntry }, bill },
       result: {
         requestId: request.id,
         billId: bill.id,

@@ -1,15 +1,19 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /**
  * The terminal's hash chain (design.md "The ledger"): one row per business action, gapless `seq`
  * (also the sync order), `hash = SHA-256(prevHash ‖ canonical JSON of the entry)`. Append-only.
+ * `payload` is NULL for the kinds whose payload is the business rows they wrote (ledger/entry-payloads.ts):
+ * those rows are the one stored copy, and the hash covers them, so a row changed behind the
+ * triggers' back breaks the chain. The previous hash is the previous row's `hash` (not stored twice).
+ * docs/decisions/0003-compact-ledger.md.
  */
 export const ledgerEntries = sqliteTable(
   'ledger_entries',
   {
     seq: integer('seq').primaryKey(),
-    id: text('id').notNull().unique(),
+    id: text('id').notNull(),
     kind: text('kind').notNull(),
     payloadVersion: integer('payload_version').notNull(),
     atMs: integer('at_ms').notNull(),
@@ -17,24 +21,19 @@ export const ledgerEntries = sqliteTable(
     place: text('place').notNull(),
     terminalSlot: integer('terminal_slot').notNull(),
     userId: text('user_id'),
-    payload: text('payload').notNull(),
-    prevHash: text('prev_hash').notNull(),
-    hash: text('hash').notNull().unique(),
+    payload: text('payload'),
+    /** The 32 bytes of the SHA-256 (read as lowercase hex through chain.ts `HASH_HEX_SQL`). */
+    hash: blob('hash', { mode: 'buffer' }).notNull(),
   },
-  (t) => [
-    check('ledger_entries_seq_positive', sql`${t.seq} >= 1`),
-    check('ledger_entries_hash_hex', sql`length(${t.hash}) = 64`),
-    index('ledger_entries_kind').on(t.kind),
-  ],
+  (t) => [check('ledger_entries_seq_positive', sql`${t.seq} >= 1`), check('ledger_entries_hash_sha256', sql`typeof(${t.hash}) = 'blob' AND length(${t.hash}) = 32`)],
 );
 
-/** What the sync issue drains, in `seq` order; written in the same transaction as the entry. */
+/**
+ * What the sync issue drains, in `seq` order: one row per entry, written in the same transaction.
+ * The entry itself (and its rows) is what is sent; this row only says "to be sent".
+ */
 export const outbox = sqliteTable('outbox', {
   seq: integer('seq').primaryKey(),
-  entryId: text('entry_id').notNull().unique(),
-  hash: text('hash').notNull(),
-  payloadVersion: integer('payload_version').notNull(),
-  createdAtMs: integer('created_at_ms').notNull(),
 });
 
 /** Counters behind every number (Ref1 running, receipt numbers): one row per scope, gapless. */
@@ -75,6 +74,7 @@ export const paymentRequests = sqliteTable(
     entrySeq: integer('entry_seq').notNull().references(() => ledgerEntries.seq),
   },
   (t) => [
+    index('payment_requests_entry_seq').on(t.entrySeq),
     check('payment_requests_amount_range', sql`${t.amountSatang} BETWEEN 1 AND 9999999999`),
     check('payment_requests_payer_id_kind', sql`(${t.payerIdKind} IS NULL AND ${t.payerId} IS NULL) OR (${t.payerIdKind} IN ('national-id','company-id') AND length(${t.payerId}) = 13)`),
     check('payment_requests_type_known', sql`${t.requestType} IN ('1','2')`),
@@ -97,6 +97,7 @@ export const bills = sqliteTable(
     entrySeq: integer('entry_seq').notNull().references(() => ledgerEntries.seq),
   },
   (t) => [
+    index('bills_entry_seq').on(t.entrySeq),
     check('bills_ref1_15_digits', sql`length(${t.ref1}) = 15 AND ${t.ref1} NOT GLOB '*[^0-9]*'`),
     check('bills_ref2_15_digits', sql`length(${t.ref2}) = 15 AND ${t.ref2} NOT GLOB '*[^0-9]*'`),
     check('bills_amount_range', sql`${t.amountSatang} BETWEEN 1 AND 9999999999`),
@@ -134,6 +135,7 @@ export const receipts = sqliteTable(
     entrySeq: integer('entry_seq').notNull().references(() => ledgerEntries.seq),
   },
   (t) => [
+    index('receipts_entry_seq').on(t.entrySeq),
     uniqueIndex('receipts_book_number').on(t.book, t.number),
     check('receipts_number_positive', sql`${t.number} >= 1`),
     check('receipts_amount_range', sql`${t.amountSatang} BETWEEN 1 AND 9999999999`),
@@ -165,6 +167,7 @@ export const receiptEvents = sqliteTable(
     entrySeq: integer('entry_seq').notNull().references(() => ledgerEntries.seq),
   },
   (t) => [
+    index('receipt_events_entry_seq').on(t.entrySeq),
     check('receipt_events_kind_known', sql`${t.kind} IN ('printed','reprinted','cancelled')`),
     check('receipt_events_supervised', sql`${t.kind} = 'printed' OR (${t.supervisorUserId} IS NOT NULL AND ${t.reasonCode} IS NOT NULL AND ${t.approvalMethod} IN ('in-person','offline-code','central'))`),
     check('receipt_events_copy_numbered', sql`${t.kind} <> 'reprinted' OR ${t.copyNo} >= 1`),
@@ -192,6 +195,7 @@ export const paymentConfirmations = sqliteTable(
     entrySeq: integer('entry_seq').notNull().references(() => ledgerEntries.seq),
   },
   (t) => [
+    index('payment_confirmations_entry_seq').on(t.entrySeq),
     index('payment_confirmations_bill').on(t.billId),
     check('payment_confirmations_source_known', sql`${t.source} IN ('bank-file','central','provisional')`),
     check('payment_confirmations_amount_positive', sql`${t.amountSatang} >= 1`),
@@ -214,7 +218,10 @@ export const requestEvents = sqliteTable(
     atMs: integer('at_ms').notNull(),
     entrySeq: integer('entry_seq').notNull().references(() => ledgerEntries.seq),
   },
-  (t) => [check('request_events_kind_known', sql`${t.kind} IN ('cancelled')`), uniqueIndex('request_events_one_cancel').on(t.requestId).where(sql`${t.kind} = 'cancelled'`)],
+  (t) => [
+    index('request_events_entry_seq').on(t.entrySeq),
+    check('request_events_kind_known', sql`${t.kind} IN ('cancelled')`), uniqueIndex('request_events_one_cancel').on(t.requestId).where(sql`${t.kind} = 'cancelled'`),
+  ],
 );
 
 /**

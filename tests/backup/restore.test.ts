@@ -33,18 +33,18 @@ function headOf(dataDir: string): { seq: number; hash: string } {
 }
 
 describe('restoreBackup refuses what it cannot trust', () => {
-  it('a tampered backup (a payload changed behind a dropped trigger) is refused with BACKUP_INVALID and nothing changes', async () => {
+  it('a tampered backup (a receipt\'s amount changed behind a dropped trigger) is refused with BACKUP_INVALID and nothing changes', async () => {
     const dataDir = tempDir();
     const office = await officeWithReceipts(dataDir, 2);
     const backup = await backUp(office);
     office.close();
     const tampered = join(tempDir(), 'tampered.sqlite');
     copyFileSync(backup.file, tampered);
-    rawSql(tampered, `DROP TRIGGER ledger_entries_no_update; UPDATE ledger_entries SET payload = replace(payload, '150000', '1500') WHERE seq = 1;`);
+    rawSql(tampered, `DROP TRIGGER receipts_no_update; UPDATE receipts SET amount_satang = 1500 WHERE number = 1; CREATE TRIGGER receipts_no_update BEFORE UPDATE ON receipts BEGIN SELECT RAISE(ABORT, 'x'); END;`);
     const before = databaseBytes(dataDir);
 
     const error = refusal(() => restoreBackup(dataDir, tampered, { logger }));
-    expect(error).toMatchObject({ code: 'BACKUP_INVALID', message: expect.stringMatching(/hash chain is broken at entry 1 \(hash does not match the entry \(altered\)\)/) });
+    expect(error).toMatchObject({ code: 'BACKUP_INVALID', message: expect.stringMatching(/hash chain is broken at entry 2 \(hash does not match the entry and the receipts rows it wrote/) });
     expect(databaseBytes(dataDir).equals(before)).toBe(true);
     expect(readdirSync(dataPaths(dataDir).backupDir).some((name) => name.startsWith('replaced-'))).toBe(false);
   });

@@ -22,6 +22,21 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 const fileHash = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 describe('migrations', () => {
+  it.each(['payment_requests', 'bills', 'receipts', 'receipt_events', 'payment_confirmations', 'request_events'])(
+    "defer only %s's entry_seq key to commit (a row is written before its entry); its other keys stay immediate",
+    (table) => {
+      const database = openOfficeDatabase(options);
+      try {
+        const create = (database.sqlite.prepare(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?`).get(table) as { sql: string }).sql;
+        expect(create).toContain('REFERENCES `ledger_entries`(`seq`) ON UPDATE no action ON DELETE no action DEFERRABLE INITIALLY DEFERRED');
+        expect(create.match(/DEFERRABLE/g)).toHaveLength(1);
+        expect(database.sqlite.pragma('defer_foreign_keys', { simple: true })).toBe(0);
+      } finally {
+        database.close();
+      }
+    },
+  );
+
   it('bring an empty database to the latest schema, in WAL with synchronous=FULL', () => {
     const database = openOfficeDatabase(options);
     expect(database.schemaVersion).toBe(readMigrations(defaultMigrationsDir()).length);

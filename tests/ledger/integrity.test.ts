@@ -6,7 +6,8 @@ import { createOfficeHost } from '../../src-main/host/office-host';
 import { verifyLedger } from '../../src-main/ledger/verify';
 import { dataPaths } from '../../src-main/platform/paths';
 import { canonicalJson } from '../../src-shared/canonical-json';
-import { canonicalEntryText } from '../../src-main/ledger/chain';
+import { canonicalEntryText, readEntriesForSync } from '../../src-main/ledger/chain';
+import { PAYLOAD_TABLES } from '../../src-main/ledger/entry-payloads';
 import { APPEND_ONLY_TABLES } from '../../src-main/db/append-only';
 import { client, expectOk, PASSWORD } from '../helpers/office';
 import { REQUEST, expectRefused, makeLedgerOffice, type LedgerOffice } from './ledger-helpers';
@@ -113,21 +114,38 @@ describe('the ledger is append-only and hash-chained', () => {
 
   it('an entry that does not follow the head of the chain is refused by the database', async () => {
     await office.cashReceipt();
-    expect(() => sqlite().prepare(`INSERT INTO ledger_entries SELECT seq + 5, id || 'x', kind, payload_version, at_ms, business_date, place, terminal_slot, user_id, payload, hash, hash || '' FROM ledger_entries ORDER BY seq DESC LIMIT 1`).run()).toThrow(/follow the head/);
+    expect(() => sqlite().prepare(`INSERT INTO ledger_entries SELECT seq + 5, id || 'x', kind, payload_version, at_ms, business_date, place, terminal_slot, user_id, payload, hash FROM ledger_entries ORDER BY seq DESC LIMIT 1`).run()).toThrow(/follow the head/);
   });
 
-  it('every entry has its outbox row in the same transaction, with the same hash, in sequence order', async () => {
+  it('every entry has its outbox row in the same transaction, in sequence order; an outbox row names an entry', async () => {
     await office.cashReceipt();
     await office.cashReceipt();
-    const rows = sqlite().prepare(`SELECT l.seq, l.hash = o.hash AS same, o.payload_version AS v FROM ledger_entries l JOIN outbox o ON o.seq = l.seq ORDER BY l.seq`).all();
-    expect(rows).toEqual([1, 2, 3, 4].map((seq) => ({ seq, same: 1, v: 1 })));
+    const rows = sqlite().prepare(`SELECT l.seq FROM ledger_entries l JOIN outbox o ON o.seq = l.seq ORDER BY l.seq`).all();
+    expect(rows).toEqual([1, 2, 3, 4].map((seq) => ({ seq })));
+    expect(() => sqlite().prepare(`INSERT INTO outbox (seq) VALUES (99)`).run()).toThrow(/names an entry that exists/);
   });
 
-  it('the stored entry text is exactly RFC 8785 canonical JSON of the entry', async () => {
+  it('an entry carrying its rows stores no payload; the text rebuilt from the rows is RFC 8785 canonical JSON, hashed as stored', async () => {
     await office.cashReceipt();
-    const row = sqlite().prepare(`SELECT seq, id, kind, payload_version AS payloadVersion, at_ms AS atMs, business_date AS businessDate, place, terminal_slot AS terminalSlot, user_id AS userId, payload FROM ledger_entries WHERE seq = 2`).get() as Record<string, unknown> & { payload: string };
-    const { payload, ...rest } = row;
-    expect(canonicalEntryText(rest as never, payload)).toBe(canonicalJson({ ...rest, payload: JSON.parse(payload) as unknown }));
+    const stored = sqlite().prepare(`SELECT kind, payload FROM ledger_entries ORDER BY seq`).all();
+    expect(stored).toEqual([{ kind: 'request.created', payload: null }, { kind: 'receipt.issued', payload: null }]);
+    const [request, receipt] = readEntriesForSync(sqlite(), 1, 2);
+    for (const entry of [request, receipt]) {
+      expect(entry).toBeDefined();
+      const { payloadText, hash, ...rest } = entry!;
+      expect(canonicalJson(JSON.parse(payloadText))).toBe(payloadText);
+      expect(canonicalEntryText(rest, payloadText)).toBe(canonicalJson({ ...rest, payload: JSON.parse(payloadText) as unknown }));
+      expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    }
+    const payload = JSON.parse(request!.payloadText) as { request: Record<string, unknown>; bill: Record<string, unknown> };
+    expect(payload.request).toMatchObject({ payerName: REQUEST.payerName, isManualFineEntry: expect.any(Boolean), entrySeq: 1 });
+    expect(payload.bill['ref1']).toBe((sqlite().prepare('SELECT ref1 FROM bills').get() as { ref1: string }).ref1);
+    expect(JSON.parse(receipt!.payloadText)).toMatchObject({ receipt: { isPaper: false, method: 'cash', number: 1 } });
+  });
+
+  it.each(PAYLOAD_TABLES.map((p) => [p.table, p] as const))('payload version 1 of %s names every column of the table (a new column needs a new payload version)', (table, part) => {
+    const columns = (sqlite().prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => c.name).sort();
+    expect(part.columns.map((c) => c.column).sort()).toEqual(columns);
   });
 });
 
@@ -148,15 +166,24 @@ describe('ledger verify finds the first broken entry', () => {
     expect(report.headHash).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('an amount altered behind the triggers’ back is found (row differs from its entry)', () => {
+  it('an amount altered behind the triggers’ back is found: the receipt no longer hashes to its entry', () => {
     const report = tamper(`UPDATE receipts SET amount_satang = 100 WHERE number = 2`, ['receipts_no_update']);
-    expect(report.problems[0]).toMatchObject({ seq: 4, rule: 'rows-match-entries' });
-    expect(report.problems[0]?.detail).toMatch(/amount_satang is 100 but the ledger recorded 150000/);
+    expect(report.problems[0]).toMatchObject({ seq: 4, rule: 'hash-chain' });
+    expect(report.problems[0]?.detail).toMatch(/receipts rows it wrote/);
+    expect(report.entries).toBe(3);
   });
 
   it('an altered entry breaks the chain at that entry', () => {
-    const report = tamper(`UPDATE ledger_entries SET payload = replace(payload, '150000', '15000') WHERE seq = 3`, ['ledger_entries_no_update']);
+    const report = tamper(`UPDATE ledger_entries SET at_ms = at_ms - 1 WHERE seq = 3`, ['ledger_entries_no_update']);
     expect(report.problems[0]).toMatchObject({ seq: 3, rule: 'hash-chain' });
+  });
+
+  it('a row added for an entry behind the triggers’ back is found (it belongs to no entry)', () => {
+    const report = tamper(
+      `INSERT INTO payment_confirmations SELECT 'forged', id, 'bank-file', '006', created_at_ms, 'R1', amount_satang, NULL, created_at_ms, 3 FROM bills WHERE entry_seq = 1`,
+      [],
+    );
+    expect(report.problems).toContainEqual(expect.objectContaining({ seq: 3, rule: 'rows-match-entries', detail: expect.stringMatching(/payment_confirmations row forged was not written by any ledger entry: it names entry 3 \(request.created\)/) }));
   });
 
   it('a deleted receipt is found missing and the book has a gap', () => {

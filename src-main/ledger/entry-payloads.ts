@@ -1,0 +1,125 @@
+import type Database from 'better-sqlite3';
+import { strictAssert } from '../../src-shared/result';
+import type { LedgerEntryKind } from './kinds';
+import { prepared } from './statements';
+
+/**
+ * The payload of most ledger entries is the business rows the action wrote (docs/decisions/0003):
+ * those rows are stored once, in their tables, and the entry's payload text is rebuilt from them by
+ * SQL — when the entry is appended (to hash it), by `ledger verify` (to check the hash, so a row
+ * changed behind the triggers' back breaks the chain), and by the sync drain (to send it). The text
+ * is RFC 8785 canonical JSON of `{<key>: {<camelCase column>: value, …}, …}`: keys written in sorted
+ * order, values by SQLite's `json_object` / `json_quote`, which write strings exactly as ECMAScript's
+ * JSON.stringify does (tested over every BMP character) and integers as decimals; 0/1 columns that
+ * mean booleans are written false/true.
+ *
+ * Payload version 1 is frozen here: its column lists are written out, not read from the tables, so a
+ * column added later does not silently change old entries' payloads (a test compares each list with
+ * its table: a new column needs a new payload version).
+ */
+type ValueType = 'plain' | 'boolean';
+
+interface PayloadColumn {
+  readonly column: string;
+  readonly key: string;
+  readonly type: ValueType;
+}
+
+export interface PayloadPart {
+  /** The payload key the row sits under (`request`, `bill`, `receipt`, `event`, `confirmation`). */
+  readonly key: string;
+  readonly table: string;
+  /** Sorted by key, as RFC 8785 writes them. */
+  readonly columns: readonly PayloadColumn[];
+  /** SQL: the RFC 8785 text of the row of `table` whose entry_seq is `seqSql`, or NULL when there is none. */
+  textOf(seqSql: string): string;
+}
+
+function camelCase(column: string): string {
+  return column.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+}
+
+function part(key: string, table: string, columns: readonly string[], booleans: readonly string[] = []): PayloadPart {
+  const described = columns
+    .map((column): PayloadColumn => ({ column, key: camelCase(column), type: booleans.includes(column) ? 'boolean' : 'plain' }))
+    // Keys are ASCII, so code-unit order (RFC 8785 §3.2.3) is plain string order.
+    .sort((a, b) => (a.key < b.key ? -1 : 1));
+  // json_object writes its arguments in the order given (sorted here) with no spaces: RFC 8785 form.
+  const text = `json_object(${described.map((c) => `'${c.key}', ${valueSql(`r."${c.column}"`, c.type)}`).join(', ')})`;
+  return { key, table, columns: described, textOf: (seqSql) => `(SELECT ${text} FROM ${table} r WHERE r.entry_seq = ${seqSql} ORDER BY r.rowid LIMIT 1)` };
+}
+
+function valueSql(column: string, type: ValueType): string {
+  return type === 'boolean' ? `CASE ${column} WHEN 1 THEN json('true') WHEN 0 THEN json('false') ELSE ${column} END` : column;
+}
+
+const REQUEST_PART = part(
+  'request',
+  'payment_requests',
+  ['id', 'request_no', 'request_type', 'request_subtype', 'payer_name', 'payer_id_kind', 'payer_id', 'fine_order_no', 'fine_issuing_officer', 'is_manual_fine_entry', 'revenue_code', 'amount_satang', 'instalment_no', 'due_date', 'business_date', 'created_at_ms', 'created_by_user_id', 'place', 'terminal_slot', 'entry_seq'],
+  ['is_manual_fine_entry'],
+);
+const BILL_PART = part('bill', 'bills', ['id', 'request_id', 'ref1', 'ref2', 'due_date', 'amount_satang', 'created_at_ms', 'entry_seq']);
+const RECEIPT_PART = part(
+  'receipt',
+  'receipts',
+  ['id', 'book', 'number', 'is_paper', 'business_date', 'request_id', 'bill_id', 'payer_name', 'payer_id', 'items', 'revenue_code', 'amount_satang', 'method', 'method_detail', 'payment_confirmation_id', 'receiver_user_id', 'receiver_name_th', 'receiver_position_th', 'issued_at_ms', 'entry_seq'],
+  ['is_paper'],
+);
+const RECEIPT_EVENT_PART = part('event', 'receipt_events', ['id', 'receipt_id', 'kind', 'copy_no', 'user_id', 'supervisor_user_id', 'approval_method', 'reason_code', 'reason_text', 'approval_code', 'at_ms', 'business_date', 'entry_seq']);
+const CONFIRMATION_PART = part('confirmation', 'payment_confirmations', ['id', 'bill_id', 'source', 'bank_code', 'paid_at_ms', 'bank_reference', 'amount_satang', 'recorded_by_user_id', 'at_ms', 'entry_seq']);
+const REQUEST_EVENT_PART = part('event', 'request_events', ['id', 'request_id', 'kind', 'user_id', 'supervisor_user_id', 'reason_code', 'reason_text', 'approval_method', 'approval_code', 'at_ms', 'entry_seq']);
+
+/** Which entry kinds carry their rows as payload, and which rows (payload version 1), sorted by key. */
+export const ROW_PAYLOADS: Readonly<Partial<Record<LedgerEntryKind, readonly PayloadPart[]>>> = {
+  'request.created': [BILL_PART, REQUEST_PART],
+  'request.cancelled': [REQUEST_EVENT_PART],
+  'payment.confirmed': [CONFIRMATION_PART],
+  'receipt.issued': [RECEIPT_PART],
+  'receipt.printed': [RECEIPT_EVENT_PART],
+  'receipt.reprinted': [RECEIPT_EVENT_PART],
+  'receipt.cancelled': [RECEIPT_EVENT_PART],
+};
+
+/** Every table whose rows are entry payloads (each appears once). */
+export const PAYLOAD_TABLES: readonly PayloadPart[] = [REQUEST_PART, BILL_PART, RECEIPT_PART, RECEIPT_EVENT_PART, CONFIRMATION_PART, REQUEST_EVENT_PART];
+
+export function rowPartsOf(kind: string): readonly PayloadPart[] | undefined {
+  return ROW_PAYLOADS[kind as LedgerEntryKind];
+}
+
+/** SQL: the payload text of an entry of a row-carrying kind (a missing row is written `null`, and so fails the hash). */
+export function payloadSql(parts: readonly PayloadPart[], seqSql: string): string {
+  return `${parts.map((p, i) => `'${i === 0 ? '{' : ','}"${p.key}":' || coalesce(${p.textOf(seqSql)}, 'null')`).join(' || ')} || '}'`;
+}
+
+/** SQL: the payload text of entry `l`, stored or rebuilt from its rows (NULL for a kind that carries none and stored none). */
+export function entryPayloadSql(alias: string): string {
+  const cases = Object.entries(ROW_PAYLOADS)
+    .map(([kind, parts]) => `WHEN '${kind}' THEN ${payloadSql(parts ?? [], `${alias}.seq`)}`)
+    .join(' ');
+  return `coalesce(${alias}.payload, CASE ${alias}.kind ${cases} END)`;
+}
+
+/** SQL: the RFC 8785 text of entry `l` as hashed (equal to chain.ts canonicalEntryText; tested). */
+export function entryTextSql(alias: string): string {
+  const l = alias;
+  // Short pieces around the payload, so the long payload text is copied once into the result.
+  const before = `'{"atMs":' || ${l}.at_ms || ',"businessDate":' || json_quote(${l}.business_date) || ',"id":' || json_quote(${l}.id) || ',"kind":' || json_quote(${l}.kind) || ',"payload":'`;
+  const after = `',"payloadVersion":' || ${l}.payload_version || ',"place":' || json_quote(${l}.place) || ',"seq":' || ${l}.seq || ',"terminalSlot":' || ${l}.terminal_slot || ',"userId":' || json_quote(${l}.user_id) || '}'`;
+  return `(${before}) || coalesce(${entryPayloadSql(l)}, 'null') || (${after})`;
+}
+
+/**
+ * The payload text of entry `seq` rebuilt from its rows, for a kind in ROW_PAYLOADS (inside the
+ * action's transaction, before the entry row exists). Throws when a part has no row: an action
+ * writes exactly one row per part.
+ */
+export function rowPayloadText(sqlite: Database.Database, parts: readonly PayloadPart[], seq: number): string {
+  for (const p of parts) {
+    const count = prepared(sqlite, `SELECT count(*) AS n FROM ${p.table} WHERE entry_seq = ?`).get(seq) as { n: number };
+    strictAssert(count.n === 1, `entry ${seq} wrote ${count.n} ${p.table} rows; its payload needs exactly one`);
+  }
+  const row = prepared(sqlite, `SELECT ${payloadSql(parts, '@seq')} AS text`).get({ seq }) as { text: string };
+  return row.text;
+}
