@@ -3,3 +3,4 @@ export * from '../office/schema';
 export * from '../users/schema';
 export * from '../audit/schema';
 export * from '../ledger/schema';
+export * from '../printing/schema';
