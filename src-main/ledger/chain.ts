@@ -136,9 +136,7 @@ export function verifyChain(sqlite: Database.Database): VerifyResult {
   const { count, headHash, hashBreak } = verifyHashes(sqlite);
   if (hashBreak !== null) report(hashBreak);
   for (const problem of rowProblems(sqlite)) report(problem);
-  const outbox = sqlite
-    .prepare(`SELECT coalesce(l.seq, o.seq) AS seq FROM ledger_entries l FULL OUTER JOIN outbox o ON o.seq = l.seq WHERE o.seq IS NULL OR l.seq IS NULL ORDER BY 1 LIMIT 1`)
-    .get() as { seq: number } | undefined;
+  const outbox = outboxBreak(sqlite);
   if (outbox !== undefined) report({ seq: outbox.seq, rule: 'hash-chain', reason: 'the outbox row of this entry is missing, or names no entry' });
   const firstBreak = problems.reduce<ChainProblem | null>((first, p) => (first === null || p.seq < first.seq ? p : first), null);
   return { entries: count, headHash, firstBreak, problems: firstBreak === null ? [] : [firstBreak, ...problems.filter((p) => p !== firstBreak)] };
@@ -172,6 +170,17 @@ function verifyHashes(sqlite: Database.Database): { count: number; headHash: str
   return { count, headHash: prevHash, hashBreak: null };
 }
 
+/** The first seq where the outbox and the entries differ. Counting first: seqs are unique integers, so equal counts and ends mean equal sets. */
+function outboxBreak(sqlite: Database.Database): { seq: number } | undefined {
+  const range = `SELECT count(*) AS n, coalesce(min(seq), 0) AS lo, coalesce(max(seq), 0) AS hi`;
+  const entries = sqlite.prepare(`${range} FROM ledger_entries`).get() as { n: number; lo: number; hi: number };
+  const outbox = sqlite.prepare(`${range} FROM outbox`).get() as { n: number; lo: number; hi: number };
+  if (entries.n === outbox.n && entries.lo === outbox.lo && entries.hi === outbox.hi && entries.hi - entries.lo + 1 === entries.n) return undefined;
+  return sqlite
+    .prepare(`SELECT coalesce(l.seq, o.seq) AS seq FROM ledger_entries l FULL OUTER JOIN outbox o ON o.seq = l.seq WHERE o.seq IS NULL OR l.seq IS NULL ORDER BY 1 LIMIT 1`)
+    .get() as { seq: number } | undefined;
+}
+
 /** Rows that belong to no entry carrying them, entries missing a row or with two, stored payloads that differ from the rows. */
 function rowProblems(sqlite: Database.Database): ChainProblem[] {
   const problems: ChainProblem[] = [];
@@ -180,6 +189,7 @@ function rowProblems(sqlite: Database.Database): ChainProblem[] {
       .filter(([, parts]) => parts?.some((p) => p.table === table) === true)
       .map(([kind]) => `'${kind}'`)
       .join(', ');
+  const kindCounts = new Map((sqlite.prepare(`SELECT kind, count(*) AS n FROM ledger_entries GROUP BY kind`).all() as { kind: string; n: number }[]).map((r) => [r.kind, r.n]));
   for (const part of PAYLOAD_TABLES) {
     const kinds = kindsOf(part.table);
     const stray = sqlite
@@ -191,6 +201,11 @@ function rowProblems(sqlite: Database.Database): ChainProblem[] {
     }
     const twice = sqlite.prepare(`SELECT entry_seq AS seq, count(*) AS n FROM ${part.table} GROUP BY entry_seq HAVING n > 1 LIMIT ${MAX_CHAIN_PROBLEMS}`).all() as { seq: number; n: number }[];
     for (const r of twice) problems.push({ seq: r.seq, rule: 'rows-match-entries', reason: `entry ${r.seq} has ${r.n} ${part.table} rows; it wrote one` });
+    // With no stray rows, as many distinct entry_seqs as entries of these kinds means none is missing;
+    // only otherwise are the entries searched one by one.
+    const carried = (sqlite.prepare(`SELECT count(DISTINCT entry_seq) AS n FROM ${part.table}`).get() as { n: number }).n;
+    const expected = [...kindCounts].filter(([kind]) => kinds.includes(`'${kind}'`)).reduce((sum, [, n]) => sum + n, 0);
+    if (stray.length === 0 && carried === expected) continue;
     const missing = sqlite
       .prepare(`SELECT l.seq FROM ledger_entries l WHERE l.kind IN (${kinds}) AND NOT EXISTS (SELECT 1 FROM ${part.table} r WHERE r.entry_seq = l.seq) LIMIT ${MAX_CHAIN_PROBLEMS}`)
       .all() as { seq: number }[];
