@@ -190,5 +190,8 @@ export const en: Dict = {
     PRINT_FAILED: 'The printer did not take the job. It stays in the queue; retrying prints the same original.',
     PRINTER_UNAVAILABLE: 'The printer set for this document was not found. Check the printer settings.',
     PRINT_JOB_STATE: 'This print job is not in a state that allows this.',
+    BANK_FILE_INVALID: 'The bank file does not follow its format, so none of it was imported (the lines and fields at fault are listed below). Download the file from the bank again.',
+    BANK_FILE_TOO_LARGE: 'The bank file is larger than allowed. Download a shorter range of dates.',
+    BANK_EXCEPTION_RESOLVED: 'This exception has already been resolved.',
   },
 };

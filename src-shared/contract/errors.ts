@@ -60,6 +60,10 @@ export const CONTRACT_ERROR_CODES = [
   'PRINT_FAILED',
   'PRINTER_UNAVAILABLE',
   'PRINT_JOB_STATE',
+  // bank reconciliation (issue 9)
+  'BANK_FILE_INVALID',
+  'BANK_FILE_TOO_LARGE',
+  'BANK_EXCEPTION_RESOLVED',
 ] as const;
 
 export const ERROR_CODES = [...CONTRACT_ERROR_CODES, ...PAYMENT_ERROR_CODES] as const;
