@@ -18,6 +18,10 @@ export const APPEND_ONLY_TABLES = [
   'request_events',
   'approval_keys',
   'central_acks',
+  'bank_files',
+  'bank_payments',
+  'bank_exceptions',
+  'bank_exception_resolutions',
 ] as const;
 
 /** Other guards every office database must have (0003_ledger-triggers, 0005_ledger-compact-triggers). */

@@ -4,3 +4,4 @@ export * from '../users/schema';
 export * from '../audit/schema';
 export * from '../ledger/schema';
 export * from '../printing/schema';
+export * from '../bank/schema';

@@ -1,0 +1,151 @@
+import { sql } from 'drizzle-orm';
+import { blob, check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { bills, paymentConfirmations } from '../ledger/schema';
+
+/**
+ * Bank reconciliation (issue 9). Facts, all append-only (triggers, db/append-only.ts): a file
+ * imported, the payments it brought, the exceptions among them and how each was resolved. They
+ * are outside the ledger's chain: a matched payment's money fact is the ledger's own
+ * `payment.confirmed` entry (source `bank-file`), whose id `bank_payments.confirmation_id` keeps.
+ */
+
+/**
+ * One imported bank file. The raw bytes are archived here (the State Audit Office keeps the bank
+ * downloads, seed 001 §3.1 step 8) with their SHA-256; the same file twice is the same row.
+ */
+export const bankFiles = sqliteTable(
+  'bank_files',
+  {
+    id: text('id').primaryKey(),
+    sha256: text('sha256').notNull().unique(),
+    format: text('format').notNull(),
+    layoutId: text('layout_id').notNull(),
+    byteCount: integer('byte_count').notNull(),
+    content: blob('content', { mode: 'buffer' }).notNull(),
+    bankCode: text('bank_code'),
+    companyAccount: text('company_account'),
+    effectiveDate: text('effective_date'),
+    lineCount: integer('line_count').notNull(),
+    matchedCount: integer('matched_count').notNull(),
+    exceptionCount: integer('exception_count').notNull(),
+    duplicateCount: integer('duplicate_count').notNull(),
+    creditTotalSatang: integer('credit_total_satang').notNull(),
+    importedByUserId: text('imported_by_user_id'),
+    importedAtMs: integer('imported_at_ms').notNull(),
+  },
+  (t) => [
+    check('bank_files_format_known', sql`${t.format} IN ('ktb256','csv')`),
+    check('bank_files_sha256_hex', sql`length(${t.sha256}) = 64`),
+    check('bank_files_size', sql`${t.byteCount} = length(${t.content})`),
+    check('bank_files_lines_accounted', sql`${t.lineCount} = ${t.matchedCount} + ${t.exceptionCount} + ${t.duplicateCount}`),
+  ],
+);
+
+/**
+ * One payment the bank reported, stored once whatever the number of files that listed it. Its
+ * identity is the composite key of issue 9 (bank, account, payment date and time, Ref1, Ref2,
+ * amount, branch, teller) plus the kind (credit/debit) and `occurrence`: the n-th line with that
+ * key within one file, so two real payments that share every field (KTB writes branch and teller
+ * 0000) are two payments, and a re-import or an overlapping download that lists them again
+ * finds both. The per-file sequence number is kept for reference, never used as a key.
+ */
+export const bankPayments = sqliteTable(
+  'bank_payments',
+  {
+    id: text('id').primaryKey(),
+    fileId: text('file_id')
+      .notNull()
+      .references(() => bankFiles.id),
+    lineNo: integer('line_no').notNull(),
+    sequenceNo: integer('sequence_no'),
+    bankCode: text('bank_code').notNull(),
+    companyAccount: text('company_account').notNull(),
+    paymentDate: text('payment_date').notNull(),
+    paymentTime: text('payment_time').notNull(),
+    paidAtMs: integer('paid_at_ms').notNull(),
+    ref1: text('ref1').notNull(),
+    ref2: text('ref2').notNull(),
+    ref3: text('ref3').notNull(),
+    customerName: text('customer_name').notNull(),
+    branchNo: text('branch_no').notNull(),
+    tellerNo: text('teller_no').notNull(),
+    kind: text('kind').notNull(),
+    transactionCode: text('transaction_code').notNull(),
+    amountSatang: integer('amount_satang').notNull(),
+    occurrence: integer('occurrence').notNull(),
+    outcome: text('outcome').notNull(),
+    billId: text('bill_id').references(() => bills.id),
+    confirmationId: text('confirmation_id').references(() => paymentConfirmations.id),
+    atMs: integer('at_ms').notNull(),
+  },
+  (t) => [
+    uniqueIndex('bank_payments_identity').on(
+      t.bankCode,
+      t.companyAccount,
+      t.paymentDate,
+      t.paymentTime,
+      t.ref1,
+      t.ref2,
+      t.amountSatang,
+      t.branchNo,
+      t.tellerNo,
+      t.kind,
+      t.occurrence,
+    ),
+    index('bank_payments_file').on(t.fileId),
+    index('bank_payments_bill').on(t.billId),
+    check('bank_payments_kind_known', sql`${t.kind} IN ('C','D')`),
+    check('bank_payments_outcome_known', sql`${t.outcome} IN ('matched','exception')`),
+    check('bank_payments_matched_confirmed', sql`(${t.outcome} = 'matched') = (${t.confirmationId} IS NOT NULL)`),
+    check('bank_payments_amount_positive', sql`${t.amountSatang} >= 1`),
+    check('bank_payments_occurrence_positive', sql`${t.occurrence} >= 1`),
+  ],
+);
+
+/** A payment that could not be matched: money received that the finance officer must resolve. */
+export const bankExceptions = sqliteTable(
+  'bank_exceptions',
+  {
+    id: text('id').primaryKey(),
+    paymentId: text('payment_id')
+      .notNull()
+      .unique()
+      .references(() => bankPayments.id),
+    kind: text('kind').notNull(),
+    billId: text('bill_id').references(() => bills.id),
+    detail: text('detail').notNull(),
+    atMs: integer('at_ms').notNull(),
+  },
+  (t) => [
+    check(
+      'bank_exceptions_kind_known',
+      sql`${t.kind} IN ('unknown-reference','ref2-check-digits','reference-mismatch','other-office','amount-differs','already-paid','bill-cancelled','paid-after-due','provisional-contradicted','debit-record')`,
+    ),
+  ],
+);
+
+/**
+ * What was done about an exception, by whom and why. Notes may be many; one closing action
+ * (matched by hand to a bill, or a refund request) per exception (partial unique index).
+ */
+export const bankExceptionResolutions = sqliteTable(
+  'bank_exception_resolutions',
+  {
+    id: text('id').primaryKey(),
+    exceptionId: text('exception_id')
+      .notNull()
+      .references(() => bankExceptions.id),
+    action: text('action').notNull(),
+    ref1: text('ref1'),
+    confirmationId: text('confirmation_id').references(() => paymentConfirmations.id),
+    note: text('note').notNull(),
+    userId: text('user_id').notNull(),
+    atMs: integer('at_ms').notNull(),
+  },
+  (t) => [
+    index('bank_exception_resolutions_exception').on(t.exceptionId),
+    uniqueIndex('bank_exception_resolutions_one_closing').on(t.exceptionId).where(sql`${t.action} IN ('match-by-hand','refund-request')`),
+    check('bank_exception_resolutions_action_known', sql`${t.action} IN ('match-by-hand','note','refund-request')`),
+    check('bank_exception_resolutions_match_confirmed', sql`(${t.action} = 'match-by-hand') = (${t.confirmationId} IS NOT NULL)`),
+  ],
+);
