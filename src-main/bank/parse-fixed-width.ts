@@ -1,0 +1,175 @@
+import iconv from 'iconv-lite';
+import type { FieldSpec, FixedWidthLayout } from './layouts';
+import {
+  MAX_FIELD_SATANG,
+  ProblemList,
+  badCharacterAt,
+  checkFileSize,
+  checkLineCount,
+  clockFromHhmmss,
+  fieldProblem,
+  isoFromDdmmyyyy,
+  satangFromImplied2,
+  type BankPaymentLine,
+  type ParsedBankFile,
+} from './records';
+
+/** windows-874 (TIS-620 + Windows extras): one byte is one position (payment-formats.md §3.3). */
+export const FIXED_WIDTH_ENCODING = 'windows-874';
+
+const CR = 0x0d;
+const LF = 0x0a;
+
+/**
+ * Cuts the file into records on its bytes: CRLF/LF/CR-separated lines, or, when the file has no
+ * line break at all, every `recordLength` bytes (the bellpetchpol samples run records together,
+ * §3.3). One trailing line break is allowed; an empty record in the middle is a problem of its own.
+ */
+export function splitRecords(bytes: Uint8Array, recordLength: number): Uint8Array[] {
+  const hasBreak = bytes.includes(LF) || bytes.includes(CR);
+  const records: Uint8Array[] = [];
+  if (!hasBreak) {
+    for (let start = 0; start < bytes.length; start += recordLength) records.push(bytes.subarray(start, Math.min(start + recordLength, bytes.length)));
+    return records;
+  }
+  let start = 0;
+  for (let i = 0; i < bytes.length; i += 1) {
+    const byte = bytes[i];
+    if (byte !== LF && byte !== CR) continue;
+    records.push(bytes.subarray(start, i));
+    if (byte === CR && bytes[i + 1] === LF) i += 1;
+    start = i + 1;
+  }
+  if (start < bytes.length) records.push(bytes.subarray(start));
+  return records;
+}
+
+type Values = Record<string, string>;
+
+function readFields(text: string, fields: readonly FieldSpec[], lineNo: number, problems: ProblemList): Values {
+  const values: Values = {};
+  for (const field of fields) {
+    if (field.type === 'filler') continue;
+    const raw = text.slice(field.start - 1, field.start - 1 + field.length);
+    const value = field.type === 'text' ? raw.trim() : field.type === 'digits-or-blank' ? raw.trim() : raw;
+    const problem = fieldProblem(field, value, field.type === 'digits' ? field.length : null);
+    if (problem !== null) problems.add(lineNo, field.name, problem);
+    values[field.name] = value;
+  }
+  return values;
+}
+
+/**
+ * Parses a fixed-width H/D/T file under `layout`. Every structural rule of payment-formats.md §3.3:
+ * record lengths, H first / D… / T last, sequence numbers running 1…n (n = record count incl. H
+ * and T), the same bank and account throughout, dates and times, amounts, and the trailer's counts
+ * and totals equal to the detail records. Any problem refuses the whole file.
+ */
+export function parseFixedWidth(bytes: Uint8Array, layout: FixedWidthLayout): ParsedBankFile {
+  checkFileSize(bytes.length);
+  const records = splitRecords(bytes, layout.recordLength);
+  checkLineCount(records.length);
+  const problems = new ProblemList();
+  const texts: string[] = records.map((record, index) => {
+    const lineNo = index + 1;
+    if (record.length !== layout.recordLength) {
+      problems.add(lineNo, 'record', record.length === 0 ? `empty record (expected ${layout.recordLength} characters)` : `${record.length} characters, expected ${layout.recordLength}`);
+    }
+    const text = iconv.decode(Buffer.from(record.buffer, record.byteOffset, record.length), FIXED_WIDTH_ENCODING);
+    const bad = badCharacterAt(text);
+    if (bad >= 0) problems.add(lineNo, 'encoding', `position ${bad + 1} is not a windows-874 (TIS-620) character or is a control character (byte 0x${(record[bad] ?? 0).toString(16).padStart(2, '0')})`);
+    return text;
+  });
+  if (records.length < 2) problems.add(records.length, 'recordType', `a file needs a header (${layout.recordTypes.header}) and a trailer (${layout.recordTypes.trailer}) record`);
+  problems.throwIfAny();
+
+  const last = texts.length;
+  const { header: H, detail: D, trailer: T } = layout.recordTypes;
+  let header: Values | null = null;
+  let trailer: Values | null = null;
+  const lines: BankPaymentLine[] = [];
+  let credit = { count: 0, satang: 0 };
+  let debit = { count: 0, satang: 0 };
+  // An amount that does not parse is its own problem; the trailer totals are then not compared (no cascade).
+  let totalsCheckable = true;
+  texts.forEach((text, index) => {
+    const lineNo = index + 1;
+    const type = text.charAt(0);
+    const expected = lineNo === 1 ? H : lineNo === last ? T : D;
+    if (type !== expected) {
+      problems.add(lineNo, 'recordType', `${JSON.stringify(type)} where a ${expected} record belongs (${H} first, ${D} records, ${T} last)`);
+      return;
+    }
+    const fields = type === H ? layout.header : type === T ? layout.trailer : layout.detail;
+    const values = readFields(text, fields, lineNo, problems);
+    if (values['sequenceNo'] !== undefined && /^\d+$/.test(values['sequenceNo']) && Number(values['sequenceNo']) !== lineNo) {
+      problems.add(lineNo, 'sequenceNo', `${values['sequenceNo']} where ${String(lineNo).padStart(6, '0')} belongs (records are numbered 1…n, the trailer's number is the record count)`);
+    }
+    if (type === H) header = values;
+    else if (type === T) trailer = values;
+    else {
+      if (header !== null) {
+        const h: Values = header;
+        for (const field of ['bankCode', 'companyAccount']) {
+          if (values[field] !== h[field]) problems.add(lineNo, field, `${JSON.stringify(values[field])} differs from the header's ${JSON.stringify(h[field])}`);
+        }
+      }
+      const amountText = values['amount'] ?? '';
+      const amountParses = /^\d{1,13}$/.test(amountText);
+      if (!amountParses) totalsCheckable = false;
+      const amountSatang = amountParses ? satangFromImplied2(amountText) : 0;
+      if (/^\d{1,13}$/.test(amountText) && amountSatang === 0) problems.add(lineNo, 'amount', 'the amount is zero');
+      const kind = values['kind'] === 'D' ? 'D' : 'C';
+      if (kind === 'C') credit = { count: credit.count + 1, satang: Math.min(credit.satang + amountSatang, MAX_FIELD_SATANG + 1) };
+      else debit = { count: debit.count + 1, satang: Math.min(debit.satang + amountSatang, MAX_FIELD_SATANG + 1) };
+      lines.push({
+        lineNo,
+        sequenceNo: Number(values['sequenceNo']),
+        bankCode: values['bankCode'] ?? '',
+        companyAccount: values['companyAccount'] ?? '',
+        paymentDate: isoFromDdmmyyyy(values['paymentDate'] ?? ''),
+        paymentTime: clockFromHhmmss(values['paymentTime'] ?? ''),
+        customerName: values['customerName'] ?? '',
+        ref1: values['ref1'] ?? '',
+        ref2: values['ref2'] ?? '',
+        ref3: values['ref3'] ?? '',
+        branchNo: values['branchNo'] ?? '',
+        tellerNo: values['tellerNo'] ?? '',
+        kind,
+        transactionCode: values['transactionCode'] ?? '',
+        amountSatang,
+      });
+    }
+  });
+  if (trailer !== null && header !== null && totalsCheckable) checkTrailer(trailer, header, last, credit, debit, problems);
+  problems.throwIfAny();
+  const h: Values = header ?? {};
+  return {
+    format: 'ktb256',
+    layoutId: layout.id,
+    bankCode: h['bankCode'] ?? null,
+    companyAccount: h['companyAccount'] ?? null,
+    effectiveDate: h['effectiveDate'] === undefined ? null : isoFromDdmmyyyy(h['effectiveDate']),
+    lines,
+    creditTotalSatang: credit.satang,
+  };
+}
+
+interface Tally {
+  readonly count: number;
+  readonly satang: number;
+}
+
+function checkTrailer(trailer: Values, header: Values, lineNo: number, credit: Tally, debit: Tally, problems: ProblemList): void {
+  for (const field of ['bankCode', 'companyAccount']) {
+    if (trailer[field] !== header[field]) problems.add(lineNo, field, `${JSON.stringify(trailer[field])} differs from the header's ${JSON.stringify(header[field])}`);
+  }
+  const expect = (field: string, actual: number, what: string) => {
+    const text = trailer[field] ?? '';
+    if (/^\d+$/.test(text) && Number.parseInt(text, 10) !== actual) problems.add(lineNo, field, `${text} but the detail records ${what} ${actual}`);
+  };
+  expect('totalCreditCount', credit.count, 'hold credit records:');
+  expect('totalCreditAmount', credit.satang, 'credit amounts add up to (satang)');
+  expect('totalDebitCount', debit.count, 'hold debit records:');
+  expect('totalDebitAmount', debit.satang, 'debit amounts add up to (satang)');
+}
