@@ -2,7 +2,8 @@ import { BrowserWindow } from 'electron';
 import { CodedError } from '../../src-shared/result';
 import type { DocumentHtml } from '../documents/html';
 import { checkHtmlSize, checkPdf, pxToMm, RENDER_LIMITS, serialQueue, withTimeout, type PdfRenderer } from '../documents/renderer';
-import type { PrintAdapter } from '../printing/adapters';
+import { pdfFileAdapter, type PrintAdapter } from '../printing/adapters';
+import { MAX_LISTED_PRINTERS, printFolder, type PrintPlatform, type PrinterInfo } from '../printing/print-platform';
 
 /**
  * The Electron side of documents/ and printing/ (the only folder that may import electron):
@@ -100,5 +101,27 @@ export function electronPrintAdapter(): PrintAdapter {
           window.destroy();
         }
       }),
+  };
+}
+
+/** The OS printers as Electron sees them (`webContents.getPrintersAsync`, Windows and Linux alike). */
+async function electronPrinters(): Promise<PrinterInfo[]> {
+  const existing = BrowserWindow.getAllWindows()[0];
+  const window = existing ?? hiddenWindow(210);
+  try {
+    const printers = await window.webContents.getPrintersAsync();
+    // Electron has no `isDefault` field any more; CUPS and Windows put it in the options.
+    return printers.slice(0, MAX_LISTED_PRINTERS).map((p) => ({ name: p.name, isDefault: (p.options as Record<string, unknown>)['is-default'] === 'true' }));
+  } finally {
+    if (existing === undefined) window.destroy();
+  }
+}
+
+/** The desktop app's printing: Electron's Chromium renders and prints; PDF files stay available. */
+export function electronPrintPlatform(dataDir: string): PrintPlatform {
+  return {
+    createRenderer: () => createElectronRenderer(),
+    adapters: { electron: electronPrintAdapter(), 'pdf-file': pdfFileAdapter(printFolder(dataDir)) },
+    listPrinters: () => electronPrinters(),
   };
 }

@@ -8,6 +8,7 @@ import { createFileLogger, type Logger } from '../platform/logger';
 import { machineId } from '../platform/machine-id';
 import { dataPaths, resolveDataDir } from '../platform/paths';
 import { endSessionOnClose, registerIpc } from './ipc';
+import { electronPrintPlatform } from './electron-printing';
 import { electronNativeBinding } from './native-binding';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { startUpdateChecks } from './updater';
@@ -69,6 +70,7 @@ function start(): void {
     machineId: machineId(paths.machineIdFile),
     appVersion: app.getVersion(),
     ...(nativeBinding === undefined ? {} : { nativeBinding }),
+    printing: electronPrintPlatform(dataDir),
   });
   // Periodic verified backups (src-main/backup): only when the ledger moved; failures are logged.
   backups = startBackupSchedule({ sqlite: host.services.database.sqlite, dataDir, clock: systemClock, logger, nativeBinding });

@@ -5,8 +5,8 @@ export interface OfficeHeader {
   readonly officeNameTh: string;
   readonly place: string;
   readonly province: string;
-  /** Training and demo databases print a ตัวอย่าง mark on every document. */
-  readonly sample: 'training' | 'demo' | null;
+  /** Training and demo databases, and printer test pages, print a ตัวอย่าง mark on every document. */
+  readonly sample: 'training' | 'demo' | 'test-page' | null;
   /** Arabic digits by default; Thai digits are an office option (design.md "Documents"). */
   readonly digits: 'arabic' | 'thai';
 }

@@ -3,6 +3,7 @@ import type { AuditChannel } from '../audit/audit';
 import type { OfficeDatabase, Db } from '../db/open';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
+import type { PrintRuntime } from '../printing/print-platform';
 import type { Session, SessionStore } from '../users/sessions';
 import type { EventHub } from './events';
 
@@ -17,6 +18,8 @@ export interface OfficeServices {
   readonly idleTimeoutMs: number;
   readonly sessions: SessionStore;
   readonly events: EventHub;
+  /** Renderer (started on first use) and printer adapters of this platform. */
+  readonly printing: PrintRuntime;
 }
 
 /** Who is calling: an Electron window, a browser-shell tab or a CLI run. */

@@ -1,6 +1,7 @@
 import { officeHandlers } from '../office/handlers';
 import { userHandlers } from '../users/handlers';
 import { ledgerHandlers } from '../ledger/handlers';
+import { printHandlers } from '../printing/handlers';
 import type { Handlers } from './context';
 
 /** Every request's handler, one slice per feature; the compiler refuses a missing one. */
@@ -8,4 +9,5 @@ export const handlers = {
   ...officeHandlers,
   ...userHandlers,
   ...ledgerHandlers,
+  ...printHandlers,
 } satisfies Handlers;

@@ -3,6 +3,7 @@ import { openOfficeDatabase } from '../db/open';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
 import { dataPaths } from '../platform/paths';
+import { createPrintRuntime, nodePrintPlatform, type PrintPlatform } from '../printing/print-platform';
 import { SessionStore } from '../users/sessions';
 import type { ClientRef, OfficeServices } from './context';
 import { dispatch } from './dispatch';
@@ -23,6 +24,8 @@ export interface OfficeHostOptions {
   readonly idleTimeoutMs?: number;
   readonly migrationsDir?: string;
   readonly nativeBinding?: string;
+  /** Renderer, adapters and printer list; plain Node's (Chromium, PDF files, `lp`) unless given (Electron). */
+  readonly printing?: PrintPlatform;
 }
 
 export interface OfficeHost {
@@ -58,6 +61,7 @@ export function createOfficeHost(options: OfficeHostOptions): OfficeHost {
     idleTimeoutMs,
     sessions,
     events,
+    printing: createPrintRuntime(options.printing ?? nodePrintPlatform(options.dataDir), options.logger),
   };
   const sweep = setInterval(() => sessions.sweep(options.clock.nowMs()), HOST_DEFAULTS.idleSweepIntervalMs);
   sweep.unref();
@@ -66,6 +70,8 @@ export function createOfficeHost(options: OfficeHostOptions): OfficeHost {
     call: (client, name, input) => dispatch(services, handlers, client, name, input),
     close: () => {
       clearInterval(sweep);
+      // One warm Chromium per host: closed with it (logged, never thrown, if it is already gone).
+      void services.printing.close();
       database.close();
     },
   };

@@ -4,13 +4,16 @@ import { loadBillSlip, loadReceipt, loadRequestForm } from '../documents/documen
 import type { DocumentHtml, PaperSize } from '../documents/html';
 import { renderReceipt } from '../documents/receipt';
 import { renderRequestForm } from '../documents/request-form';
+import { renderTestPage } from '../documents/test-page';
+import { readOfficeHeader } from '../documents/document-data';
 import type { PdfRenderer } from '../documents/renderer';
 import type { LedgerDeps } from '../ledger/action';
 import { requireBill } from '../ledger/bills';
 import { recordOriginalPrint, recordReprint, requireReceipt, type SupervisedChange } from '../ledger/receipts';
 import { newId } from '../platform/ids';
 import type { AdapterKind, PrintAdapter } from './adapters';
-import { printerFor, type PrintDocumentKind } from './settings';
+import { printerFor, type PrintDocumentKind, type PrinterSetting } from './settings';
+import { businessDateOf } from '../../src-shared/dates';
 
 export type PrintJobState = 'queued' | 'sent' | 'failed' | 'confirmed';
 export type PrintPurpose = 'original' | 'reprint' | 'document';
@@ -153,6 +156,24 @@ export async function printReceiptReprint(deps: PrintDeps, userId: string, book:
   return attempt(deps, job, userId);
 }
 
+/**
+ * The copy of a reprint a supervisor already approved (`receipt.reprint` recorded the ledger's
+ * `reprinted` event with its copy number): one job per copy, retried as the same copy until confirmed.
+ */
+export async function printReprintCopy(deps: PrintDeps, userId: string, book: string, number: number, copyNo: number): Promise<PrintJob> {
+  const sqlite = deps.ledger.sqlite;
+  const receipt = requireReceipt(sqlite, book, number);
+  const existing = sqlite.prepare(`${JOB_SQL} WHERE receipt_id = ? AND purpose = 'reprint' AND copy_no = ?`).get(receipt.receiptId, copyNo) as PrintJob | undefined;
+  if (existing !== undefined) {
+    if (existing.state === 'confirmed') throw new CodedError('PRINT_JOB_STATE', `Copy ${copyNo} of receipt ${book}/${number} was printed and confirmed; another copy needs a new reprint approval`);
+    return retryJob(deps, userId, existing.id);
+  }
+  const event = sqlite.prepare(`SELECT 1 AS found FROM receipt_events WHERE receipt_id = ? AND kind = 'reprinted' AND copy_no = ?`).get(receipt.receiptId, copyNo);
+  if (event === undefined) throw new CodedError('NOT_FOUND', `Receipt ${book}/${number} has no approved reprint ${copyNo}; a supervisor approves it with receipt.reprint first`);
+  const job = insertJob(deps, userId, { documentKind: 'receipt', receiptId: receipt.receiptId, ref1: receipt.ref1, purpose: 'reprint', copyNo });
+  return attempt(deps, job, userId);
+}
+
 /** A bill payment slip or a request form: no ledger event, any number of prints. */
 export async function printBillDocument(deps: PrintDeps, userId: string, documentKind: 'bill-slip' | 'request-form', ref1: string): Promise<PrintJob> {
   requireBill(deps.ledger.sqlite, ref1);
@@ -184,4 +205,19 @@ export function reportFailed(deps: PrintDeps, jobId: string, reason: string): Pr
   const job = requireJob(deps, jobId);
   if (job.state !== 'sent') throw new CodedError('PRINT_JOB_STATE', `Print job ${jobId} is ${job.state}; only a sent job can be reported as failed`);
   return setState(deps, jobId, 'failed', `reported by the operator: ${reason}`.slice(0, 500), false);
+}
+
+/**
+ * A printer test page of one document kind on its configured printer and paper: sample data marked
+ * ตัวอย่าง / ทดสอบเครื่องพิมพ์, no job row and no ledger entry. A failure is thrown as its code.
+ */
+export async function printTestPage(deps: PrintDeps, documentKind: PrintDocumentKind): Promise<PrinterSetting & { pages: number }> {
+  const setting = printerFor(deps.ledger.sqlite, documentKind);
+  const adapter = deps.adapters[setting.adapter];
+  if (adapter === undefined) throw new CodedError('PRINTER_UNAVAILABLE', `No ${setting.adapter} printer on this machine`);
+  const nowMs = deps.ledger.clock.nowMs();
+  const document = await renderTestPage(documentKind, readOfficeHeader(deps.ledger.sqlite), setting.paper, businessDateOf(nowMs), nowMs);
+  const pdf = await deps.renderer.renderPdf(document);
+  await adapter.send({ jobId: `test-page-${newId(deps.ledger.clock)}`, title: `test page ${documentKind}`, document, pdf, deviceName: setting.deviceName });
+  return { ...setting, pages: pdf.pages };
 }

@@ -24,6 +24,18 @@ export const REQUEST_NAMES = [
   'clock.acknowledge',
   'terminal.rebind',
   'ledger.verify',
+  'print.receiptOriginal',
+  'print.reprintCopy',
+  'print.billSlip',
+  'print.requestForm',
+  'print.retry',
+  'print.confirm',
+  'print.reportFailed',
+  'print.jobs',
+  'print.settings.get',
+  'print.settings.set',
+  'print.printers',
+  'print.testPage',
 ] as const;
 export type RequestName = (typeof REQUEST_NAMES)[number];
 

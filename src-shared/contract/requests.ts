@@ -4,12 +4,14 @@ import type { RequestSpec } from './spec';
 import { appRequests } from './app-requests';
 import { userRequests } from './user-requests';
 import { ledgerRequests } from './ledger-requests';
+import { printRequests } from './print-requests';
 
 /** The request map, assembled from one slice per feature (Actual's handlers.ts). */
 export const requestMap = {
   ...appRequests,
   ...userRequests,
   ...ledgerRequests,
+  ...printRequests,
 } as const satisfies Record<RequestName, RequestSpec>;
 
 // Both directions: every name has a spec (above) and every spec has a name (here).

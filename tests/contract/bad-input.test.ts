@@ -86,6 +86,29 @@ const BAD_INPUTS: { readonly [K in RequestName]: readonly (readonly [unknown, Re
   'clock.acknowledge': [[{ reasonText: '\u0000' }, /reasonText: reason contains control characters/]],
   'terminal.rebind': [[{ terminalSlot: 0, reasonText: 'ย้ายเครื่อง' }, /terminalSlot: slot is 1–9/]],
   'ledger.verify': [[{ full: true }, /Unrecognized key: "full"/]],
+  'print.receiptOriginal': [
+    [{ book: 'E70-5401-1', number: 0 }, /number: receipt number starts at 1/],
+    [{ book: 'E70/5401', number: 1 }, /book: book must be letters, digits and dashes/],
+  ],
+  'print.reprintCopy': [
+    [{ book: 'E70-5401-1', number: 1, copyNo: 0 }, /copyNo: copyNo starts at 1/],
+    [{ book: 'E70-5401-1', number: 1 }, /copyNo: .*expected number/i],
+  ],
+  'print.billSlip': [[{ ref1: '1234' }, /ref1: ref1 must be 15 digits/]],
+  'print.requestForm': [[{ ref1: REF1, copies: 2 }, /Unrecognized key: "copies"/]],
+  'print.retry': [[{ jobId: 'job-1' }, /jobId: jobId must be a print job id/]],
+  'print.confirm': [[{}, /jobId: .*expected string/i]],
+  'print.reportFailed': [[{ jobId: '0190a0b0-0000-7000-8000-000000000000', reasonText: '' }, /reasonText: reason is required/]],
+  'print.jobs': [[{ state: 'failed' }, /Unrecognized key: "state"/]],
+  'print.settings.get': [[null, /input: .*expected object/i]],
+  'print.settings.set': [
+    [{ documentKind: 'receipt', adapter: 'fax', deviceName: null, paper: 'A4' }, /adapter: Invalid option/i],
+    [{ documentKind: 'receipt', adapter: 'lp', deviceName: '', paper: 'A4' }, /deviceName: deviceName is empty/],
+    [{ documentKind: 'receipt', adapter: 'lp', deviceName: 'HP\u0007', paper: 'A4' }, /deviceName: deviceName contains control characters/],
+    [{ documentKind: 'receipt', adapter: 'lp', deviceName: null, paper: 'Letter' }, /paper: Invalid option/i],
+  ],
+  'print.printers': [[{ refresh: true }, /Unrecognized key: "refresh"/]],
+  'print.testPage': [[{ documentKind: 'report' }, /documentKind: Invalid option/i]],
 };
 
 let office: TestOffice;
