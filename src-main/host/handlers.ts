@@ -1,6 +1,7 @@
 import { officeHandlers } from '../office/handlers';
 import { userHandlers } from '../users/handlers';
 import { ledgerHandlers } from '../ledger/handlers';
+import { bankHandlers } from '../bank/handlers';
 import { printHandlers } from '../printing/handlers';
 import type { Handlers } from './context';
 
@@ -9,5 +10,6 @@ export const handlers = {
   ...officeHandlers,
   ...userHandlers,
   ...ledgerHandlers,
+  ...bankHandlers,
   ...printHandlers,
 } satisfies Handlers;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ID_PATTERN } from '../ids';
 import { ref1, receiptBook, receiptNo } from './ledger-requests';
 import { LIMITS, type RequestSpec } from './spec';
 
@@ -25,7 +26,7 @@ export const PRINT_LIMITS = {
   maxInputBytes: 4 * 1024,
 } as const;
 
-export const printJobId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'jobId must be a print job id (UUID)');
+export const printJobId = z.string().regex(ID_PATTERN, 'jobId must be a print job id (26 characters)');
 const copyNo = z.number().int('copyNo must be a whole number').min(1, 'copyNo starts at 1').max(999, 'copyNo is at most 999');
 const documentKind = z.enum(PRINT_DOCUMENT_KINDS);
 const deviceName = z

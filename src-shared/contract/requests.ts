@@ -4,6 +4,7 @@ import type { RequestSpec } from './spec';
 import { appRequests } from './app-requests';
 import { userRequests } from './user-requests';
 import { ledgerRequests } from './ledger-requests';
+import { bankRequests } from './bank-requests';
 import { printRequests } from './print-requests';
 
 /** The request map, assembled from one slice per feature (Actual's handlers.ts). */
@@ -11,6 +12,7 @@ export const requestMap = {
   ...appRequests,
   ...userRequests,
   ...ledgerRequests,
+  ...bankRequests,
   ...printRequests,
 } as const satisfies Record<RequestName, RequestSpec>;
 

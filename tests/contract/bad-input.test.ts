@@ -86,6 +86,22 @@ const BAD_INPUTS: { readonly [K in RequestName]: readonly (readonly [unknown, Re
   'clock.acknowledge': [[{ reasonText: '\u0000' }, /reasonText: reason contains control characters/]],
   'terminal.rebind': [[{ terminalSlot: 0, reasonText: 'ย้ายเครื่อง' }, /terminalSlot: slot is 1–9/]],
   'ledger.verify': [[{ full: true }, /Unrecognized key: "full"/]],
+  'bank.import': [
+    [{ contentBase64: 'SGVsbG8=', format: 'excel' }, /format: Invalid option/i],
+    [{ contentBase64: 'not base64!', format: 'auto' }, /contentBase64: not base64/],
+    [{ contentBase64: 'SGVsbG8', format: 'auto' }, /contentBase64: base64 length must be a multiple of 4/],
+    [{ contentBase64: '', format: 'ktb256' }, /contentBase64: the file is empty/],
+  ],
+  'bank.files': [[{ all: true }, /Unrecognized key: "all"/]],
+  'bank.exceptions': [
+    [{}, /openOnly: .*expected boolean/i],
+    [{ openOnly: true, fileId: 'a b' }, /fileId: id: 1–40 letters/],
+  ],
+  'bank.resolveException': [
+    [{ exceptionId: 'x1', action: 'delete', note: 'ผิด' }, /action: Invalid option/i],
+    [{ exceptionId: 'x1', action: 'match-by-hand', ref1: '123', note: 'ผิด' }, /ref1: ref1 must be 15 digits/],
+    [{ exceptionId: 'x1', action: 'note', note: '' }, /note: note is required/],
+  ],
   'print.receiptOriginal': [
     [{ book: 'E70-5401-1', number: 0 }, /number: receipt number starts at 1/],
     [{ book: 'E70/5401', number: 1 }, /book: book must be letters, digits and dashes/],
@@ -98,7 +114,7 @@ const BAD_INPUTS: { readonly [K in RequestName]: readonly (readonly [unknown, Re
   'print.requestForm': [[{ ref1: REF1, copies: 2 }, /Unrecognized key: "copies"/]],
   'print.retry': [[{ jobId: 'job-1' }, /jobId: jobId must be a print job id/]],
   'print.confirm': [[{}, /jobId: .*expected string/i]],
-  'print.reportFailed': [[{ jobId: '0190a0b0-0000-7000-8000-000000000000', reasonText: '' }, /reasonText: reason is required/]],
+  'print.reportFailed': [[{ jobId: '01JD0000000000000000000000', reasonText: '' }, /reasonText: reason is required/]],
   'print.jobs': [[{ state: 'failed' }, /Unrecognized key: "state"/]],
   'print.settings.get': [[null, /input: .*expected object/i]],
   'print.settings.set': [
