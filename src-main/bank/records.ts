@@ -2,9 +2,9 @@ import { CodedError } from '../../src-shared/result';
 import { daysInMonth } from '../../src-shared/dates';
 import type { BankFileFormat, FieldSpec } from './layouts';
 
-/** Limits (style.md §14). A 100,000-line KTB file is 25.8 MB; a day of one province is far less. */
-export const MAX_BANK_FILE_BYTES = 64 * 1024 * 1024;
-export const MAX_BANK_FILE_LINES = 200_000;
+import { MAX_BANK_FILE_BYTES, MAX_BANK_FILE_LINES } from '../../src-shared/domain/bank';
+
+export { MAX_BANK_FILE_BYTES, MAX_BANK_FILE_LINES };
 /** Problems listed in one refusal; the rest are counted. */
 export const MAX_REPORTED_PROBLEMS = 50;
 /** Largest 13-digit amount field (2 implied decimals): 99,999,999,999.99 baht. */

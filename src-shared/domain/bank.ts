@@ -34,3 +34,10 @@ export const CLOSING_RESOLUTION_ACTIONS = ['match-by-hand', 'refund-request'] as
 
 export const BANK_FILE_FORMAT_CHOICES = ['auto', 'ktb256', 'csv'] as const;
 export type BankFileFormatChoiceName = (typeof BANK_FILE_FORMAT_CHOICES)[number];
+
+/**
+ * Limits of a bank file (style.md §14): a 100,000-line KTB file is 25.8 MB; a day of one province
+ * is far less. The contract's input limit follows from it (base64 is 4/3 of the bytes).
+ */
+export const MAX_BANK_FILE_BYTES = 64 * 1024 * 1024;
+export const MAX_BANK_FILE_LINES = 200_000;

@@ -148,7 +148,7 @@ describe('the CSV variant', () => {
   });
 
   it('only the required columns are needed; quoted names with commas survive', () => {
-    const csv = 'bank_code,account_no,payment_date,payment_time,ref1,ref2,amount\r\n006,9876543210,23112026,101500,180454016910001,' + SAMPLE_LINES[0]!.ref2 + ',"1,500.00"\r\n';
+    const csv = 'bank_code,account_no,payment_date,payment_time,ref1,ref2,amount\r\n006,9876543210,23112026,101500,180540169100001,' + SAMPLE_LINES[0]!.ref2 + ',"1,500.00"\r\n';
     expect(parseBankFile(Buffer.from(csv)).lines[0]).toMatchObject({ amountSatang: 150_000, branchNo: '0000', kind: 'C', customerName: '' });
   });
 
