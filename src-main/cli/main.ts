@@ -13,6 +13,7 @@ import { BACKUP_USAGE, backupCommand } from './commands/backup';
 import { RESTORE_USAGE, restoreCommand } from './commands/restore';
 import { TRAINING_USAGE, trainingCommand } from './commands/training';
 import { PRINT_USAGE, printCommand } from './commands/print';
+import { BANK_USAGE, bankCommand } from './commands/bank';
 import { createPrinter, EXIT, type CommandResult } from './output';
 import { defaultCliEnv, type CliEnv } from './runtime';
 import { StdinLines } from './stdin';
@@ -32,6 +33,7 @@ const USAGE = `ebill [--data-dir DIR] [--json] <command> …
   ${RESTORE_USAGE}
   ${TRAINING_USAGE}
   ${PRINT_USAGE}
+  ${BANK_USAGE}
 
 Exit codes: 0 ok · 1 internal error · 2 usage · 3 refused. See ../shared/cli.md.`;
 
@@ -51,6 +53,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   restore: restoreCommand,
   training: trainingCommand,
   print: printCommand,
+  bank: bankCommand,
 };
 
 /** Runs one CLI invocation and returns its exit code (tests call this in-process). */
