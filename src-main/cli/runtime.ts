@@ -31,6 +31,8 @@ export async function withHost<T>(env: CliEnv, work: (host: OfficeHost) => Promi
   try {
     return await work(host);
   } finally {
+    // A command that rendered started Chromium: wait for it to close before the process ends.
+    await host.services.printing.close();
     host.close();
   }
 }

@@ -87,7 +87,11 @@ export interface ReceiptData {
  * Which copies one print carries. `original-and-copy`: ต้นฉบับ + สำเนา (the operator's one print);
  * `reprint`: one สำเนา-พิมพ์ซ้ำ page numbered as the ledger's reprint event.
  */
-export type ReceiptCopies = { readonly kind: 'original-and-copy' } | { readonly kind: 'reprint'; readonly copyNo: number; readonly atMs: number };
+export type ReceiptCopies =
+  | { readonly kind: 'original-and-copy' }
+  | { readonly kind: 'reprint'; readonly copyNo: number; readonly atMs: number }
+  /** One ฉบับจัดเก็บ page for the day's archive (archive.ts), saying how often it was reprinted. */
+  | { readonly kind: 'archive' };
 
 /** A report (later issues): title, office, period, a table, totals and who signs. */
 export interface ReportData {

@@ -52,6 +52,12 @@ const RECEIPT_CSS = `
 type CopyLabel = { readonly text: string; readonly detail: string | null };
 
 function copyLabels(data: ReceiptData, copies: ReceiptCopies): readonly CopyLabel[] {
+  if (copies.kind === 'archive') {
+    const f = formatters(data.office);
+    const reprint = data.lastReprint;
+    const detail = reprint === null ? 'ไม่เคยพิมพ์ซ้ำ' : `พิมพ์ซ้ำแล้ว ${f.num(reprint.copyNo)} ครั้ง ครั้งล่าสุดเมื่อ ${formatThaiDateTime(reprint.atMs, { digits: data.office.digits })}`;
+    return [{ text: 'ฉบับจัดเก็บ', detail }];
+  }
   if (copies.kind === 'reprint') {
     const f = formatters(data.office);
     return [{ text: `สำเนา-พิมพ์ซ้ำ ครั้งที่ ${f.num(copies.copyNo)}`, detail: `พิมพ์ซ้ำเมื่อ ${formatThaiDateTime(copies.atMs, { digits: data.office.digits })}` }];
@@ -133,12 +139,24 @@ function receiptSheet(data: ReceiptData, label: CopyLabel, thermal: boolean): st
  * A cancelled receipt is marked ยกเลิก with the reason on every copy.
  */
 export function renderReceipt(data: ReceiptData, options: { paper: PaperSize; copies: ReceiptCopies }): DocumentHtml {
+  return documentHtml({ title: `ใบเสร็จรับเงิน ${data.book}/${data.number}`, page: PAGE_SIZES[options.paper], css: RECEIPT_CSS, body: receiptPages(data, options), kind: 'receipt' });
+}
+
+function receiptPages(data: ReceiptData, options: { paper: PaperSize; copies: ReceiptCopies }): string {
   const thermal = options.paper === 'thermal-80';
   const sheets = copyLabels(data, options.copies).map((label) => receiptSheet(data, label, thermal));
-  const body = thermal
+  return thermal
     ? `<div class="page thermal">${sheets.join('<div class="roll-cut">ตัด</div>')}</div>`
     : sheets.map((sheet) => `<div class="page paper-${options.paper}" style="display:flex;flex-direction:column">${sheet.replace('class="sheet', 'style="flex:1" class="sheet')}</div>`).join('');
-  return documentHtml({ title: `ใบเสร็จรับเงิน ${data.book}/${data.number}`, page: PAGE_SIZES[options.paper], css: RECEIPT_CSS, body, kind: 'receipt' });
+}
+
+/**
+ * Every receipt of a business date in one A4 document, one ฉบับจัดเก็บ page each, each as it stands
+ * now (ยกเลิก, reprint count): the day's archive (archive.ts, `ebill print day`).
+ */
+export function renderReceiptDay(receipts: readonly ReceiptData[], businessDate: string): DocumentHtml {
+  const body = receipts.map((data) => receiptPages(data, { paper: 'A4', copies: { kind: 'archive' } })).join('');
+  return documentHtml({ title: `ใบเสร็จรับเงิน ประจำวันที่ ${businessDate}`, page: PAGE_SIZES.A4, css: RECEIPT_CSS, body, kind: 'receipt-day' });
 }
 
 /** What the archive rendering of `print receipt` shows: the newest reprint if there was one. */

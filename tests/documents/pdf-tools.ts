@@ -33,6 +33,18 @@ export function pdfText(file: string): string {
   return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
 }
 
+/** `pdftotext` of one page (1-based), whitespace made one space. */
+export function pdfPageText(file: string, page: number): string {
+  return execFileSync('pdftotext', ['-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+}
+
+/** Number of pages (`pdfinfo`). */
+export function pdfPageCount(file: string): number {
+  const match = /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }));
+  if (match === null) throw new Error(`no page count in pdfinfo output for ${file}`);
+  return Number(match[1]);
+}
+
 /** Page size in mm of the first page (`pdfinfo`). */
 export function pdfPageSizeMm(file: string): { widthMm: number; heightMm: number } {
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI_TEST_TIMEOUT_MS, ebill } from '../helpers/cli';
-import { pdfText } from './pdf-tools';
+import { pdfPageCount, pdfPageText, pdfText } from './pdf-tools';
 
 /** cli.md `print bill|request|receipt … --pdf F` through the real bin: `{ok, file, pages}` and exit codes. */
 let dir: string;
@@ -49,5 +49,41 @@ describe('ebill print', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     expect(missing.status).toBe(3);
     expect(missing.json).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(existsSync(join(dir, 'bad.pdf'))).toBe(false);
+  });
+
+  it('print day: every receipt of the business date in one PDF, one page each, marked as it stands now', () => {
+    const requestFile = join(dir, 'day-request.json');
+    writeFileSync(requestFile, JSON.stringify({ payerName: 'นางสมศรี ใจดี', revenueCode: '804001', amountSatang: 50000 }));
+    const issued: { book: string; no: number; date: string }[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const ref1 = String(run(['request', 'create', '--file', requestFile, '--user', 'operator', '--password-stdin'], 'demo1234\n').json['ref1']);
+      const receipt = run(['receipt', 'issue', '--ref1', ref1, '--method', 'cash', '--user', 'operator', '--password-stdin'], 'demo1234\n').json;
+      issued.push({ book: String(receipt['receiptBook']), no: Number(receipt['receiptNo']), date: String(receipt['businessDate']) });
+    }
+    const [first, second] = issued;
+    const date = first?.date ?? '';
+    const reprint = run(['receipt', 'reprint', '--book', second?.book ?? '', '--no', String(second?.no), '--reason', 'ผู้ชำระทำหาย', '--reason-code', 'payer-lost', '--supervisor', 'supervisor', '--password-stdin'], 'demo1234\n');
+    expect(reprint.status, reprint.stdout).toBe(0);
+
+    const file = join(dir, 'day.pdf');
+    const day = run(['print', 'day', '--date', date, '--pdf', file]);
+    // The first test's receipt (no. 1, cancelled) was issued on the same day: four receipts in all.
+    expect(day.json).toEqual({ ok: true, file, pages: 4, receipts: 4 });
+    expect(pdfPageCount(file)).toBe(4);
+    const pages = [1, 2, 3, 4].map((page) => pdfPageText(file, page));
+    expect(pages[0]).toContain('เลขที่ 1 ');
+    expect(pages[0]).toContain('ยกเลิก');
+    issued.forEach((receipt, i) => {
+      expect(pages[i + 1]).toContain(receipt.book);
+      expect(pages[i + 1]).toContain(`เลขที่ ${receipt.no} `);
+      expect(pages[i + 1]).toContain('ฉบับจัดเก็บ');
+    });
+    expect(pages[2]).toContain('พิมพ์ซ้ำแล้ว 1 ครั้ง');
+    expect(pages[1]).toContain('ไม่เคยพิมพ์ซ้ำ');
+    expect(pages[1]).not.toContain('ยกเลิก');
+
+    expect(run(['print', 'day', '--date', '2001-01-01', '--pdf', join(dir, 'none.pdf')]).json).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(run(['print', 'day', '--date', '23/11/2569', '--pdf', join(dir, 'none.pdf')]).status).toBe(2);
+    expect(existsSync(join(dir, 'none.pdf'))).toBe(false);
   });
 });

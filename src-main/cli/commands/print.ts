@@ -1,13 +1,12 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { archivePdf, type DocumentTarget } from '../../documents/archive';
-import { createChromiumRenderer } from '../../documents/chromium-renderer';
+import { archiveDayPdf, archivePdf, type DocumentTarget } from '../../documents/archive';
 import { PAPER_SIZES, type PaperSize } from '../../documents/html';
 import { parseCommand, requireOption, UsageError } from '../args';
 import type { CommandResult } from '../output';
 import { withHost, type CliEnv } from '../runtime';
 
-export const PRINT_USAGE = 'print bill|request --ref1 R --pdf F · print receipt --book B --no N [--paper A4|A5|thermal-80] --pdf F';
+export const PRINT_USAGE = 'print bill|request --ref1 R --pdf F · print receipt --book B --no N [--paper A4|A5|thermal-80] --pdf F · print day --date YYYY-MM-DD --pdf F';
 
 function isPaper(value: string): value is PaperSize {
   return (PAPER_SIZES as readonly string[]).includes(value);
@@ -28,7 +27,7 @@ function targetOf(sub: string | undefined, values: { ref1?: string | undefined; 
     if (!isPaper(paper)) throw new UsageError(`--paper must be one of ${PAPER_SIZES.join(', ')}`);
     return { kind: 'receipt', book, number: Number(noText), paper };
   }
-  throw new UsageError(`print needs bill, request or receipt${sub === undefined ? '' : `, not "${sub}"`}`);
+  throw new UsageError(`print needs bill, request, receipt or day${sub === undefined ? '' : `, not "${sub}"`}`);
 }
 
 /**
@@ -43,19 +42,33 @@ export async function printCommand(env: CliEnv, rest: readonly string[]): Promis
     no: { type: 'string' },
     paper: { type: 'string' },
     pdf: { type: 'string' },
+    date: { type: 'string' },
   });
+  if (sub === 'day') return printDay(env, values);
   const target = targetOf(sub, values);
   const file = resolve(requireOption(values.pdf, '--pdf'));
   return withHost(env, async (host) => {
-    const renderer = createChromiumRenderer();
-    try {
-      const pdf = await archivePdf(host.services.database.sqlite, renderer, target);
-      const partial = `${file}.partial`;
-      writeFileSync(partial, pdf.bytes);
-      renameSync(partial, file);
-      return { file, pages: pdf.pages, text: `${file} (${pdf.pages} หน้า / pages)` };
-    } finally {
-      await renderer.close();
-    }
+    const pdf = await archivePdf(host.services.database.sqlite, host.services.printing.renderer(), target);
+    writeWhole(file, pdf.bytes);
+    return { file, pages: pdf.pages, text: `${file} (${pdf.pages} หน้า / pages)` };
+  });
+}
+
+/** The file appears whole or not at all. */
+function writeWhole(file: string, bytes: Uint8Array): void {
+  const partial = `${file}.partial`;
+  writeFileSync(partial, bytes);
+  renameSync(partial, file);
+}
+
+/** `ebill print day --date D --pdf F`: every receipt of a business date in one PDF, one page each. */
+async function printDay(env: CliEnv, values: { date?: string | undefined; pdf?: string | undefined }): Promise<CommandResult> {
+  const date = requireOption(values.date, '--date');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date must be YYYY-MM-DD, got "${date.slice(0, 32)}"`);
+  const file = resolve(requireOption(values.pdf, '--pdf'));
+  return withHost(env, async (host) => {
+    const archive = await archiveDayPdf(host.services.database.sqlite, host.services.printing.renderer(), date);
+    writeWhole(file, archive.pdf.bytes);
+    return { file, pages: archive.pdf.pages, receipts: archive.receipts.length, text: `${file} (${archive.receipts.length} ใบเสร็จ / receipts, ${archive.pdf.pages} หน้า / pages)` };
   });
 }
