@@ -29,6 +29,12 @@ export const office = sqliteTable(
     /** Null until known: slips (barcode, QR) cannot be made before it is set. */
     billerId: text('biller_id'),
     companyCode: text('company_code'),
+    /**
+     * Digits on printed documents: 'arabic' (default) or 'thai', an office option (design.md
+     * "Documents"). Checked by the contract and by a trigger (0010): a CHECK here would make
+     * drizzle-kit rebuild the table.
+     */
+    documentDigits: text('document_digits').notNull().default('arabic'),
     createdAtMs: integer('created_at_ms').notNull(),
   },
   (t) => [

@@ -1,0 +1,1 @@
+ALTER TABLE `office` ADD `document_digits` text DEFAULT 'arabic' NOT NULL;
