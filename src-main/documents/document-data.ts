@@ -19,12 +19,13 @@ interface OfficeRow {
   province: string;
   isTraining: number;
   isDemo: number;
+  documentDigits: string;
 }
 
 export function readOfficeHeader(sqlite: Database.Database): OfficeHeader {
   const row = sqlite
     .prepare(
-      `SELECT o.place, o.name_th AS nameTh, o.province, d.is_training AS isTraining, d.is_demo AS isDemo
+      `SELECT o.place, o.name_th AS nameTh, o.province, o.document_digits AS documentDigits, d.is_training AS isTraining, d.is_demo AS isDemo
        FROM office o CROSS JOIN database_info d`,
     )
     .get() as OfficeRow | undefined;
@@ -34,7 +35,8 @@ export function readOfficeHeader(sqlite: Database.Database): OfficeHeader {
     place: row.place,
     province: row.province,
     sample: row.isTraining === 1 ? 'training' : row.isDemo === 1 ? 'demo' : null,
-    digits: 'arabic',
+    // The office's option (office.setDocumentDigits); the trigger of migration 0010 allows only these two.
+    digits: row.documentDigits === 'thai' ? 'thai' : 'arabic',
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Handlers } from '../host/context';
 import { businessDateOf } from '../../src-shared/dates';
-import { readOfficeState, setUpOffice } from './office-service';
+import { readOfficeState, setDocumentDigits, setUpOffice } from './office-service';
 
 export const officeHandlers = {
   'app.info': (_input, { services }) => {
@@ -25,4 +25,5 @@ export const officeHandlers = {
     });
     return { place: result.place, terminalSlot: result.terminalSlot };
   },
-} satisfies Pick<Handlers, 'app.info' | 'setup.init'>;
+  'office.setDocumentDigits': (input, { services }) => setDocumentDigits(services.db, input.digits),
+} satisfies Pick<Handlers, 'app.info' | 'setup.init' | 'office.setDocumentDigits'>;

@@ -74,3 +74,10 @@ export async function setUpOffice(
 export function isBoundToThisMachine(state: OfficeState, machineId: string): boolean {
   return state.boundMachineId !== null && state.boundMachineId === machineId;
 }
+
+/** The office's digits on printed documents (design.md "Documents"); the office must be set up. */
+export function setDocumentDigits(db: Db, digits: 'arabic' | 'thai'): { digits: 'arabic' | 'thai' } {
+  if (readOfficeState(db).office === null) throw new CodedError('NOT_SET_UP', 'This terminal has not been set up yet');
+  db.update(office).set({ documentDigits: digits }).run();
+  return { digits };
+}

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { LIMITS, type RequestSpec } from './spec';
 import { billerId, companyCode, costCentre, isoDate, password, placeCode, terminalSlot, thaiText, username } from './fields';
 
+export const DOCUMENT_DIGITS = ['arabic', 'thai'] as const;
+
 export const officeSummary = z.strictObject({
   place: placeCode,
   nameTh: z.string(),
@@ -53,6 +55,15 @@ export const appRequests = {
     access: 'public',
     kind: 'command',
     timeoutMs: LIMITS.loginTimeoutMs,
+    maxInputBytes: LIMITS.defaultMaxInputBytes,
+  },
+  /** Arabic (default) or Thai digits on this office's printed documents (design.md "Documents"). */
+  'office.setDocumentDigits': {
+    input: z.strictObject({ digits: z.enum(DOCUMENT_DIGITS) }),
+    output: z.strictObject({ digits: z.enum(DOCUMENT_DIGITS) }),
+    access: ['admin'],
+    kind: 'command',
+    timeoutMs: LIMITS.defaultTimeoutMs,
     maxInputBytes: LIMITS.defaultMaxInputBytes,
   },
 } as const satisfies Record<string, RequestSpec>;

@@ -6,6 +6,7 @@
 export const REQUEST_NAMES = [
   'app.info',
   'setup.init',
+  'office.setDocumentDigits',
   'session.login',
   'session.logout',
   'session.current',

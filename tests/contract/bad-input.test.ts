@@ -23,6 +23,10 @@ const BAD_INPUTS: { readonly [K in RequestName]: readonly (readonly [unknown, Re
     [{ ...SETUP_INPUT, admin: { ...SETUP_INPUT.admin, username: 'Admin!' } }, /admin\.username: username: 3–32 characters/],
     [{ ...SETUP_INPUT, isTraining: 'no' }, /isTraining: .*expected boolean/i],
   ],
+  'office.setDocumentDigits': [
+    [{ digits: 'roman' }, /digits: Invalid option/i],
+    [{}, /digits: Invalid option/i],
+  ],
   'session.login': [
     [{ username: '', password: 'x' }, /username: username is required/],
     [{ username: 'admin' }, /password: .*expected string/i],

@@ -126,6 +126,26 @@ describe('print.* requests', { timeout: 120_000 }, () => {
   });
 });
 
+describe('Thai digits, an office option (design.md "Documents")', { timeout: 120_000 }, () => {
+  it('an administrator switches the office to Thai digits and the next receipt prints them; the codes stay as they are', async () => {
+    const { book, number } = await office.cashReceipt({ amountSatang: 123_456 });
+    await refusedUnchanged(office, office.operator, 'office.setDocumentDigits', { digits: 'thai' }, 'FORBIDDEN');
+    expect(await office.as(office.admin, 'office.setDocumentDigits', { digits: 'thai' })).toEqual({ digits: 'thai' });
+    try {
+      const job = await office.as(office.operator, 'print.receiptOriginal', { book, number });
+      const text = pdfText(printed(job.id));
+      expect(text).toContain('๑,๒๓๔.๕๖');
+      expect(text).toContain(`เลขที่ ${String(number).replace(/\d/g, (d) => '๐๑๒๓๔๕๖๗๘๙'[Number(d)] ?? d)}`);
+      expect(text).toMatch(/[๐-๙]{1,2} (มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม) ๒๕[๐-๙]{2}/);
+      expect(text).not.toContain('1,234.56');
+    } finally {
+      await office.as(office.admin, 'office.setDocumentDigits', { digits: 'arabic' });
+    }
+    const sqlite = office.host.services.database.sqlite;
+    expect(() => sqlite.prepare("UPDATE office SET document_digits = 'roman'").run()).toThrow(/arabic or thai/);
+  });
+});
+
 describe('print limits and the printer list', () => {
   it('a print request may wait for Chromium to start, render and the spooler to accept', () => {
     expect(PRINT_LIMITS.printTimeoutMs).toBeGreaterThanOrEqual(RENDER_LIMITS.launchTimeoutMs + RENDER_LIMITS.renderTimeoutMs + PRINT_SEND_TIMEOUT_MS);
