@@ -1,4 +1,5 @@
 import { formatThaiDateTime } from '../../src-shared/dates';
+import { DOCUMENT_FONT_FAMILY } from './fonts';
 import { documentHtml, esc, PAGE_SIZES, type DocumentHtml } from './html';
 import { formatters, sampleMarkText, watermark } from './marks';
 import type { ReportData } from './model';
@@ -42,5 +43,18 @@ export function renderReport(data: ReportData): DocumentHtml {
     <div class="signatures">${signatures}</div>
   </div>`;
   // Reports flow over as many A4 pages as they need: a `.page` would clip them to one.
-  return documentHtml({ title: data.titleTh, page: PAGE_SIZES.A4, css: REPORT_CSS, body, kind: 'report', marginMm: 12 });
+  return documentHtml({ title: data.titleTh, page: PAGE_SIZES.A4, css: REPORT_CSS + pageNumberCss(data.office.digits), body, kind: 'report', marginMm: REPORT_MARGIN_MM });
+}
+
+/** Page margin of reports; the page number sits in the bottom one. */
+export const REPORT_MARGIN_MM = 12;
+
+/**
+ * "หน้า 1/3" at the bottom right of every page: a CSS page-margin box (Chromium ≥ 131; Electron's
+ * and Debian's both are), so the count is the renderer's own and the text uses the bundled font.
+ * `thai` is the CSS counter style of Thai digits.
+ */
+function pageNumberCss(digits: 'arabic' | 'thai'): string {
+  const style = digits === 'thai' ? ', thai' : '';
+  return `@page{@bottom-right{content:"หน้า " counter(page${style}) "/" counter(pages${style});font-family:'${DOCUMENT_FONT_FAMILY}';font-size:9pt;vertical-align:middle}}`;
 }

@@ -12,7 +12,7 @@ import type { PdfRenderer } from '../../src-main/documents/renderer';
 import { makeLedgerOffice, REQUEST, type LedgerOffice } from '../ledger/ledger-helpers';
 import { launchChromium } from '../helpers/web-shell';
 import { RECEIPT, REPORT, SLIP } from './fixtures';
-import { decodeSymbols, pdfFonts, pdfPageSizeMm, pdfText, previewPngs, savePdf } from './pdf-tools';
+import { decodeSymbols, pdfFonts, pdfPageSizeMm, pdfPageText, pdfText, previewPngs, savePdf } from './pdf-tools';
 
 /**
  * Every document of a real ledger record rendered to PDF by Debian's Chromium, then read back
@@ -230,5 +230,19 @@ describe('report layout', () => {
     expect(text.match(/รวมทั้งสิ้น/g)).toHaveLength(1);
     expect(text).toContain('ประจำวันที่ 23 พฤศจิกายน 2569');
     expect(text).toContain('ผู้ตรวจสอบ');
+    // "หน้า i/N" on every page, counted by the renderer, in the bundled font.
+    for (let page = 1; page <= pdf.pages; page += 1) expect(pdfPageText(file, page)).toContain(`หน้า ${page}/${pdf.pages}`);
+    expect(pdfFonts(file).every((font) => font.embedded && font.name.includes('Sarabun'))).toBe(true);
+  });
+
+  it('numbers the pages in Thai digits when the office prints Thai digits', async () => {
+    const rows = Array.from({ length: 70 }, (_, i) => ({ no: String(i + 1), receipt: `E70-5401-1/${i + 1}`, payer: 'นายสมหมาย ทดสอบ', amount: '1,500.00' }));
+    const pdf = await renderer.renderPdf(renderReport({ ...REPORT, office: { ...REPORT.office, digits: 'thai' }, rows }));
+    const file = savePdf('report-thai-digits', pdf.bytes);
+    previewPngs(file);
+    expect(pdf.pages).toBeGreaterThanOrEqual(2);
+    const thai = (n: number): string => String(n).replace(/\d/g, (d) => '๐๑๒๓๔๕๖๗๘๙'[Number(d)] ?? d);
+    for (let page = 1; page <= pdf.pages; page += 1) expect(pdfPageText(file, page)).toContain(`หน้า ${thai(page)}/${thai(pdf.pages)}`);
+    expect(pdfText(file)).not.toMatch(/หน้า \d/);
   });
 });
