@@ -1,14 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { CodedError } from '../../src-shared/result';
+import { findChromium } from './browser-path';
 import type { DocumentHtml } from './html';
 import { checkHtmlSize, checkPdf, pxToMm, RENDER_LIMITS, serialQueue, withTimeout, type PdfRenderer, type RenderedPdf } from './renderer';
 
-/** Debian's Chromium (apt `chromium`); `CHROMIUM_PATH` points elsewhere. */
-export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const CSS_PX_PER_MM = 96 / 25.4;
 
 export interface ChromiumRendererOptions {
+  /** Default: `findChromium()` (EBILL_CHROMIUM, then the platform's usual install paths), looked up at the first render. */
   readonly executablePath?: string;
 }
 
@@ -18,7 +18,6 @@ export interface ChromiumRendererOptions {
  * started again on the next render if it died.
  */
 export function createChromiumRenderer(options: ChromiumRendererOptions = {}): PdfRenderer {
-  const executablePath = options.executablePath ?? process.env['CHROMIUM_PATH'] ?? DEFAULT_CHROMIUM_PATH;
   const serial = serialQueue();
   let browser: Browser | null = null;
   let page: Page | null = null;
@@ -26,6 +25,7 @@ export function createChromiumRenderer(options: ChromiumRendererOptions = {}): P
   async function warmPage(): Promise<Page> {
     if (page !== null && !page.isClosed() && browser?.isConnected() === true) return page;
     if (browser === null || !browser.isConnected()) {
+      const executablePath = options.executablePath ?? findChromium();
       const { chromium } = await import('playwright-core');
       try {
         browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout: RENDER_LIMITS.launchTimeoutMs });
