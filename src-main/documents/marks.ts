@@ -9,7 +9,7 @@ import type { OfficeHeader } from './model';
 export function sampleMarkText(office: OfficeHeader): string | null {
   if (office.sample === 'training') return 'ตัวอย่าง / TRAINING';
   if (office.sample === 'demo') return 'ตัวอย่าง / DEMO';
-  if (office.sample === 'test-page') return 'ตัวอย่าง / ทดสอบเครื่องพิมพ์';
+  if (office.sample === 'test-page') return 'ตัวอย่าง / TEST';
   return null;
 }
 

@@ -44,6 +44,7 @@ const RECEIPT_CSS = `
 .thermal .book{text-align:center}
 .thermal .items th,.thermal .items td{border:none;border-bottom:0.2mm dashed #000;padding:0.6mm 0.5mm}
 .thermal .cancel-mark span{font-size:30pt;padding:0 4mm}
+.thermal .watermark span{font-size:18pt;padding:0.5mm 3mm}
 .thermal .signature{min-width:0;width:100%}
 .thermal .foot{margin-top:3mm;flex-direction:column;align-items:center}
 .roll-cut{border-top:0.4mm dashed #000;margin:2mm 0;text-align:center;font-size:8pt}

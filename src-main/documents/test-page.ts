@@ -6,7 +6,7 @@ import { renderRequestForm } from './request-form';
 
 /**
  * A printer test page: the real template of a document kind filled with sample data and marked
- * ตัวอย่าง / ทดสอบเครื่องพิมพ์, so alignment, paper and the barcode's print quality can be checked
+ * ตัวอย่าง / TEST (short enough for an 80 mm roll), so alignment, paper and the barcode's print quality can be checked
  * without touching the ledger. The codes are synthetic (biller id of the demo office).
  */
 const SAMPLE = {
@@ -58,8 +58,8 @@ export async function renderTestPage(kind: TestPageKind, office: OfficeHeader, p
         dueDate: businessDate,
         ref1: SAMPLE.ref1,
         ref2: SAMPLE.ref2,
-        operatorNameTh: '',
-        operatorPositionTh: '',
+        operatorNameTh: 'เจ้าหน้าที่ ตัวอย่าง',
+        operatorPositionTh: 'ทดสอบเครื่องพิมพ์',
       });
     case 'receipt':
       return renderReceipt(
@@ -75,8 +75,8 @@ export async function renderTestPage(kind: TestPageKind, office: OfficeHeader, p
           totalSatang: SAMPLE.amountSatang,
           method: 'cash',
           instrument: null,
-          receiverNameTh: '',
-          receiverPositionTh: '',
+          receiverNameTh: 'ผู้รับเงิน ตัวอย่าง',
+          receiverPositionTh: 'ทดสอบเครื่องพิมพ์',
           cancellation: null,
           lastReprint: null,
         },

@@ -209,7 +209,7 @@ export function reportFailed(deps: PrintDeps, jobId: string, reason: string): Pr
 
 /**
  * A printer test page of one document kind on its configured printer and paper: sample data marked
- * ตัวอย่าง / ทดสอบเครื่องพิมพ์, no job row and no ledger entry. A failure is thrown as its code.
+ * ตัวอย่าง / TEST, no job row and no ledger entry. A failure is thrown as its code.
  */
 export async function printTestPage(deps: PrintDeps, documentKind: PrintDocumentKind): Promise<PrinterSetting & { pages: number }> {
   const setting = printerFor(deps.ledger.sqlite, documentKind);
