@@ -8,6 +8,7 @@ import {
   httpRequestPath,
   LIMITS,
   REQUEST_NAMES,
+  requestMap,
   type Reply,
   type RequestName,
 } from '../../src-shared/contract';
@@ -75,9 +76,23 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: WebShe
   res.end(req.method === 'HEAD' ? undefined : file.body);
 }
 
+/** JSON around an input at its limit (braces, quotes, escapes are counted by the dispatcher's own check). */
+const BODY_OVERHEAD_BYTES = 1024;
+
+/**
+ * The most body a request may send: its own input limit (a bank file is megabytes, `bank.import`)
+ * or the shell's default, whichever is larger. The dispatcher checks the exact input size again.
+ */
+export function maxBodyBytes(name: RequestName | undefined): number {
+  const own = name === undefined ? 0 : requestMap[name].maxInputBytes + BODY_OVERHEAD_BYTES;
+  return Math.max(LIMITS.httpMaxBodyBytes, own);
+}
+
 async function apiCall(req: IncomingMessage, host: OfficeHost, clientId: string, path: string): Promise<Reply<unknown>> {
-  const body = await readBody(req, LIMITS.httpMaxBodyBytes);
-  if (body === null) return { ok: false, error: { code: 'TOO_LARGE', message: `request body over ${LIMITS.httpMaxBodyBytes} bytes` } };
+  const name = ROUTES.get(path);
+  const limit = maxBodyBytes(name);
+  const body = await readBody(req, limit);
+  if (body === null) return { ok: false, error: { code: 'TOO_LARGE', message: `request body over ${limit} bytes` } };
   let input: unknown;
   try {
     input = body.length === 0 ? undefined : JSON.parse(body.toString('utf8'));
@@ -85,7 +100,7 @@ async function apiCall(req: IncomingMessage, host: OfficeHost, clientId: string,
     return { ok: false, error: { code: 'BAD_INPUT', message: 'input: the body is not JSON' } };
   }
   // An unknown path still goes to the dispatcher, which answers UNKNOWN_REQUEST and audits it.
-  return host.call({ id: clientId, channel: 'web' }, ROUTES.get(path) ?? path.slice('/api/'.length), input);
+  return host.call({ id: clientId, channel: 'web' }, name ?? path.slice('/api/'.length), input);
 }
 
 function openEventStream(req: IncomingMessage, res: ServerResponse, clientId: string, streams: Map<string, Set<ServerResponse>>): void {

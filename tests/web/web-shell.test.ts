@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTTP_CLIENT_HEADER, HTTP_TOKEN_HEADER, httpRequestPath, LIMITS } from '../../src-shared/contract';
-import { createWebShell, listenOnLoopback } from '../../src-main/web/server';
+import { createWebShell, listenOnLoopback, maxBodyBytes } from '../../src-main/web/server';
 import { makeTestOffice, PASSWORD, setUpWithUsers, type TestOffice } from '../helpers/office';
 
 const TOKEN = 'test-token-abcdefghijklmnop';
@@ -95,6 +95,13 @@ describe('browser shell', () => {
     expect(JSON.parse(notJson.body)).toEqual({ ok: false, error: { code: 'BAD_INPUT', message: 'input: the body is not JSON' } });
     const huge = await api('app.info', { pad: 'x'.repeat(LIMITS.httpMaxBodyBytes) });
     expect(JSON.parse(huge.body)).toMatchObject({ ok: false, error: { code: 'TOO_LARGE' } });
+    // A request with a larger input limit of its own (a bank file) gets past the shell to the dispatcher.
+    const bankFile = await api('bank.import', { format: 'auto', contentBase64: 'A'.repeat(LIMITS.httpMaxBodyBytes + 12) });
+    // …where the role check answers (this client is not the finance officer), not the shell's TOO_LARGE.
+    expect(JSON.parse(bankFile.body)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(maxBodyBytes('bank.import')).toBeGreaterThan(LIMITS.httpMaxBodyBytes);
+    expect(maxBodyBytes('app.info')).toBe(LIMITS.httpMaxBodyBytes);
+    expect(maxBodyBytes(undefined)).toBe(LIMITS.httpMaxBodyBytes);
     const unknown = await send('POST', '/api/ledger.wipe', { headers: { [HTTP_TOKEN_HEADER]: TOKEN, [HTTP_CLIENT_HEADER]: CLIENT }, body: '{}' });
     expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_REQUEST' } });
   });
