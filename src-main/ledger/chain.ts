@@ -23,10 +23,6 @@ export interface ChainedEntry {
 }
 
 /** hash = SHA-256(prevHash ‖ canonical JSON of the entry), hex. */
-export function entryHash(prevHash: string, entry: ChainedEntry): string {
-  return hashText(prevHash, canonicalEntryText(entry, canonicalJson(entry.payload)));
-}
-
 function hashText(prevHash: string, text: string): string {
   return createHash('sha256').update(prevHash).update(text).digest('hex');
 }
