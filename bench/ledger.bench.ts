@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { openOfficeDatabase, type OfficeDatabase } from '../src-main/db/open';
+import { issueReceiptWithRequest } from '../src-main/ledger/counter-payment';
 import { issueReceipt } from '../src-main/ledger/receipts';
 import { createRequest, DEFAULT_CATALOG } from '../src-main/ledger/requests';
 import { verifyLedger } from '../src-main/ledger/verify';
@@ -59,6 +60,8 @@ interface BenchOffice {
   readonly database: OfficeDatabase;
   /** One cash receipt the way the counter takes one: request + bill, then the receipt. */
   cashReceipt(i: number): CashTimes;
+  /** The same, the way the counter's cash path takes it: request, bill and receipt in one transaction. */
+  cashInOneStep(i: number): number;
 }
 
 async function openBenchOffice(dir: string): Promise<BenchOffice> {
@@ -66,19 +69,26 @@ async function openBenchOffice(dir: string): Promise<BenchOffice> {
   const database = openOfficeDatabase({ file: join(dir, 'ebill.sqlite'), backupDir: join(dir, 'backups'), clock, logger: memoryLogger() });
   const { admin } = await setUpOffice(database.db, clock, MACHINE, 'bench', { office: SETUP_INPUT.office, terminalSlot: 1, isTraining: false, isDemo: false, admin: SETUP_INPUT.admin });
   const deps = { sqlite: database.sqlite, clock, machineId: MACHINE };
+  const requestOf = (i: number) => ({
+    payerName: 'นายทดสอบ วัดเวลา',
+    payerId: '1101700230708',
+    revenueCode: '804001',
+    amountSatang: 10_000 + (i % 100_000),
+    fineOrderNo: `พป ${i}/2569`,
+  });
   return {
     database,
+    cashInOneStep: (i) => {
+      clock.advanceMs(1_000);
+      const start = performance.now();
+      issueReceiptWithRequest(deps, DEFAULT_CATALOG, { userId: admin.id }, requestOf(i), { method: 'cash' });
+      return performance.now() - start;
+    },
     cashReceipt: (i) => {
       // 1 s per receipt: 50,000 receipts stay within one fiscal year (one book).
       clock.advanceMs(1_000);
       const start = performance.now();
-      const request = createRequest(deps, DEFAULT_CATALOG, admin.id, {
-        payerName: 'นายทดสอบ วัดเวลา',
-        payerId: '1101700230708',
-        revenueCode: '804001',
-        amountSatang: 10_000 + (i % 100_000),
-        fineOrderNo: `พป ${i}/2569`,
-      });
+      const request = createRequest(deps, DEFAULT_CATALOG, admin.id, requestOf(i));
       const issueStart = performance.now();
       issueReceipt(deps, DEFAULT_CATALOG, { userId: admin.id }, request.ref1, { method: 'cash' });
       const end = performance.now();
@@ -100,12 +110,15 @@ async function durable(dir: string): Promise<number[]> {
   const cashMs: number[] = [];
   const issueMs: number[] = [];
   const requestMs: number[] = [];
+  const oneStepMs: number[] = [];
   for (let i = 0; i < WARM_UP_ITERATIONS + DURABLE_ITERATIONS; i += 1) {
     const start = performance.now();
     bareInsert.immediate(`row ${i}`);
     const bareEnd = performance.now();
     const cash = office.cashReceipt(i);
+    const oneStep = office.cashInOneStep(i);
     if (i < WARM_UP_ITERATIONS) continue;
+    oneStepMs.push(oneStep);
     bareMs.push(bareEnd - start);
     cashMs.push(cash.requestMs + cash.issueMs);
     issueMs.push(cash.issueMs);
@@ -117,9 +130,11 @@ async function durable(dir: string): Promise<number[]> {
   print(`durable: WAL + synchronous=FULL on disk in ${dir}, ${DURABLE_ITERATIONS} iterations after ${WARM_UP_ITERATIONS} warm-up, interleaved`);
   print(describeTimes('bare one-row INSERT transaction', bareMs));
   print(describeTimes('cash receipt = request.create + receipt.issue (2 tx)', cashMs, p99Target));
+  print(describeTimes('cash receipt in one step = receipt.issueWithRequest (1 tx)', oneStepMs, p99Target));
   print(describeTimes('receipt.issue alone (1 tx)', issueMs, p99Target));
   print(describeTimes('request.create alone (1 tx)', requestMs));
   print(ratioLine('cash receipt / bare', cashMs, bareMs));
+  print(ratioLine('cash receipt in one step / bare', oneStepMs, bareMs));
   print(ratioLine('receipt.issue / bare', issueMs, bareMs));
   return cashMs;
 }

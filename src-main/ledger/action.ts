@@ -56,7 +56,7 @@ export function runLedgerAction<T>(
   work: (ctx: ActionContext) => ActionOutcome<T>,
   options: ActionOptions = {},
 ): T {
-  const run = deps.sqlite.transaction(() => {
+  return inImmediateTransaction(deps.sqlite, () => {
     const identity = (options.identity ?? ((sqlite) => issuingIdentity(sqlite, deps.machineId)))(deps.sqlite);
     const head = readHead(deps.sqlite);
     const atMs = deps.clock.nowMs();
@@ -84,7 +84,24 @@ export function runLedgerAction<T>(
     });
     return outcome.result;
   });
-  return run.immediate();
+}
+
+type Runner = Database.Transaction<(work: () => unknown) => unknown>;
+const runners = new WeakMap<Database.Database, Runner>();
+
+/**
+ * Runs `work` in BEGIN IMMEDIATE … COMMIT, or as a savepoint when a transaction is already open (an
+ * action inside the bank import or the counter's one-step payment). One wrapper per connection:
+ * better-sqlite3 builds five functions for every `transaction()` call, which showed in the profile
+ * of an action.
+ */
+export function inImmediateTransaction<T>(sqlite: Database.Database, work: () => T): T {
+  let runner = runners.get(sqlite);
+  if (runner === undefined) {
+    runner = sqlite.transaction((inner: () => unknown) => inner());
+    runners.set(sqlite, runner);
+  }
+  return runner.immediate(work) as T;
 }
 
 /** The terminal refuses to write when its clock is earlier than its last entry (no back-dating). */

@@ -116,10 +116,9 @@ export function entryTextSql(alias: string): string {
  * writes exactly one row per part.
  */
 export function rowPayloadText(sqlite: Database.Database, parts: readonly PayloadPart[], seq: number): string {
-  for (const p of parts) {
-    const count = prepared(sqlite, `SELECT count(*) AS n FROM ${p.table} WHERE entry_seq = ?`).get(seq) as { n: number };
-    strictAssert(count.n === 1, `entry ${seq} wrote ${count.n} ${p.table} rows; its payload needs exactly one`);
-  }
-  const row = prepared(sqlite, `SELECT ${payloadSql(parts, '@seq')} AS text`).get({ seq }) as { text: string };
+  // One statement: how many rows each part has (exactly one is right) and the text built from them.
+  const counts = parts.map((p, i) => `(SELECT count(*) FROM ${p.table} WHERE entry_seq = @seq) AS n${i}`).join(', ');
+  const row = prepared(sqlite, `SELECT ${counts}, ${payloadSql(parts, '@seq')} AS text`).get({ seq }) as { text: string } & Record<string, number>;
+  parts.forEach((p, i) => strictAssert(row[`n${i}`] === 1, `entry ${seq} wrote ${row[`n${i}`]} ${p.table} rows; its payload needs exactly one`));
   return row.text;
 }

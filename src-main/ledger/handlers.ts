@@ -1,11 +1,13 @@
+import type { RequestOutput } from '../../src-shared/contract';
 import { CodedError } from '../../src-shared/result';
 import { requireSession, type CallContext, type Handlers, type OfficeServices } from '../host/context';
 import type { LedgerDeps } from './action';
 import { resolveApproval } from './approvals';
 import { showBill } from './bill-codes';
+import { issueReceiptWithRequest } from './counter-payment';
 import { cancelRequest, recordPaymentConfirmation } from './payments';
 import { cancelReceipt, issueReceipt, recordOriginalPrint, recordReprint, requireReceipt } from './receipts';
-import { createRequest, DEFAULT_CATALOG } from './requests';
+import { createRequest, DEFAULT_CATALOG, type CreatedRequest } from './requests';
 import { acknowledgeClock, rebindTerminal } from './terminal';
 import { verifyLedger } from './verify';
 
@@ -23,15 +25,7 @@ async function approvalFor(ctx: CallContext, input: Parameters<typeof resolveApp
 
 /** The ledger's slice of the contract (issue 5). Roles are checked by the dispatcher first. */
 export const ledgerHandlers = {
-  'request.create': (input, ctx) => {
-    const { requestId, requestNo, ref1, ref2, payerName, revenueCode, amountSatang, dueDate, businessDate, isManualFineEntry } = createRequest(
-      ledgerDeps(ctx.services),
-      DEFAULT_CATALOG,
-      requireSession(ctx).userId,
-      input,
-    );
-    return { requestId, requestNo, ref1, ref2, payerName, revenueCode, amountSatang, dueDate, businessDate, isManualFineEntry };
-  },
+  'request.create': (input, ctx) => requestSummaryOf(createRequest(ledgerDeps(ctx.services), DEFAULT_CATALOG, requireSession(ctx).userId, input)),
   'request.cancel': async (input, ctx) => {
     const approval = await approvalFor(ctx, input.approval, { action: 'request.cancel', subject: input.ref1, reasonCode: input.reasonCode });
     cancelRequest(ledgerDeps(ctx.services), requireSession(ctx).userId, input.ref1, input.reasonCode, input.reasonText, approval);
@@ -42,6 +36,10 @@ export const ledgerHandlers = {
     confirmationId: recordPaymentConfirmation(ledgerDeps(ctx.services), requireSession(ctx).userId, { ...input, source: 'provisional' }),
   }),
   'receipt.issue': (input, ctx) => issueReceipt(ledgerDeps(ctx.services), DEFAULT_CATALOG, { userId: requireSession(ctx).userId }, input.ref1, input.payment),
+  'receipt.issueWithRequest': (input, ctx) => {
+    const { request, receipt } = issueReceiptWithRequest(ledgerDeps(ctx.services), DEFAULT_CATALOG, { userId: requireSession(ctx).userId }, input.request, input.payment);
+    return { request: requestSummaryOf(request), receipt };
+  },
   'receipt.markPrinted': (input, ctx) => recordOriginalPrint(ledgerDeps(ctx.services), requireSession(ctx).userId, input.book, input.number),
   'receipt.reprint': async (input, ctx) => {
     requireReceipt(ctx.services.database.sqlite, input.book, input.number);
@@ -70,6 +68,7 @@ export const ledgerHandlers = {
   | 'bill.show'
   | 'payment.recordEvidence'
   | 'receipt.issue'
+  | 'receipt.issueWithRequest'
   | 'receipt.markPrinted'
   | 'receipt.reprint'
   | 'receipt.cancel'
@@ -78,3 +77,9 @@ export const ledgerHandlers = {
   | 'terminal.rebind'
   | 'ledger.verify'
 >;
+
+/** The contract's request summary: only the fields it names (the service returns more). */
+function requestSummaryOf(created: CreatedRequest): RequestOutput<'request.create'> {
+  const { requestId, requestNo, ref1, ref2, payerName, revenueCode, amountSatang, dueDate, businessDate, isManualFineEntry } = created;
+  return { requestId, requestNo, ref1, ref2, payerName, revenueCode, amountSatang, dueDate, businessDate, isManualFineEntry };
+}

@@ -40,6 +40,14 @@ export const receiptPayment = z.discriminatedUnion('method', [
   z.strictObject({ method: z.literal('bill-payment') }),
 ]);
 
+/** Paid at the counter there and then: a bill payment is never taken this way (it waits for the bank). */
+export const counterPayment = z.discriminatedUnion('method', [
+  z.strictObject({ method: z.literal('cash') }),
+  z.strictObject({ method: z.literal('cheque'), detail: instrumentDetail }),
+  z.strictObject({ method: z.literal('draft'), detail: instrumentDetail }),
+  z.strictObject({ method: z.literal('cashier-cheque'), detail: instrumentDetail }),
+]);
+
 export const requestCreateInput = z.strictObject({
   payerName: thaiText('payer name', 200),
   payerId: payerId.optional(),
@@ -134,6 +142,13 @@ export const ledgerRequests = {
   'receipt.issue': {
     input: z.strictObject({ ref1, payment: receiptPayment }),
     output: receiptSummary,
+    access: COUNTER,
+    ...command,
+  },
+  /** The counter's cash path: request, bill and receipt in one durable transaction. */
+  'receipt.issueWithRequest': {
+    input: z.strictObject({ request: requestCreateInput, payment: counterPayment }),
+    output: z.strictObject({ request: requestSummary, receipt: receiptSummary }),
     access: COUNTER,
     ...command,
   },

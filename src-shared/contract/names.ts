@@ -18,6 +18,7 @@ export const REQUEST_NAMES = [
   'bill.show',
   'payment.recordEvidence',
   'receipt.issue',
+  'receipt.issueWithRequest',
   'receipt.markPrinted',
   'receipt.reprint',
   'receipt.cancel',

@@ -37,6 +37,10 @@ describe('ebill request / bill / receipt / ledger', { timeout: CLI_TEST_TIMEOUT_
     expect(issued.json).toMatchObject({ ok: true, receiptBook: 'E70-5401-1', receiptNo: 1, amountSatang: 150000 });
     expect(issued.json['businessDate']).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
+    const inOneStep = run(['receipt', 'issue', '--request-file', '-', '--method', 'cash', '--user', 'operator', '--password-stdin'], `${PASSWORD}{"payerName":"นางสาวจ่าย ทันที","revenueCode":"804001","amountSatang":20000}`);
+    expect(inOneStep.json).toMatchObject({ ok: true, receiptBook: 'E70-5401-1', receiptNo: 2, amountSatang: 20000, requestNo: expect.stringMatching(/^5401\/69\//) });
+    expect(run(['receipt', 'issue', '--request-file', '-', '--ref1', ref1, '--method', 'cash', '--user', 'operator', '--password-stdin'], PASSWORD)).toMatchObject({ status: 2 });
+
     const again = run(['receipt', 'issue', '--ref1', ref1, '--method', 'cash', '--user', 'operator', '--password-stdin'], PASSWORD);
     expect(again.status).toBe(3);
     expect(again.json).toMatchObject({ ok: false, error: { code: 'ALREADY_PAID' } });
@@ -50,7 +54,7 @@ describe('ebill request / bill / receipt / ledger', { timeout: CLI_TEST_TIMEOUT_
     expect(cancel.json).toMatchObject({ ok: true });
 
     const verify = run(['ledger', 'verify']);
-    expect(verify.json).toMatchObject({ ok: true, entries: 5 });
+    expect(verify.json).toMatchObject({ ok: true, entries: 7 });
     expect(String(verify.json['headHash'])).toMatch(/^[0-9a-f]{64}$/);
   });
 

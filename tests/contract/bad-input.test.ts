@@ -77,6 +77,11 @@ const BAD_INPUTS: { readonly [K in RequestName]: readonly (readonly [unknown, Re
     [{ ref1: REF1, payment: { method: 'cheque' } }, /payment\.detail: .*expected object/i],
     [{ ref1: REF1, payment: { method: 'cheque', detail: { bankName: 'กรุงไทย', instrumentNo: '12 34', instrumentDate: '2026-11-23' } } }, /payment\.detail\.instrumentNo: instrument number/],
   ],
+  'receipt.issueWithRequest': [
+    [{ request: REQUEST, payment: { method: 'bill-payment' } }, /payment\.method: Invalid discriminator value. Expected 'cash' \| 'cheque' \| 'draft' \| 'cashier-cheque'/],
+    [{ request: { ...REQUEST, amountSatang: 1.5 }, payment: { method: 'cash' } }, /request\.amountSatang: amountSatang must be a whole number of satang/],
+    [{ payment: { method: 'cash' } }, /request: .*expected object/i],
+  ],
   'receipt.markPrinted': [[{ book: 'e70-5401-1', number: 1 }, /book: book must be letters, digits and dashes/]],
   'receipt.reprint': [
     [{ book: 'E70-5401-1', number: 0, reasonCode: 'other', reasonText: 'กระดาษติด' }, /number: receipt number starts at 1/],

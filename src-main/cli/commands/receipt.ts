@@ -1,12 +1,14 @@
-import type { RequestInput } from '../../../src-shared/contract';
+import type { RequestInput, RequestOutput } from '../../../src-shared/contract';
 import { CANCEL_REASON_CODES, REPRINT_REASON_CODES, RECEIPT_METHODS, type ReceiptMethod } from '../../../src-shared/domain/reasons';
 import { actingUser, actor, parseCommand, requireOption, UsageError } from '../args';
 import type { CommandResult } from '../output';
 import { call, loginAs, withHost, type CliEnv } from '../runtime';
 import type { StdinLines } from '../stdin';
+import { readJsonFile } from './request';
 
 export const RECEIPT_USAGE = [
   'receipt issue --ref1 REF1 --method cash|cheque|draft|cashier-cheque|bill-payment [--bank NAME --instrument-no N --instrument-date YYYY-MM-DD [--branch B]] --user U --password-stdin',
+  'receipt issue --request-file F|- --method cash|cheque|draft|cashier-cheque […] --user U --password-stdin   (request and receipt in one step; F as for request create)',
   'receipt reprint|cancel --book B --no N --reason TEXT [--reason-code C] --supervisor U --password-stdin',
 ].join('\n  ');
 
@@ -38,8 +40,10 @@ async function receiptIssue(env: CliEnv, args: readonly string[], stdin: StdinLi
     branch: { type: 'string' },
     'instrument-no': { type: 'string' },
     'instrument-date': { type: 'string' },
+    'request-file': { type: 'string' },
   });
-  const ref1 = requireOption(values.ref1, '--ref1');
+  const requestFile = values['request-file'];
+  if ((requestFile === undefined) === (values.ref1 === undefined)) throw new UsageError('receipt issue needs either --ref1 REF1 or --request-file F');
   const method = requireOption(values.method, '--method');
   if (!isMethod(method)) throw new UsageError(`--method must be one of ${RECEIPT_METHODS.join(', ')}`);
   let payment: RequestInput<'receipt.issue'>['payment'];
@@ -55,10 +59,19 @@ async function receiptIssue(env: CliEnv, args: readonly string[], stdin: StdinLi
     payment = { method, detail };
   }
   const who = actor(values, stdin);
+  const request = requestFile === undefined ? undefined : readJsonFile(requestFile, stdin);
   return withHost(env, async (host) => {
     await loginAs(host, who.username, who.password);
-    const receipt = await call(host, 'receipt.issue', { ref1, payment });
+    let created: { requestNo: string; ref1: string } | undefined;
+    let receipt: RequestOutput<'receipt.issue'>;
+    if (request === undefined) {
+      receipt = await call(host, 'receipt.issue', { ref1: requireOption(values.ref1, '--ref1'), payment });
+    } else {
+      if (payment.method === 'bill-payment') throw new UsageError('--request-file takes a payment at the counter: bill-payment receipts are issued with --ref1 once the bank has paid');
+      ({ request: created, receipt } = await call(host, 'receipt.issueWithRequest', { request: request as never, payment }));
+    }
     return {
+      ...(created === undefined ? {} : { requestNo: created.requestNo, ref1: created.ref1 }),
       receiptBook: receipt.receiptBook,
       receiptNo: receipt.receiptNo,
       businessDate: receipt.businessDate,
