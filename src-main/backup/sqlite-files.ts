@@ -1,5 +1,6 @@
 import { existsSync, renameSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import { rememberNativeBinding } from '../ledger/parallel-hashes';
 
 /** `PRAGMA quick_check(N)`: at most this many problems are reported (the first is what matters). */
 export const QUICK_CHECK_MAX_PROBLEMS = 5;
@@ -28,12 +29,16 @@ export type NativeBinding = string | undefined;
 
 /** Opens an existing file read-only: nothing is created, nothing is written. */
 export function openReadonly(file: string, nativeBinding?: NativeBinding): Database.Database {
-  return new Database(file, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS, nativeBinding });
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS, nativeBinding });
+  rememberNativeBinding(sqlite, nativeBinding);
+  return sqlite;
 }
 
 /** Opens an existing file read-write (never creates one). */
 export function openExisting(file: string, nativeBinding?: NativeBinding, timeoutMs = BUSY_TIMEOUT_MS): Database.Database {
-  return new Database(file, { fileMustExist: true, timeout: timeoutMs, nativeBinding });
+  const sqlite = new Database(file, { fileMustExist: true, timeout: timeoutMs, nativeBinding });
+  rememberNativeBinding(sqlite, nativeBinding);
+  return sqlite;
 }
 
 /** Null when `PRAGMA quick_check` says ok; else its first problems. Throws SQLite's error when it cannot even read. */

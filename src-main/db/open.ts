@@ -10,6 +10,7 @@ import type { Logger } from '../platform/logger';
 import { missingAppendOnlyTriggers } from './append-only';
 import { migrate, readMigrations, type Migration } from './migrate';
 import * as schema from './schema';
+import { rememberNativeBinding } from '../ledger/parallel-hashes';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
@@ -54,6 +55,7 @@ export function openOfficeDatabase(options: OpenOptions): OfficeDatabase {
     ...(options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }),
     ...(options.readonly === true ? { readonly: true, fileMustExist: true } : {}),
   });
+  rememberNativeBinding(sqlite, options.nativeBinding);
   try {
     configure(sqlite, options.readonly === true);
     const migrations = readMigrations(options.migrationsDir ?? defaultMigrationsDir());

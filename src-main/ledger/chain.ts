@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { canonicalJson } from '../../src-shared/canonical-json';
 import { strictAssert } from '../../src-shared/result';
 import { entryPayloadSql, entryTextSql, PAYLOAD_TABLES, payloadSql, ROW_PAYLOADS, rowPartsOf, rowPayloadText } from './entry-payloads';
+import { verifyRangesInWorkers, verifyThreads } from './parallel-hashes';
 import { prepared } from './statements';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -124,12 +125,17 @@ export const MAX_CHAIN_PROBLEMS = 100;
  * entry with its payload (stored, or rebuilt from its rows by SQL), every row belonging to exactly
  * one entry that carries it, and the outbox holding exactly the entries. Reports the first break.
  */
-export function verifyChain(sqlite: Database.Database): VerifyResult {
+export interface VerifyOptions {
+  /** Worker threads are used from this many entries on (default PARALLEL_MIN_ENTRIES); tests lower it. */
+  readonly parallelFromEntries?: number;
+}
+
+export function verifyChain(sqlite: Database.Database, options: VerifyOptions = {}): VerifyResult {
   const problems: ChainProblem[] = [];
   const report = (problem: ChainProblem): void => {
     if (problems.length < MAX_CHAIN_PROBLEMS) problems.push(problem);
   };
-  const { count, headHash, hashBreak } = verifyHashes(sqlite);
+  const { count, headHash, hashBreak } = verifyHashesInParallel(sqlite, options) ?? verifyHashesInThisThread(sqlite);
   if (hashBreak !== null) report(hashBreak);
   for (const problem of rowProblems(sqlite)) report(problem);
   const outbox = outboxBreak(sqlite);
@@ -138,7 +144,25 @@ export function verifyChain(sqlite: Database.Database): VerifyResult {
   return { entries: count, headHash, firstBreak, problems: firstBreak === null ? [] : [firstBreak, ...problems.filter((p) => p !== firstBreak)] };
 }
 
-function verifyHashes(sqlite: Database.Database): { count: number; headHash: string; hashBreak: ChainProblem | null } {
+/**
+ * The chain cut into one seq range per core (parallel-hashes.ts). Only an intact chain is answered
+ * here; anything else (a gap, a break, a worker that could not run) returns undefined and the
+ * one-thread pass finds and words the first break.
+ */
+function verifyHashesInParallel(sqlite: Database.Database, options: VerifyOptions): { count: number; headHash: string; hashBreak: null } | undefined {
+  const { n, hi } = prepared(sqlite, 'SELECT count(*) AS n, coalesce(max(seq), 0) AS hi FROM ledger_entries').get() as { n: number; hi: number };
+  const threads = verifyThreads(sqlite, n, options.parallelFromEntries);
+  if (threads < 2 || n !== hi) return undefined;
+  const hashAt = (seq: number): string =>
+    seq === 0 ? GENESIS_HASH : (prepared(sqlite, `SELECT ${HASH_HEX_SQL} AS hash FROM ledger_entries WHERE seq = ?`).get(seq) as { hash: string }).hash;
+  const size = Math.ceil(n / threads);
+  const ranges = Array.from({ length: threads }, (_, i) => ({ fromSeq: i * size + 1, toSeq: Math.min(n, (i + 1) * size) })).filter((r) => r.fromSeq <= r.toSeq);
+  const rangeSql = `SELECT seq, ${HASH_HEX_SQL} AS hash, CAST(${entryTextSql('l')} AS BLOB) AS text FROM ledger_entries l WHERE seq BETWEEN ? AND ? ORDER BY seq`;
+  const holds = verifyRangesInWorkers(sqlite, rangeSql, ranges.map((r) => ({ ...r, prevHash: hashAt(r.fromSeq - 1) })));
+  return holds === true ? { count: n, headHash: hashAt(n), hashBreak: null } : undefined;
+}
+
+function verifyHashesInThisThread(sqlite: Database.Database): { count: number; headHash: string; hashBreak: ChainProblem | null } {
   // The entry text comes as UTF-8 bytes (a BLOB) and is hashed as such: the same bytes
   // `update(text)` hashes, without decoding Thai text into a JavaScript string for every entry.
   const rows = prepared(sqlite, `SELECT seq, kind, ${HASH_HEX_SQL} AS hash, CAST(${entryTextSql('l')} AS BLOB) AS text FROM ledger_entries l ORDER BY seq`)

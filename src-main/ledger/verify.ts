@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { CLOCK_TOLERANCE_MS } from './action';
-import { verifyChain } from './chain';
+import { verifyChain, type VerifyOptions } from './chain';
 
 export interface LedgerProblem {
   /** The ledger entry concerned, when there is one. */
@@ -26,8 +26,8 @@ export const MAX_PROBLEMS = 100;
  * dates are the dates they were issued, Ref1 counters match the bills, and time never went back
  * without a supervisor's acknowledgement.
  */
-export function verifyLedger(sqlite: Database.Database): LedgerReport {
-  const chain = verifyChain(sqlite);
+export function verifyLedger(sqlite: Database.Database, options: VerifyOptions = {}): LedgerReport {
+  const chain = verifyChain(sqlite, options);
   const problems: LedgerProblem[] = [];
   const add = (problem: LedgerProblem): void => {
     if (problems.length < MAX_PROBLEMS) problems.push(problem);

@@ -6,8 +6,10 @@ import { createOfficeHost } from '../../src-main/host/office-host';
 import { verifyLedger } from '../../src-main/ledger/verify';
 import { dataPaths } from '../../src-main/platform/paths';
 import { canonicalJson } from '../../src-shared/canonical-json';
-import { canonicalEntryText, readEntriesForSync } from '../../src-main/ledger/chain';
-import { PAYLOAD_TABLES } from '../../src-main/ledger/entry-payloads';
+import Database from 'better-sqlite3';
+import { canonicalEntryText, GENESIS_HASH, HASH_HEX_SQL, readEntriesForSync } from '../../src-main/ledger/chain';
+import { entryTextSql, PAYLOAD_TABLES } from '../../src-main/ledger/entry-payloads';
+import { verifyRangesInWorkers, verifyThreads } from '../../src-main/ledger/parallel-hashes';
 import { APPEND_ONLY_TABLES } from '../../src-main/db/append-only';
 import { client, expectOk, PASSWORD } from '../helpers/office';
 import { LEDGER_TABLES, REQUEST, expectRefused, makeLedgerOffice, type LedgerOffice } from './ledger-helpers';
@@ -203,5 +205,40 @@ describe('ledger verify finds the first broken entry', () => {
     const report = tamper(`UPDATE receipts SET business_date = '2026-11-01' WHERE number = 3`, ['receipts_no_update']);
     const rules = report.problems.map((p) => p.rule);
     expect(rules).toContain('receipt-date-is-issue-date');
+  });
+});
+
+describe('ledger verify on several threads (parallel-hashes.ts)', () => {
+  const ALWAYS = { parallelFromEntries: 1 } as const;
+  beforeEach(async () => {
+    for (let i = 0; i < 5; i += 1) await office.cashReceipt();
+  });
+
+  it('an intact ledger verifies the same on worker threads as on one thread', () => {
+    const rangeSql = `SELECT seq, ${HASH_HEX_SQL} AS hash, CAST(${entryTextSql('l')} AS BLOB) AS text FROM ledger_entries l WHERE seq BETWEEN ? AND ? ORDER BY seq`;
+    const hashAt = (seq: number): string => (sqlite().prepare(`SELECT ${HASH_HEX_SQL} AS h FROM ledger_entries WHERE seq = ?`).get(seq) as { h: string }).h;
+    // The workers themselves answer (not the one-thread fallback): every range holds.
+    expect(verifyRangesInWorkers(sqlite(), rangeSql, [{ fromSeq: 1, toSeq: 5, prevHash: GENESIS_HASH }, { fromSeq: 6, toSeq: 10, prevHash: hashAt(5) }])).toBe(true);
+    // A range that starts from the wrong hash does not hold.
+    expect(verifyRangesInWorkers(sqlite(), rangeSql, [{ fromSeq: 6, toSeq: 10, prevHash: hashAt(4) }])).toBe(false);
+    // A range that runs past the head does not hold (a missing entry is a gap).
+    expect(verifyRangesInWorkers(sqlite(), rangeSql, [{ fromSeq: 6, toSeq: 11, prevHash: hashAt(5) }])).toBe(false);
+    expect(verifyLedger(sqlite(), ALWAYS)).toEqual(verifyLedger(sqlite()));
+    expect(verifyLedger(sqlite(), ALWAYS)).toMatchObject({ entries: 10, problems: [] });
+  });
+
+  it('a break found on worker threads is reported exactly as on one thread', () => {
+    sqlite().prepare('DROP TRIGGER receipts_no_update').run();
+    sqlite().prepare('UPDATE receipts SET payer_name = ? WHERE number = 4').run('นายแก้ไข ภายหลัง');
+    const parallel = verifyLedger(sqlite(), ALWAYS);
+    expect(parallel).toEqual(verifyLedger(sqlite()));
+    expect(parallel.problems[0]).toMatchObject({ seq: 8, rule: 'hash-chain' });
+    expect(parallel.entries).toBe(7);
+  });
+
+  it('a database in memory is verified on one thread (workers cannot open it)', () => {
+    const memory = new Database(':memory:');
+    expect(verifyThreads(memory, 1_000_000)).toBe(1);
+    memory.close();
   });
 });
