@@ -1,6 +1,6 @@
 import type { Handlers } from '../host/context';
 import { businessDateOf } from '../../src-shared/dates';
-import { readOfficeState, setDocumentDigits, setUpOffice } from './office-service';
+import { readOfficeState, setDocumentDigits, setUpOffice, updateOffice } from './office-service';
 
 export const officeHandlers = {
   'app.info': (_input, { services }) => {
@@ -26,4 +26,5 @@ export const officeHandlers = {
     return { place: result.place, terminalSlot: result.terminalSlot };
   },
   'office.setDocumentDigits': (input, { services }) => setDocumentDigits(services.db, input.digits),
-} satisfies Pick<Handlers, 'app.info' | 'setup.init' | 'office.setDocumentDigits'>;
+  'office.update': (input, { services }) => updateOffice(services.db, input),
+} satisfies Pick<Handlers, 'app.info' | 'setup.init' | 'office.setDocumentDigits' | 'office.update'>;

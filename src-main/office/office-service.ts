@@ -81,3 +81,35 @@ export function setDocumentDigits(db: Db, digits: 'arabic' | 'thai'): { digits: 
   db.update(office).set({ documentDigits: digits }).run();
   return { digits };
 }
+
+export interface OfficeChanges {
+  readonly nameTh?: string;
+  readonly costCentre?: string;
+  readonly billerId?: string;
+  readonly companyCode?: string | null;
+}
+
+/** What a bill carries or prints: fixed from the first bill on (Ref2 holds the cost centre, slips the biller and company codes). */
+const BILL_SETTINGS = ['costCentre', 'billerId', 'companyCode'] as const;
+
+/**
+ * `office.update` (administrator): fills in or corrects the office's settings. A bill setting may be
+ * changed freely until the first bill exists, and after that only filled in while still empty; the
+ * dispatcher audit-logs the call with its input either way.
+ */
+export function updateOffice(db: Db, changes: OfficeChanges): OfficeSummary {
+  return db.transaction(() => {
+    const current = readOfficeState(db).office;
+    if (current === null) throw new CodedError('NOT_SET_UP', 'This terminal has not been set up yet');
+    const billsExist = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM bills`).n > 0;
+    for (const key of BILL_SETTINGS) {
+      const next = changes[key];
+      if (next === undefined || next === current[key] || current[key] === null) continue;
+      if (billsExist) throw new CodedError('OFFICE_SETTING_LOCKED', `${key} is ${current[key]} on the bills already made; it cannot become ${next ?? 'empty'}`);
+    }
+    db.update(office).set(changes).run();
+    const updated = readOfficeState(db).office;
+    if (updated === null) throw new CodedError('INTERNAL', 'the office row disappeared');
+    return updated;
+  });
+}

@@ -166,6 +166,7 @@ export const en: Dict = {
     USAGE: 'The command was not typed correctly. Check the command’s usage.',
     CLOCK_BEHIND: 'This computer’s clock is earlier than the last recorded entry, so no number can be issued (no back-dating). Correct the clock, then have a supervisor acknowledge it.',
     SLOT_IN_USE: 'That terminal number has been used before. Choose a number this office has never used.',
+    OFFICE_SETTING_LOCKED: 'This setting cannot be changed: bills were already made with the current value. If it is really wrong, contact the Finance Division.',
     OFFICE_INCOMPLETE: 'The office’s cost centre or biller id is not set, so bills cannot be made. Contact the administrator.',
     REVENUE_CODE_UNKNOWN: 'This revenue code is not in the catalog. Please choose one from the list.',
     DUE_DATE_PAST: 'The due date cannot be before today.',

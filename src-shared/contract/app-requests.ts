@@ -66,4 +66,24 @@ export const appRequests = {
     timeoutMs: LIMITS.defaultTimeoutMs,
     maxInputBytes: LIMITS.defaultMaxInputBytes,
   },
+  /**
+   * The office's own settings after set-up (an office set up without its cost centre or biller id
+   * cannot make bills until they are filled in). A setting that bills depend on is locked once the
+   * first bill exists: old slips would otherwise print another biller id than the one they carry.
+   */
+  'office.update': {
+    input: z
+      .strictObject({
+        nameTh: thaiText('office name', 200).optional(),
+        costCentre: costCentre.optional(),
+        billerId: billerId.optional(),
+        companyCode: companyCode.nullable().optional(),
+      })
+      .refine((input) => Object.keys(input).length > 0, 'name at least one setting to change'),
+    output: officeSummary,
+    access: ['admin'],
+    kind: 'command',
+    timeoutMs: LIMITS.defaultTimeoutMs,
+    maxInputBytes: LIMITS.defaultMaxInputBytes,
+  },
 } as const satisfies Record<string, RequestSpec>;

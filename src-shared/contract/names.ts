@@ -7,6 +7,7 @@ export const REQUEST_NAMES = [
   'app.info',
   'setup.init',
   'office.setDocumentDigits',
+  'office.update',
   'session.login',
   'session.logout',
   'session.current',

@@ -68,6 +68,16 @@ describe('ebill request / bill / receipt / ledger', { timeout: CLI_TEST_TIMEOUT_
     expect(names).toEqual([expect.objectContaining({ name: 'clock', status: 'ok' }), expect.objectContaining({ name: 'ledger', status: 'ok' })]);
   });
 
+  it('office update fills in or corrects settings, and locks the bill settings once a bill exists', () => {
+    run(['request', 'create', '--file', '-', '--user', 'operator', '--password-stdin'], `${PASSWORD}{"payerName":"นายมี บิล","revenueCode":"804001","amountSatang":10000}`);
+    const renamed = run(['office', 'update', '--name', 'ที่ทำการปกครองอำเภอเมืองแพร่ จังหวัดแพร่', '--user', 'admin', '--password-stdin'], PASSWORD);
+    expect(renamed.json).toMatchObject({ ok: true, place: '5401', nameTh: 'ที่ทำการปกครองอำเภอเมืองแพร่ จังหวัดแพร่' });
+    const locked = run(['office', 'update', '--biller-id', '099999999999991', '--user', 'admin', '--password-stdin'], PASSWORD);
+    expect(locked).toMatchObject({ status: 3, json: { ok: false, error: { code: 'OFFICE_SETTING_LOCKED' } } });
+    expect(run(['office', 'update', '--user', 'admin', '--password-stdin'], PASSWORD)).toMatchObject({ status: 2, json: { error: { code: 'USAGE' } } });
+    expect(run(['office', 'update', '--name', 'x', '--user', 'operator', '--password-stdin'], PASSWORD)).toMatchObject({ status: 3, json: { error: { code: 'FORBIDDEN' } } });
+  });
+
   it('usage mistakes exit 2 and refusals exit 3, with specific messages', () => {
     expect(run(['receipt', 'issue', '--ref1', '1', '--method', 'gold', '--user', 'operator', '--password-stdin'], PASSWORD)).toMatchObject({ status: 2, json: { error: { code: 'USAGE' } } });
     expect(run(['receipt', 'cancel', '--book', 'E70-5401-1', '--no', 'x', '--reason', 'r', '--supervisor', 'supervisor', '--password-stdin'], PASSWORD).status).toBe(2);

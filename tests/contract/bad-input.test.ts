@@ -27,6 +27,12 @@ const BAD_INPUTS: { readonly [K in RequestName]: readonly (readonly [unknown, Re
     [{ digits: 'roman' }, /digits: Invalid option/i],
     [{}, /digits: Invalid option/i],
   ],
+  'office.update': [
+    [{}, /name at least one setting to change/],
+    [{ billerId: '12345' }, /billerId: biller id must be 15 digits/],
+    [{ costCentre: '54001' }, /costCentre: cost centre must be 10 digits/],
+    [{ place: '5402' }, /Unrecognized key: "place"/],
+  ],
   'session.login': [
     [{ username: '', password: 'x' }, /username: username is required/],
     [{ username: 'admin' }, /password: .*expected string/i],
