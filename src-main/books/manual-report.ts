@@ -105,12 +105,12 @@ export function manualReceiptsReportData(sqlite: Database.Database, report: Manu
     printedAtMs,
     columns: [
       { key: 'no', labelTh: 'ลำดับ', align: 'center' },
-      { key: 'receipt', labelTh: 'เล่มที่/เลขที่' },
+      { key: 'receipt', labelTh: 'เล่ม/เลขที่' },
       { key: 'payer', labelTh: 'ผู้ชำระเงิน' },
-      { key: 'revenue', labelTh: 'รหัสรายได้', align: 'center' },
+      { key: 'revenue', labelTh: 'รายได้', align: 'center' },
       { key: 'method', labelTh: 'วิธีชำระ' },
-      { key: 'source', labelTh: 'เหตุที่ใช้ใบเสร็จมือ' },
-      { key: 'keyed', labelTh: 'ผู้บันทึกเข้าระบบ' },
+      { key: 'source', labelTh: 'เหตุ' },
+      { key: 'keyed', labelTh: 'ผู้บันทึก' },
       { key: 'amount', labelTh: 'จำนวนเงิน (บาท)', align: 'right' },
     ],
     rows: report.receipts.map((r, i) => ({
@@ -120,7 +120,7 @@ export function manualReceiptsReportData(sqlite: Database.Database, report: Manu
       revenue: r.revenueCode,
       method: METHOD_TH[r.method],
       source: r.fieldOrderNo === null ? 'ระบบขัดข้อง' : `คำสั่งออกรับเงิน ${r.fieldOrderNo}`,
-      keyed: `${r.keyedByUsername} ${time(r.keyedAtMs)} น.`,
+      keyed: `${r.keyedByUsername} ${time(r.keyedAtMs)}`,
       amount: r.isCancelled ? `ยกเลิก (${money(r.amountSatang)})` : money(r.amountSatang),
     })),
     totals: [
