@@ -52,7 +52,7 @@ export async function makeBooksOffice(): Promise<BooksOffice> {
         amountSatang: 150_000,
         payment: { method: 'cash' },
         ...overrides,
-      } as RequestInput<'paperReceipt.key'>;
+      };
     },
   };
 }
