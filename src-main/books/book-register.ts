@@ -1,7 +1,8 @@
 import { CodedError } from '../../src-shared/result';
 import { runLedgerAction, type LedgerDeps } from '../ledger/action';
 import { prepared } from '../ledger/statements';
-import { describeLeaves, requireActiveUser, requireBook, requireLeafInBook, requireOpenBook, requireUnusedLeaf, unusedLeavesOf, usedLeaves, type HolderKind } from './leaves';
+import type { Role } from '../../src-shared/domain/roles';
+import { describeLeaves, requireActiveUser, requireHeldHere, requireBook, requireLeafInBook, requireOpenBook, requireUnusedLeaf, unusedLeavesOf, usedLeaves, type HolderKind } from './leaves';
 import { MAX_LEAVES_PER_BOOK } from './schema';
 
 /**
@@ -55,12 +56,25 @@ export function assignBook(deps: LedgerDeps, userId: string, bookNo: string, hol
   });
 }
 
-/** A leaf spoiled (เสีย) or cancelled on paper: a new event with who and why; the leaf is then accounted for. */
-export function markLeaf(deps: LedgerDeps, userId: string, bookNo: string, leaf: number, kind: 'spoiled' | 'cancelled', reasonText: string): { eventId: string } {
+/**
+ * A leaf spoiled (เสีย) or cancelled on paper: a new event with who and why; the leaf is then
+ * accounted for. An operator marks only leaves of a book held by the office, this terminal or
+ * themselves; the supervisor and finance officer may mark any (they account for the stock).
+ */
+export function markLeaf(
+  deps: LedgerDeps,
+  user: { userId: string; role: Role },
+  bookNo: string,
+  leaf: number,
+  kind: 'spoiled' | 'cancelled',
+  reasonText: string,
+): { eventId: string } {
+  const userId = user.userId;
   return runLedgerAction(deps, userId, 'book.leaf-marked', (ctx) => {
     const book = requireBook(ctx.sqlite, bookNo);
     requireOpenBook(book);
     requireLeafInBook(book, leaf);
+    if (user.role === 'operator') requireHeldHere(book, ctx.identity.terminalSlot, userId);
     requireUnusedLeaf(ctx.sqlite, book, leaf);
     const eventId = ctx.newId();
     prepared(

@@ -61,7 +61,7 @@ export const booksHandlers = {
     for (let leaf = book.firstLeaf; leaf <= book.lastLeaf; leaf += 1) leaves.push({ leaf, state: used.get(leaf) ?? ('unused' as const) });
     return { bookNo: book.bookNo, leaves };
   },
-  'book.markLeaf': (input, ctx) => markLeaf(ledgerDeps(ctx.services), requireSession(ctx).userId, input.bookNo, input.leaf, input.kind, input.reasonText),
+  'book.markLeaf': (input, ctx) => markLeaf(ledgerDeps(ctx.services), requireSession(ctx), input.bookNo, input.leaf, input.kind, input.reasonText),
   'book.close': (input, ctx) => ({ ...closeBook(ledgerDeps(ctx.services), requireSession(ctx).userId, input.bookNo), bookNo: input.bookNo }),
   'paperReceipt.key': (input, ctx) =>
     keyPaperReceipt(ledgerDeps(ctx.services), DEFAULT_CATALOG, requireSession(ctx).userId, {

@@ -142,6 +142,17 @@ export function requireLeafInBook(book: BookRecord, leaf: number): void {
   }
 }
 
+/** The book is held by this office, this terminal or this user (BOOK_NOT_ASSIGNED otherwise). */
+export function requireHeldHere(book: BookRecord, terminalSlot: number, userId: string): void {
+  const holder = book.holder;
+  const allowed =
+    holder !== null && (holder.kind === 'office' || (holder.kind === 'terminal' && holder.terminalSlot === terminalSlot) || (holder.kind === 'officer' && holder.userId === userId));
+  if (!allowed) {
+    const held = holder === null ? 'is not assigned to anyone' : holder.kind === 'terminal' ? `is assigned to terminal ${holder.terminalSlot}` : `is assigned to officer ${holder.username ?? holder.userId}`;
+    throw new CodedError('BOOK_NOT_ASSIGNED', `Book ${book.bookNo} ${held}; it is not assigned to this office, this terminal (${terminalSlot}) or you`);
+  }
+}
+
 export function requireOpenBook(book: BookRecord): void {
   if (book.isClosed) throw new CodedError('BOOK_CLOSED', `Book ${book.bookNo} is closed; its leaves are no longer used`);
 }

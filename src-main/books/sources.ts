@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { businessDateOf } from '../../src-shared/dates';
 import { CodedError } from '../../src-shared/result';
 import { prepared } from '../ledger/statements';
-import { requireLeafInBook, type BookRecord } from './leaves';
+import { requireHeldHere, requireLeafInBook, type BookRecord } from './leaves';
 
 /**
  * Why a paper leaf was written instead of an electronic receipt: a recorded outage (seed 001 §5)
@@ -134,11 +134,5 @@ export function requireLeafAllowed(source: PaperSource, book: BookRecord, leaf: 
     if (!taken) throw new CodedError('LEAF_NOT_IN_ORDER', `Leaf ${book.bookNo}/${leaf} was not taken under ${source.label}`);
     return;
   }
-  const holder = book.holder;
-  const allowed =
-    holder !== null && (holder.kind === 'office' || (holder.kind === 'terminal' && holder.terminalSlot === terminalSlot) || (holder.kind === 'officer' && holder.userId === userId));
-  if (!allowed) {
-    const held = holder === null ? 'is not assigned to anyone' : holder.kind === 'terminal' ? `is assigned to terminal ${holder.terminalSlot}` : `is assigned to officer ${holder.username ?? holder.userId}`;
-    throw new CodedError('BOOK_NOT_ASSIGNED', `Book ${book.bookNo} ${held}; it is not assigned to this office, this terminal (${terminalSlot}) or you`);
-  }
+  requireHeldHere(book, terminalSlot, userId);
 }

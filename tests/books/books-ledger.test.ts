@@ -24,7 +24,7 @@ beforeEach(async () => {
   await office.as(office.operator, 'paperReceipt.key', office.keyInput(outageId, { leaf: 2 }));
   // One row in every books table, so that the triggers have something to refuse.
   await office.as(office.finance, 'book.register', { bookNo: 'P70-002', firstLeaf: 1, lastLeaf: 1, fiscalYearBe: 2570 });
-  await office.as(office.operator, 'book.markLeaf', { bookNo: 'P70-002', leaf: 1, kind: 'spoiled', reasonText: 'ชำรุด' });
+  await office.as(office.finance, 'book.markLeaf', { bookNo: 'P70-002', leaf: 1, kind: 'spoiled', reasonText: 'ชำรุด' });
   await office.as(office.finance, 'book.close', { bookNo: 'P70-002' });
   await office.registerBook('P70-003', { kind: 'officer', username: 'operator' });
   const { orderId } = await office.as(office.head, 'field.order', { orderNo: '1/2570', officerUsername: 'operator', placeText: 'ตลาด', fromDate: TODAY, toDate: TODAY, leaves: [{ bookNo: 'P70-003', firstLeaf: 1, lastLeaf: 5 }] });

@@ -70,10 +70,10 @@ describe('the receipt book register', () => {
 
   it('a book closes only when every leaf is accounted for; the refusal lists the unused leaves', async () => {
     await office.as(office.finance, 'book.register', { bookNo: 'P70-009', firstLeaf: 11, lastLeaf: 15, fiscalYearBe: 2570 });
-    await office.as(office.operator, 'book.markLeaf', { bookNo: 'P70-009', leaf: 12, kind: 'spoiled', reasonText: 'หมึกเลอะ' });
+    await office.as(office.finance, 'book.markLeaf', { bookNo: 'P70-009', leaf: 12, kind: 'spoiled', reasonText: 'หมึกเลอะ' });
     const message = await expectRefusedUnchanged(office, office.finance, 'book.close', { bookNo: 'P70-009' }, 'BOOK_HAS_UNUSED_LEAVES');
     expect(message).toContain('4 unused leaves: 11, 13–15');
-    for (const leaf of [11, 13, 14, 15]) await office.as(office.operator, 'book.markLeaf', { bookNo: 'P70-009', leaf, kind: 'spoiled', reasonText: 'ชำรุด' });
+    for (const leaf of [11, 13, 14, 15]) await office.as(office.finance, 'book.markLeaf', { bookNo: 'P70-009', leaf, kind: 'spoiled', reasonText: 'ชำรุด' });
     await office.as(office.finance, 'book.close', { bookNo: 'P70-009' });
     const { books } = await office.as(office.auditor, 'book.list', {});
     expect(books[0]).toMatchObject({ bookNo: 'P70-009', isClosed: true, counts: { unused: 0, issued: 0, spoiled: 5, cancelled: 0 } });
@@ -89,5 +89,17 @@ describe('the receipt book register', () => {
     await office.as(office.finance, 'book.close', { bookNo: 'P70-010' });
     const report = await office.as(office.auditor, 'ledger.verify', {});
     expect(report.problems).toEqual([]);
+  });
+});
+
+describe('who marks a leaf', () => {
+  it('an operator marks only leaves of a book held by the office, this terminal or themselves (BOOK_NOT_ASSIGNED); finance and the supervisor any', async () => {
+    await office.registerBook(BOOK, { kind: 'officer', username: 'finance' });
+    await expectRefusedUnchanged(office, office.operator, 'book.markLeaf', { bookNo: BOOK, leaf: 1, kind: 'spoiled', reasonText: 'เขียนผิด' }, 'BOOK_NOT_ASSIGNED');
+    await office.as(office.supervisor, 'book.markLeaf', { bookNo: BOOK, leaf: 1, kind: 'spoiled', reasonText: 'เขียนผิด' });
+    await office.as(office.finance, 'book.markLeaf', { bookNo: BOOK, leaf: 2, kind: 'cancelled', reasonText: 'ยกเลิก' });
+    await office.as(office.finance, 'book.assign', { bookNo: BOOK, holder: { kind: 'officer', username: 'operator' } });
+    await office.as(office.operator, 'book.markLeaf', { bookNo: BOOK, leaf: 3, kind: 'spoiled', reasonText: 'ชำรุด' });
+    await expectRefusedUnchanged(office, office.auditor, 'book.markLeaf', { bookNo: BOOK, leaf: 4, kind: 'spoiled', reasonText: 'ชำรุด' }, 'FORBIDDEN');
   });
 });
