@@ -15,6 +15,9 @@ import { TRAINING_USAGE, trainingCommand } from './commands/training';
 import { PRINT_USAGE, printCommand } from './commands/print';
 import { BANK_USAGE, bankCommand } from './commands/bank';
 import { OFFICE_USAGE, officeCommand } from './commands/office';
+import { BOOK_USAGE, bookCommand } from './commands/book';
+import { OUTAGE_USAGE, outageCommand } from './commands/outage';
+import { FIELD_USAGE, fieldCommand } from './commands/field';
 import { createPrinter, EXIT, type CommandResult } from './output';
 import { defaultCliEnv, type CliEnv } from './runtime';
 import { StdinLines } from './stdin';
@@ -36,6 +39,9 @@ const USAGE = `ebill [--data-dir DIR] [--json] <command> …
   ${PRINT_USAGE}
   ${BANK_USAGE}
   ${OFFICE_USAGE}
+  ${BOOK_USAGE}
+  ${OUTAGE_USAGE}
+  ${FIELD_USAGE}
 
 Exit codes: 0 ok · 1 internal error · 2 usage · 3 refused. See ../shared/cli.md.`;
 
@@ -57,6 +63,9 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   print: printCommand,
   bank: bankCommand,
   office: officeCommand,
+  book: bookCommand,
+  outage: outageCommand,
+  field: fieldCommand,
 };
 
 /** Runs one CLI invocation and returns its exit code (tests call this in-process). */

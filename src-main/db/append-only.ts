@@ -22,6 +22,17 @@ export const APPEND_ONLY_TABLES = [
   'bank_payments',
   'bank_exceptions',
   'bank_exception_resolutions',
+  // paper receipt books, outages, field collection (issue 8; migration 0012_paper-books-ledger)
+  'receipt_books',
+  'receipt_book_assignments',
+  'receipt_leaf_events',
+  'receipt_book_closures',
+  'outages',
+  'outage_ends',
+  'field_orders',
+  'paper_leaf_ranges',
+  'paper_receipt_keyings',
+  'field_handovers',
 ] as const;
 
 /** Other guards every office database must have (0003_ledger-triggers, 0005_ledger-compact-triggers). */

@@ -70,6 +70,23 @@ const RECEIPT_EVENT_PART = part('event', 'receipt_events', ['id', 'receipt_id', 
 const CONFIRMATION_PART = part('confirmation', 'payment_confirmations', ['id', 'bill_id', 'source', 'bank_code', 'paid_at_ms', 'bank_reference', 'amount_satang', 'recorded_by_user_id', 'at_ms', 'entry_seq']);
 const REQUEST_EVENT_PART = part('event', 'request_events', ['id', 'request_id', 'kind', 'user_id', 'supervisor_user_id', 'reason_code', 'reason_text', 'approval_method', 'approval_code', 'at_ms', 'entry_seq']);
 
+// Paper receipt books, outages and field collection (issue 8; src-main/books/schema.ts).
+const BOOK_PART = part('book', 'receipt_books', ['id', 'book_no', 'first_leaf', 'last_leaf', 'fiscal_year_be', 'registered_by_user_id', 'registered_at_ms', 'entry_seq']);
+const BOOK_ASSIGNMENT_PART = part('assignment', 'receipt_book_assignments', ['id', 'book_id', 'holder_kind', 'holder_terminal_slot', 'holder_user_id', 'assigned_by_user_id', 'assigned_at_ms', 'entry_seq']);
+const LEAF_EVENT_PART = part('leafEvent', 'receipt_leaf_events', ['id', 'book_id', 'leaf', 'kind', 'reason_text', 'user_id', 'at_ms', 'business_date', 'entry_seq']);
+const BOOK_CLOSURE_PART = part('closure', 'receipt_book_closures', ['id', 'book_id', 'closed_by_user_id', 'closed_at_ms', 'entry_seq']);
+const OUTAGE_PART = part('outage', 'outages', ['id', 'started_at_ms', 'cause', 'reported_by_user_id', 'recorded_at_ms', 'entry_seq']);
+const OUTAGE_END_PART = part('outageEnd', 'outage_ends', ['id', 'outage_id', 'ended_at_ms', 'note', 'ended_by_user_id', 'recorded_at_ms', 'entry_seq']);
+const FIELD_ORDER_PART = part('order', 'field_orders', ['id', 'order_no', 'officer_user_id', 'place_text', 'from_date', 'to_date', 'handover_due_date', 'leaves_taken', 'ordered_by_user_id', 'ordered_at_ms', 'entry_seq']);
+const LEAF_RANGE_PART = part('leaves', 'paper_leaf_ranges', ['id', 'book_id', 'first_leaf', 'last_leaf', 'business_date', 'outage_id', 'field_order_id', 'recorded_by_user_id', 'recorded_at_ms', 'entry_seq']);
+const KEYING_PART = part('keying', 'paper_receipt_keyings', ['id', 'receipt_id', 'book_id', 'leaf', 'outage_id', 'field_order_id', 'keyed_by_user_id', 'keyed_at_ms', 'entry_seq']);
+const HANDOVER_PART = part(
+  'handover',
+  'field_handovers',
+  ['id', 'field_order_id', 'counted_satang', 'receipts_satang', 'variance_satang', 'variance_reason', 'received_by_user_id', 'handed_at_ms', 'business_date', 'is_late', 'entry_seq'],
+  ['is_late'],
+);
+
 /** Which entry kinds carry their rows as payload, and which rows (payload version 1), sorted by key. */
 export const ROW_PAYLOADS: Readonly<Partial<Record<LedgerEntryKind, readonly PayloadPart[]>>> = {
   'request.created': [BILL_PART, REQUEST_PART],
@@ -79,10 +96,38 @@ export const ROW_PAYLOADS: Readonly<Partial<Record<LedgerEntryKind, readonly Pay
   'receipt.printed': [RECEIPT_EVENT_PART],
   'receipt.reprinted': [RECEIPT_EVENT_PART],
   'receipt.cancelled': [RECEIPT_EVENT_PART],
+  'book.registered': [BOOK_PART],
+  'book.assigned': [BOOK_ASSIGNMENT_PART],
+  'book.leaf-marked': [LEAF_EVENT_PART],
+  'book.closed': [BOOK_CLOSURE_PART],
+  // A keyed paper receipt: its `receipts` row (is_paper = 1) and who keyed it, sorted by key.
+  'receipt.keyed': [KEYING_PART, RECEIPT_PART],
+  'paper-leaves.recorded': [LEAF_RANGE_PART],
+  'outage.started': [OUTAGE_PART],
+  'outage.ended': [OUTAGE_END_PART],
+  'field.ordered': [FIELD_ORDER_PART],
+  'field.handed-over': [HANDOVER_PART],
 };
 
 /** Every table whose rows are entry payloads (each appears once). */
-export const PAYLOAD_TABLES: readonly PayloadPart[] = [REQUEST_PART, BILL_PART, RECEIPT_PART, RECEIPT_EVENT_PART, CONFIRMATION_PART, REQUEST_EVENT_PART];
+export const PAYLOAD_TABLES: readonly PayloadPart[] = [
+  REQUEST_PART,
+  BILL_PART,
+  RECEIPT_PART,
+  RECEIPT_EVENT_PART,
+  CONFIRMATION_PART,
+  REQUEST_EVENT_PART,
+  BOOK_PART,
+  BOOK_ASSIGNMENT_PART,
+  LEAF_EVENT_PART,
+  BOOK_CLOSURE_PART,
+  OUTAGE_PART,
+  OUTAGE_END_PART,
+  FIELD_ORDER_PART,
+  LEAF_RANGE_PART,
+  KEYING_PART,
+  HANDOVER_PART,
+];
 
 export function rowPartsOf(kind: string): readonly PayloadPart[] | undefined {
   return ROW_PAYLOADS[kind as LedgerEntryKind];

@@ -14,5 +14,16 @@ export const LEDGER_ENTRY_KINDS = [
   'clock.acknowledged',
   'terminal.rebound',
   'approval-key.installed',
+  // paper receipt books, outages, field collection (issue 8)
+  'book.registered',
+  'book.assigned',
+  'book.leaf-marked',
+  'book.closed',
+  'receipt.keyed',
+  'paper-leaves.recorded',
+  'outage.started',
+  'outage.ended',
+  'field.ordered',
+  'field.handed-over',
 ] as const;
 export type LedgerEntryKind = (typeof LEDGER_ENTRY_KINDS)[number];

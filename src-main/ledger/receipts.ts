@@ -7,7 +7,7 @@ import type { ReceiptMethod } from '../../src-shared/domain/reasons';
 import { CodedError, strictAssert } from '../../src-shared/result';
 import { runLedgerAction, type LedgerDeps } from './action';
 import type { Approval } from './approvals';
-import { bestConfirmation, requireBill } from './bills';
+import { bestConfirmation, requireBill, type BillRecord, type ConfirmationRecord } from './bills';
 import { prepared } from './statements';
 
 /** The electronic receipt book of a terminal for a fiscal year: เล่มที่ E{yy}-{place}-{slot} (design.md). */
@@ -94,6 +94,28 @@ interface UserNames {
 }
 
 /**
+ * The bill of Ref1 may get a receipt paid by `method`: its request is not cancelled, it has no
+ * receipt in force (at most one per bill; trigger receipts_one_active_per_bill is the backstop), a
+ * bill-payment receipt has a matching confirmation, and cash is not taken for a bill the bank was
+ * paid. Used by electronic receipts and by keyed paper receipts (books/keying.ts).
+ */
+export function requireReceiptableBill(sqlite: Database.Database, ref1: string, method: ReceiptMethod): { bill: BillRecord; confirmation: ConfirmationRecord | undefined } {
+  const bill = requireBill(sqlite, ref1);
+  if (bill.isRequestCancelled) throw new CodedError('REQUEST_CANCELLED', `The request of Ref1 ${ref1} was cancelled`);
+  if (bill.activeReceiptId !== null) throw new CodedError('ALREADY_PAID', `Ref1 ${ref1} already has a receipt that is not cancelled`);
+  const confirmation = bestConfirmation(sqlite, bill.billId);
+  if (method === 'bill-payment') {
+    if (confirmation === undefined) throw new CodedError('PAYMENT_NOT_CONFIRMED', `No bank payment or payer's evidence is recorded for Ref1 ${ref1}`);
+    if (confirmation.amountSatang !== bill.amountSatang) {
+      throw new CodedError('AMOUNT_MISMATCH', `Paid ${confirmation.amountSatang} satang; the bill is ${bill.amountSatang} satang`);
+    }
+  } else if (confirmation !== undefined && confirmation.source !== 'provisional') {
+    throw new CodedError('ALREADY_PAID', `The bank has already received payment of Ref1 ${ref1}: issue a bill-payment receipt, do not take ${method}`);
+  }
+  return { bill, confirmation };
+}
+
+/**
  * Issues a receipt for a bill (design.md numbering; issue 5 invariants): the next number of this
  * terminal's electronic book, the business date of now, the receiver's name and position as they
  * are today. Refused when the request was cancelled, the bill already has a receipt, the bank was
@@ -102,18 +124,7 @@ interface UserNames {
  */
 export function issueReceipt(deps: LedgerDeps, catalog: RevenueCatalog, receiver: Receiver, ref1: string, payment: ReceiptPayment): ReceiptSummary {
   const receiptId = runLedgerAction(deps, receiver.userId, 'receipt.issued', (ctx) => {
-    const bill = requireBill(ctx.sqlite, ref1);
-    if (bill.isRequestCancelled) throw new CodedError('REQUEST_CANCELLED', `The request of Ref1 ${ref1} was cancelled`);
-    if (bill.activeReceiptId !== null) throw new CodedError('ALREADY_PAID', `Ref1 ${ref1} already has a receipt that is not cancelled`);
-    const confirmation = bestConfirmation(ctx.sqlite, bill.billId);
-    if (payment.method === 'bill-payment') {
-      if (confirmation === undefined) throw new CodedError('PAYMENT_NOT_CONFIRMED', `No bank payment or payer's evidence is recorded for Ref1 ${ref1}`);
-      if (confirmation.amountSatang !== bill.amountSatang) {
-        throw new CodedError('AMOUNT_MISMATCH', `Paid ${confirmation.amountSatang} satang; the bill is ${bill.amountSatang} satang`);
-      }
-    } else if (confirmation !== undefined && confirmation.source !== 'provisional') {
-      throw new CodedError('ALREADY_PAID', `The bank has already received payment of Ref1 ${ref1}: issue a bill-payment receipt, do not take ${payment.method}`);
-    }
+    const { bill, confirmation } = requireReceiptableBill(ctx.sqlite, ref1, payment.method);
     const user = prepared(ctx.sqlite, 'SELECT full_name_th AS fullNameTh, position_th AS positionTh FROM users WHERE id = ?').get(receiver.userId) as UserNames | undefined;
     strictAssert(user !== undefined, 'the receiving officer is a user of this terminal');
     const book = electronicBook(ctx.businessDate, ctx.identity.place, ctx.identity.terminalSlot);

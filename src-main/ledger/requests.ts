@@ -44,7 +44,7 @@ function payerIdKindOf(payerId: string): 'national-id' | 'company-id' {
   return payerId.startsWith('0') ? 'company-id' : 'national-id';
 }
 
-function revenueItemOf(catalog: RevenueCatalog, revenueCode: string): RevenueItem {
+export function revenueItemOf(catalog: RevenueCatalog, revenueCode: string): RevenueItem {
   const item = catalog.find(revenueCode);
   if (item === undefined || (item.kind === 'fee' && !item.fee.active)) {
     throw new CodedError('REVENUE_CODE_UNKNOWN', `revenueCode: ${revenueCode} is not an active fine law or fee type of the catalog`);

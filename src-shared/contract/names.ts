@@ -43,6 +43,23 @@ export const REQUEST_NAMES = [
   'print.settings.set',
   'print.printers',
   'print.testPage',
+  // paper receipt books, outages, field collection (issue 8)
+  'book.register',
+  'book.assign',
+  'book.list',
+  'book.leaves',
+  'book.markLeaf',
+  'book.close',
+  'paperReceipt.key',
+  'paperLeaves.record',
+  'outage.start',
+  'outage.end',
+  'outage.list',
+  'outage.report',
+  'field.order',
+  'field.handover',
+  'field.list',
+  'field.overdue',
 ] as const;
 export type RequestName = (typeof REQUEST_NAMES)[number];
 

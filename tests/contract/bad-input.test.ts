@@ -140,6 +140,55 @@ const BAD_INPUTS: { readonly [K in RequestName]: readonly (readonly [unknown, Re
   ],
   'print.printers': [[{ refresh: true }, /Unrecognized key: "refresh"/]],
   'print.testPage': [[{ documentKind: 'report' }, /documentKind: Invalid option/i]],
+  'book.register': [
+    [{ bookNo: 'P70-001', firstLeaf: 1, lastLeaf: 50, fiscalYearBe: 2026 }, /fiscalYearBe: fiscalYearBe is a B.E. year/],
+    [{ bookNo: 'E70-5401-1', firstLeaf: 1, lastLeaf: 50, fiscalYearBe: 2570 }, /bookNo: bookNo E\{yy\}-\{place\}-\{slot\} is the form of electronic books/],
+    [{ bookNo: 'p70 001', firstLeaf: 1, lastLeaf: 50, fiscalYearBe: 2570 }, /bookNo: bookNo must be capital letters/],
+    [{ bookNo: 'P70-001', firstLeaf: 0, lastLeaf: 50, fiscalYearBe: 2570 }, /firstLeaf: leaf starts at 1/],
+  ],
+  'book.assign': [[{ bookNo: 'P70-001', holder: { kind: 'shelf' } }, /holder\.kind: Invalid discriminator/i]],
+  'book.list': [[{ all: true }, /Unrecognized key: "all"/]],
+  'book.leaves': [[{}, /bookNo: .*expected string/i]],
+  'book.markLeaf': [
+    [{ bookNo: 'P70-001', leaf: 3, kind: 'lost', reasonText: 'หาย' }, /kind: Invalid option/i],
+    [{ bookNo: 'P70-001', leaf: 3, kind: 'spoiled', reasonText: '' }, /reasonText: reason is required/],
+  ],
+  'book.close': [[{ bookNo: '' }, /bookNo: bookNo must be capital letters/]],
+  'paperReceipt.key': [
+    [
+      { outageId: 'o1', bookNo: 'P70-001', leaf: 1, paperDate: '2026-11-23', payerName: 'นาย ก', revenueCode: '804001', amountSatang: 1500.5, payment: { method: 'cash' } },
+      /amountSatang: amountSatang must be a whole number of satang/,
+    ],
+    [
+      { outageId: 'o1', bookNo: 'P70-001', leaf: 1, paperDate: '2026-11-23', payerName: 'นาย ก', revenueCode: '804001', amountSatang: '1500.00', payment: { method: 'cash' } },
+      /amountSatang: .*expected number/i,
+    ],
+    [
+      { bookNo: 'P70-001', leaf: 1, paperDate: '2026-11-23', payerName: 'นาย ก', revenueCode: '804001', amountSatang: 150_000, payment: { method: 'cash' } },
+      /outageId: give exactly one of outageId/,
+    ],
+    [
+      { outageId: 'o1', bookNo: 'P70-001', leaf: 1, paperDate: '23/11/2569', payerName: 'นาย ก', revenueCode: '804001', amountSatang: 150_000, payment: { method: 'cash' } },
+      /paperDate: date must be YYYY-MM-DD/,
+    ],
+  ],
+  'paperLeaves.record': [[{ outageId: 'o1', ranges: [] }, /ranges: ranges: at least one/]],
+  'outage.start': [
+    [{ cause: '' }, /cause: cause is required/],
+    [{ cause: 'ไฟดับ', startedAtMs: 1.5 }, /startedAtMs: time must be whole milliseconds/],
+  ],
+  'outage.end': [[{ outageId: 'o1' }, /writtenLeaves: .*expected array/i]],
+  'outage.list': [[{ open: true }, /Unrecognized key: "open"/]],
+  'outage.report': [[{ businessDate: '2026/11/23' }, /businessDate: date must be YYYY-MM-DD/]],
+  'field.order': [
+    [{ orderNo: '12/2569', officerUsername: 'operator', placeText: 'ตำบลป่าแดง', fromDate: '2026-11-23', toDate: '2026-11-24', leaves: [] }, /leaves: leaves: the order names the leaves taken/],
+  ],
+  'field.handover': [
+    [{ orderId: 'f1', countedSatang: -1 }, /countedSatang: countedSatang must not be negative/],
+    [{ orderId: 'f1', countedSatang: 10.5 }, /countedSatang: countedSatang must be a whole number of satang/],
+  ],
+  'field.list': [[{ mine: true }, /Unrecognized key: "mine"/]],
+  'field.overdue': [[{ asOfDate: 'today' }, /asOfDate: date must be YYYY-MM-DD/]],
 };
 
 let office: TestOffice;
