@@ -5,3 +5,5 @@ export * from '../audit/schema';
 export * from '../ledger/schema';
 export * from '../printing/schema';
 export * from '../bank/schema';
+export * from '../close/schema';
+export * from '../close/remittance-schema';

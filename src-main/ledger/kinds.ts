@@ -14,5 +14,6 @@ export const LEDGER_ENTRY_KINDS = [
   'clock.acknowledged',
   'terminal.rebound',
   'approval-key.installed',
+  'day.closed',
 ] as const;
 export type LedgerEntryKind = (typeof LEDGER_ENTRY_KINDS)[number];

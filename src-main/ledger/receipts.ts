@@ -9,6 +9,7 @@ import { runLedgerAction, type LedgerDeps } from './action';
 import type { Approval } from './approvals';
 import { bestConfirmation, requireBill } from './bills';
 import { prepared } from './statements';
+import { assertDayOpen } from '../close/closed-days';
 
 /** The electronic receipt book of a terminal for a fiscal year: เล่มที่ E{yy}-{place}-{slot} (design.md). */
 export function electronicBook(businessDate: BusinessDate, place: string, slot: number): string {
@@ -102,6 +103,8 @@ interface UserNames {
  */
 export function issueReceipt(deps: LedgerDeps, catalog: RevenueCatalog, receiver: Receiver, ref1: string, payment: ReceiptPayment): ReceiptSummary {
   const receiptId = runLedgerAction(deps, receiver.userId, 'receipt.issued', (ctx) => {
+    // Issue 10: no receipt carries a business date that is already closed.
+    assertDayOpen(ctx.sqlite, ctx.businessDate);
     const bill = requireBill(ctx.sqlite, ref1);
     if (bill.isRequestCancelled) throw new CodedError('REQUEST_CANCELLED', `The request of Ref1 ${ref1} was cancelled`);
     if (bill.activeReceiptId !== null) throw new CodedError('ALREADY_PAID', `Ref1 ${ref1} already has a receipt that is not cancelled`);

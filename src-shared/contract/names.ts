@@ -41,6 +41,15 @@ export const REQUEST_NAMES = [
   'print.settings.set',
   'print.printers',
   'print.testPage',
+  'report.table',
+  'report.render',
+  'report.bankImport',
+  'remittance.rates',
+  'remittance.setRate',
+  'remittance.record',
+  'remittance.overdue',
+  'close.status',
+  'close.day',
 ] as const;
 export type RequestName = (typeof REQUEST_NAMES)[number];
 

@@ -6,6 +6,8 @@ import { userRequests } from './user-requests';
 import { ledgerRequests } from './ledger-requests';
 import { bankRequests } from './bank-requests';
 import { printRequests } from './print-requests';
+import { reportRequests } from './report-requests';
+import { closeRequests } from './close-requests';
 
 /** The request map, assembled from one slice per feature (Actual's handlers.ts). */
 export const requestMap = {
@@ -14,6 +16,8 @@ export const requestMap = {
   ...ledgerRequests,
   ...bankRequests,
   ...printRequests,
+  ...reportRequests,
+  ...closeRequests,
 } as const satisfies Record<RequestName, RequestSpec>;
 
 // Both directions: every name has a spec (above) and every spec has a name (here).
