@@ -14,6 +14,8 @@ import { RESTORE_USAGE, restoreCommand } from './commands/restore';
 import { TRAINING_USAGE, trainingCommand } from './commands/training';
 import { PRINT_USAGE, printCommand } from './commands/print';
 import { BANK_USAGE, bankCommand } from './commands/bank';
+import { REPORT_USAGE, reportCommand } from './commands/report';
+import { DAY_USAGE, dayCommand } from './commands/day';
 import { createPrinter, EXIT, type CommandResult } from './output';
 import { defaultCliEnv, type CliEnv } from './runtime';
 import { StdinLines } from './stdin';
@@ -34,6 +36,8 @@ const USAGE = `ebill [--data-dir DIR] [--json] <command> …
   ${TRAINING_USAGE}
   ${PRINT_USAGE}
   ${BANK_USAGE}
+  ${REPORT_USAGE}
+  ${DAY_USAGE}
 
 Exit codes: 0 ok · 1 internal error · 2 usage · 3 refused. See ../shared/cli.md.`;
 
@@ -54,6 +58,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   training: trainingCommand,
   print: printCommand,
   bank: bankCommand,
+  report: reportCommand,
+  day: dayCommand,
 };
 
 /** Runs one CLI invocation and returns its exit code (tests call this in-process). */
