@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { BankExceptionKind } from '../../src-shared/domain/bank';
-import { businessDateOf, formatThaiDateTime } from '../../src-shared/dates';
+import { businessDateOf, formatThaiDateNumeric, formatThaiDateTime, type BusinessDate } from '../../src-shared/dates';
 import { CodedError } from '../../src-shared/result';
 import { prepared } from '../ledger/statements';
 import type { ReportColumn, ReportRow, ReportTable } from './model';
@@ -70,7 +70,7 @@ export function bankImportReport(sqlite: Database.Database, fileId: string, exce
     kind: 'item',
     cells: {
       line: l.lineNo,
-      paid: `${l.paymentDate} ${l.paymentTime}`,
+      paid: `${formatThaiDateNumeric(l.paymentDate as BusinessDate)} ${l.paymentTime.slice(0, 5)}`,
       ref1: l.ref1,
       ref2: l.ref2,
       customer: l.customerName,

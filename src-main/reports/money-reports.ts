@@ -1,18 +1,23 @@
-import { fiscalYearBeOf, THAI_MONTHS_FULL, beYearOf, datePartsOf, formatThaiDateTime, type BusinessDate } from '../../src-shared/dates';
+import { beYearOf, businessDateOf, datePartsOf, fiscalYearBeOf, formatBangkokTime, formatThaiDateNumeric, THAI_MONTHS_FULL, type BusinessDate } from '../../src-shared/dates';
 import { remittanceDeadlineMs, remittanceLines, type RemittanceScope } from '../close/remittance';
 import { liveTotal, revenueNameTh, type ReportColumn, type ReportRow, type ReportSource, type ReportTable, type ReportTotal } from './model';
 
 const SCOPE_TH: Readonly<Record<RemittanceScope, string>> = {
-  cash: 'สำนักงานนำส่ง (เงินสด/เช็ค)',
-  'bill-payment': 'นำส่งโดยจังหวัด (Bill Payment)',
+  cash: 'สำนักงาน',
+  'bill-payment': 'จังหวัด (Bill Payment)',
 };
+
+/** "24/11/2569 09:30": B.E. date and Bangkok time, short enough for a table cell. */
+function shortDateTime(epochMs: number): string {
+  return `${formatThaiDateNumeric(businessDateOf(epochMs))} ${formatBangkokTime(epochMs)}`;
+}
 
 const col = (key: string, labelTh: string, labelEn: string, kind: ReportColumn['kind']): ReportColumn => ({ key, labelTh, labelEn, kind });
 
 function deadlineText(source: ReportSource, businessDate: string): string {
   if (source.calendar === null) return 'ไม่มีปฏิทินวันหยุด';
   try {
-    return formatThaiDateTime(remittanceDeadlineMs(source.calendar, businessDate as BusinessDate));
+    return shortDateTime(remittanceDeadlineMs(source.calendar, businessDate as BusinessDate));
   } catch {
     return 'ไม่มีปฏิทินวันหยุดของปีนั้น';
   }
@@ -40,7 +45,7 @@ export function remittanceReport(source: ReportSource): ReportTable {
         cost: l.costSatang,
         remit: l.remitSatang,
         deadline: deadlineText(source, l.businessDate),
-        remitted: record === undefined ? 'ยังไม่บันทึกการนำส่ง' : `${record.bankReference} (${formatThaiDateTime(record.remittedAtMs)})`,
+        remitted: record === undefined ? 'ยังไม่นำส่ง' : `${record.bankReference} (${shortDateTime(record.remittedAtMs)})`,
       },
     };
   });

@@ -29,31 +29,32 @@ const SIGN_OPERATOR = [{ roleTh: 'ผู้จัดทำรายงาน' },
 
 /**
  * รายงานการชำระค่าธรรมเนียม > ค่าปรับเป็นพินัย (seed 001 §3.1 step 6): sent to the officer who issued
- * each fine order to close the case (form พินัย ๔), so grouped by that officer with a subtotal each.
+ * each fine order to close the case (form พินัย ๔), so ordered by that officer, with one subtotal per
+ * officer among the totals.
  */
 export function finesReport(source: ReportSource): ReportTable {
   const facts = source.facts.filter((f) => fineLawOf(f.revenueCode) !== undefined);
+  const officerOf = (f: ReceiptFact): string => f.fineIssuingOfficer ?? (f.isManualFineEntry ? 'ไม่ระบุ (บันทึกคำสั่งด้วยมือ)' : 'ไม่ระบุ');
   const byOfficer = new Map<string, ReceiptFact[]>();
-  for (const f of facts) {
-    const officer = f.fineIssuingOfficer ?? (f.isManualFineEntry ? 'ไม่ระบุผู้ออกคำสั่ง (บันทึกคำสั่งด้วยมือ)' : 'ไม่ระบุผู้ออกคำสั่ง');
-    byOfficer.set(officer, [...(byOfficer.get(officer) ?? []), f]);
-  }
-  const rows: ReportRow[] = [];
-  for (const [officer, group] of [...byOfficer.entries()].sort(([a], [b]) => a.localeCompare(b, 'th'))) {
-    rows.push({ kind: 'group', cells: { date: null, receipt: `ผู้ออกคำสั่งปรับ: ${officer}`, order: null, payer: null, revenue: null, status: null, amount: null } });
-    for (const f of group) {
-      rows.push(item({ date: f.businessDate, receipt: receiptNo(f), order: f.fineOrderNo ?? '—', payer: f.payerName, revenue: f.revenueCode, status: statusTh(f), amount: f.amountSatang }));
-    }
-    rows.push({ kind: 'subtotal', cells: { date: null, receipt: `รวม ${officer}`, order: null, payer: null, revenue: null, status: `${group.filter((f) => !f.isCancelled).length} ราย`, amount: liveTotal(group) } });
-  }
+  for (const f of facts) byOfficer.set(officerOf(f), [...(byOfficer.get(officerOf(f)) ?? []), f]);
+  const groups = [...byOfficer.entries()].sort(([a], [b]) => a.localeCompare(b, 'th'));
+  const rows: ReportRow[] = groups.flatMap(([officer, group]) =>
+    group.map((f) => item({ officer, date: f.businessDate, receipt: receiptNo(f), order: f.fineOrderNo ?? '—', payer: f.payerName, revenue: f.revenueCode, status: statusTh(f), amount: f.amountSatang })),
+  );
+  const subtotals = groups.map(([officer, group]) => {
+    const count = group.filter((f) => !f.isCancelled).length;
+    return { labelTh: `รวมผู้ออกคำสั่ง ${officer} (${count} ราย)`, labelEn: `Issuing officer ${officer} (${count})`, satang: liveTotal(group) };
+  });
+  const totals = base(source, facts);
   return {
     name: 'fines',
     titleTh: 'รายงานการชำระค่าธรรมเนียม > ค่าปรับเป็นพินัย',
     titleEn: 'Fee payment report > administrative fines',
     ruleTh: 'ระเบียบ ข้อ 3.1 (6): ส่งผู้ออกคำสั่งปรับเพื่อยุติเรื่อง (แบบ พินัย ๔)',
-    columns: [C.date, C.receipt, C.order, C.payer, C.revenue, C.status, C.amount],
+    columns: [{ key: 'officer', labelTh: 'ผู้ออกคำสั่งปรับ', labelEn: 'Issuing officer', kind: 'text' }, C.date, C.receipt, C.order, C.payer, C.revenue, C.status, C.amount],
     rows,
-    ...base(source, facts),
+    ...totals,
+    totals: [...subtotals, ...totals.totals],
     signatures: SIGN_OPERATOR,
     notesTh: [],
   };

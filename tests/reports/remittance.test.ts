@@ -75,7 +75,7 @@ describe('remittance records, rates and the overdue alarm', () => {
     // 10 % of 1,000.01 = 100.0010 → 100.00; 5 % = 50.0005 → 50.00 (the leftover satang goes to the remitted part).
     expect(byCode['804001']).toMatchObject({ collected: 100_001, reward: 10_000, cost: 5_000, remit: 85_001 });
     expect(byCode['804201']).toMatchObject({ collected: 50_000, reward: 0, cost: 0, remit: 50_000 });
-    expect(byCode['804001']?.['deadline']).toContain('24 พฤศจิกายน 2569');
+    expect(byCode['804001']?.['deadline']).toBe('24/11/2569 09:30');
     expect(table.totalSatang).toBe(150_001);
     expect((await office.as(office.auditor, 'remittance.rates', {})).rates).toEqual([{ revenueCode: '804001', rewardBasisPoints: 1_000, costBasisPoints: 500 }]);
   });
@@ -98,7 +98,7 @@ describe('remittance records, rates and the overdue alarm', () => {
     expect(nothing).toMatchObject({ ok: false, error: { code: 'NOTHING_TO_REMIT' } });
     expect(JSON.stringify(office.host.services.database.sqlite.prepare('SELECT * FROM remittances').all())).toBe(before);
     const table = buildReport(office.host.services.database.sqlite, 'remittance', day, undefined, calendar);
-    expect(table.rows[0]?.cells['remitted']).toMatch(/^KTB-0001 \(24 พฤศจิกายน 2569/);
+    expect(table.rows[0]?.cells['remitted']).toBe('KTB-0001 (24/11/2569 09:31)');
   });
 
   it('bill payments are remitted by the province: never overdue at the district, shown as remitted by the province', async () => {
@@ -109,7 +109,7 @@ describe('remittance records, rates and the overdue alarm', () => {
     office.clock.setMs(at0930('2026-11-26'));
     expect((await office.as(office.operator, 'remittance.overdue', {})).overdue).toEqual([]);
     const table = buildReport(office.host.services.database.sqlite, 'remittance', day, undefined, calendar);
-    expect(table.rows[0]?.cells['scope']).toBe('นำส่งโดยจังหวัด (Bill Payment)');
+    expect(table.rows[0]?.cells['scope']).toBe('จังหวัด (Bill Payment)');
     expect(table.totals.find((t) => t.labelEn === 'Remitted by the province (bill payment)')?.satang).toBe(70_000);
     expect(table.totals.find((t) => t.labelEn === 'This office remits')?.satang).toBe(0);
   });
