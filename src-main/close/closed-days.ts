@@ -5,8 +5,9 @@ import { prepared } from '../ledger/statements';
 export interface DayCloseRow {
   readonly id: string;
   readonly businessDate: string;
-  readonly kind: 'close' | 'supplementary';
+  readonly kind: 'shift' | 'close' | 'supplementary';
   readonly isLate: boolean;
+  readonly receiverUserId: string | null;
   readonly receiptCount: number;
   readonly totalSatang: number;
   readonly cashExpectedSatang: number;
@@ -21,12 +22,12 @@ export interface DayCloseRow {
   readonly entrySeq: number;
 }
 
-const CLOSE_COLUMNS = `id, business_date AS businessDate, kind, is_late AS isLate, receipt_count AS receiptCount, total_satang AS totalSatang,
+const CLOSE_COLUMNS = `id, business_date AS businessDate, kind, is_late AS isLate, receiver_user_id AS receiverUserId, receipt_count AS receiptCount, total_satang AS totalSatang,
   cash_expected_satang AS cashExpectedSatang, cash_counted_satang AS cashCountedSatang, variance_satang AS varianceSatang,
   variance_reason AS varianceReason, unconfirmed_count AS unconfirmedCount, chain_head_seq AS chainHeadSeq, chain_head_hash AS chainHeadHash,
   closed_by_user_id AS closedByUserId, at_ms AS atMs, entry_seq AS entrySeq`;
 
-/** Every close of a business date (the close first, then its supplementary closes), oldest first. */
+/** Every close of a business date (shift closes, the close, its supplementary closes), oldest first. */
 export function closesOf(sqlite: Database.Database, businessDate: string): DayCloseRow[] {
   const rows = prepared(sqlite, `SELECT ${CLOSE_COLUMNS} FROM day_closes WHERE business_date = ? ORDER BY entry_seq`).all(businessDate) as (Omit<DayCloseRow, 'isLate'> & { isLate: number })[];
   return rows.map((r) => ({ ...r, isLate: r.isLate === 1 }));

@@ -20,9 +20,11 @@ export interface ReceiptRef {
 /** What a close of a date would cover, and what stands in its way. */
 export interface DayStatus {
   readonly businessDate: string;
+  /** The day's closes (close, supplementary); shift closes are in `shifts`. */
   readonly closes: readonly DayCloseRow[];
+  readonly shifts: readonly DayCloseRow[];
   /** The close to be made next: the day's close, a supplementary one, or none (already closed, nothing late). */
-  readonly nextKind: 'close' | 'supplementary' | null;
+  readonly nextKind: 'shift' | 'close' | 'supplementary' | null;
   readonly receiptCount: number;
   readonly totalSatang: number;
   readonly cashExpectedSatang: number;
@@ -42,11 +44,12 @@ interface CoveredRow {
   isCancelled: number;
   isPrinted: number;
   isProvisional: number;
+  receiverUserId: string;
 }
 
 /** Receipts of the date written after entry `afterSeq` (0 = all of them), with their state now. */
 const COVERED_SQL = `
-  SELECT rc.book, rc.number, rc.amount_satang AS amountSatang, rc.method, rc.is_paper AS isPaper,
+  SELECT rc.book, rc.number, rc.amount_satang AS amountSatang, rc.method, rc.is_paper AS isPaper, rc.receiver_user_id AS receiverUserId,
     EXISTS (SELECT 1 FROM receipt_events e WHERE e.receipt_id = rc.id AND e.kind = 'cancelled') AS isCancelled,
     EXISTS (SELECT 1 FROM receipt_events e WHERE e.receipt_id = rc.id AND e.kind = 'printed') AS isPrinted,
     coalesce((SELECT pc.source = 'provisional' FROM payment_confirmations pc WHERE pc.id = rc.payment_confirmation_id), 0)
@@ -54,16 +57,35 @@ const COVERED_SQL = `
   FROM receipts rc WHERE rc.business_date = @date AND rc.entry_seq > @afterSeq ORDER BY rc.book, rc.number`;
 
 export function dayStatus(sqlite: Database.Database, businessDate: string, listUnkeyedPaperLeaves: ListUnkeyedPaperLeaves): DayStatus {
-  const closes = closesOf(sqlite, businessDate);
-  const lastSeq = closes.length === 0 ? 0 : Math.max(...closes.map((c) => c.entrySeq));
+  return statusOf(sqlite, businessDate, listUnkeyedPaperLeaves, undefined);
+}
+
+/**
+ * A shift close of one receiving officer: their receipts of the date since their last shift close
+ * (`nextKind` null once the day is closed).
+ */
+export function shiftStatus(sqlite: Database.Database, businessDate: string, receiverUserId: string): DayStatus {
+  const day = statusOf(sqlite, businessDate, NO_PAPER_BOOKS, undefined);
+  const shifts = day.shifts.filter((c) => c.receiverUserId === receiverUserId);
+  const afterSeq = shifts.length === 0 ? 0 : Math.max(...shifts.map((c) => c.entrySeq));
+  const mine = statusOf(sqlite, businessDate, NO_PAPER_BOOKS, receiverUserId, afterSeq);
+  return { ...mine, nextKind: day.closes.some((c) => c.kind === 'close') ? null : 'shift' };
+}
+
+function statusOf(sqlite: Database.Database, businessDate: string, listUnkeyedPaperLeaves: ListUnkeyedPaperLeaves, receiverUserId: string | undefined, afterShiftSeq = 0): DayStatus {
+  const all = closesOf(sqlite, businessDate);
+  // Shift closes count one drawer each; the day's close still covers every receipt of the date.
+  const closes = all.filter((c) => c.kind !== 'shift');
+  const lastSeq = Math.max(afterShiftSeq, ...closes.map((c) => c.entrySeq));
   // After the close, only paper receipts can be keyed with this date (trigger receipts_not_after_close).
-  const covered = prepared(sqlite, COVERED_SQL).all({ date: businessDate, afterSeq: lastSeq }) as CoveredRow[];
+  const covered = (prepared(sqlite, COVERED_SQL).all({ date: businessDate, afterSeq: lastSeq }) as CoveredRow[]).filter((r) => receiverUserId === undefined || r.receiverUserId === receiverUserId);
   const live = covered.filter((r) => r.isCancelled === 0);
   const ref = (r: CoveredRow): ReceiptRef => ({ book: r.book, number: r.number, amountSatang: r.amountSatang });
   const nextKind = closes.length === 0 ? 'close' : covered.length > 0 ? 'supplementary' : null;
   return {
     businessDate,
     closes,
+    shifts: all.filter((c) => c.kind === 'shift'),
     nextKind,
     receiptCount: covered.length,
     totalSatang: live.reduce((sum, r) => sum + r.amountSatang, 0),

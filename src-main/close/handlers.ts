@@ -1,5 +1,5 @@
 import { requireSession, type Handlers, type OfficeServices } from '../host/context';
-import { closeDay, type CloseDeps } from './close-day';
+import { closeDay, closeShift, type CloseDeps } from './close-day';
 import { dayStatus, type ListUnkeyedPaperLeaves } from './day-status';
 
 /**
@@ -22,11 +22,16 @@ export function createCloseHandlers(listUnkeyedPaperLeaves: ListUnkeyedPaperLeav
         unconfirmedProvisional: [...status.unconfirmedProvisional],
         unkeyedPaperLeaves: [...status.unkeyedPaperLeaves],
         closes: [...status.closes],
+        shifts: [...status.shifts],
       };
     },
     'close.day': (input, ctx) => {
       const outcome = closeDay(closeDeps(ctx.services), requireSession(ctx).userId, { businessDate: input.businessDate, counted: input.pieces, varianceReason: input.varianceReason });
       return { close: outcome.close, unconfirmedProvisional: [...outcome.status.unconfirmedProvisional] };
     },
-  } satisfies Pick<Handlers, 'close.status' | 'close.day'>;
+    'close.shift': (input, ctx) => {
+      const outcome = closeShift(closeDeps(ctx.services), requireSession(ctx).userId, { businessDate: input.businessDate, counted: input.pieces, varianceReason: input.varianceReason });
+      return { close: outcome.close, unconfirmedProvisional: [...outcome.status.unconfirmedProvisional] };
+    },
+  } satisfies Pick<Handlers, 'close.status' | 'close.day' | 'close.shift'>;
 }

@@ -5,8 +5,9 @@ import { ledgerEntries } from '../ledger/schema';
 /**
  * ปิดบัญชีประจำวัน (issue 10; design.md "The ledger"). A ledger table (decision 0003): append-only,
  * its columns frozen in `ledger/entry-payloads.ts` (part `close`, kind `day.closed`), the entry's hash
- * covers the row. `kind = 'close'` once per business date; a `supplementary` close of the same date
- * covers paper receipts keyed after it (flagged `is_late`). The chain head at close is the head the
+ * covers the row. `kind = 'shift'`: one receiver's cash drawer counted (`receiver_user_id`), any
+ * number per date until the day's close; `kind = 'close'` once per business date; a `supplementary`
+ * close of the same date covers paper receipts keyed after it (flagged `is_late`). The chain head at close is the head the
  * close entry follows (`chain_head_seq`, `chain_head_hash`): the close signs everything before it.
  * After a `close` no electronic receipt can carry that date (trigger `receipts_not_after_close`).
  */
@@ -17,6 +18,8 @@ export const dayCloses = sqliteTable(
     businessDate: text('business_date').notNull(),
     kind: text('kind').notNull(),
     isLate: integer('is_late', { mode: 'boolean' }).notNull(),
+    /** The receiving officer whose drawer a `shift` close counts; null for the day's closes. */
+    receiverUserId: text('receiver_user_id'),
     /** Receipts of the date this close covers (all of the date for `close`; the late paper ones for `supplementary`). */
     receiptCount: integer('receipt_count').notNull(),
     /** Of those, not cancelled. */
@@ -41,7 +44,8 @@ export const dayCloses = sqliteTable(
     index('day_closes_entry_seq').on(t.entrySeq),
     index('day_closes_business_date').on(t.businessDate),
     uniqueIndex('day_closes_one_close').on(t.businessDate).where(sql`${t.kind} = 'close'`),
-    check('day_closes_kind_known', sql`${t.kind} IN ('close','supplementary')`),
+    check('day_closes_kind_known', sql`${t.kind} IN ('shift','close','supplementary')`),
+    check('day_closes_shift_has_receiver', sql`(${t.kind} = 'shift') = (${t.receiverUserId} IS NOT NULL)`),
     check('day_closes_late_is_supplementary', sql`${t.isLate} = (${t.kind} = 'supplementary')`),
     check('day_closes_variance', sql`${t.varianceSatang} = ${t.cashCountedSatang} - ${t.cashExpectedSatang}`),
     check('day_closes_variance_reason', sql`${t.varianceSatang} = 0 OR length(trim(${t.varianceReason})) > 0`),

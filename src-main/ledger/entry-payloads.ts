@@ -73,7 +73,7 @@ const REQUEST_EVENT_PART = part('event', 'request_events', ['id', 'request_id', 
 const DAY_CLOSE_PART = part(
   'close',
   'day_closes',
-  ['id', 'business_date', 'kind', 'is_late', 'receipt_count', 'total_satang', 'cash_expected_satang', 'cash_counted_satang', 'variance_satang', 'variance_reason', 'counted', 'unconfirmed_count', 'chain_head_seq', 'chain_head_hash', 'closed_by_user_id', 'at_ms', 'entry_seq'],
+  ['id', 'business_date', 'kind', 'is_late', 'receiver_user_id', 'receipt_count', 'total_satang', 'cash_expected_satang', 'cash_counted_satang', 'variance_satang', 'variance_reason', 'counted', 'unconfirmed_count', 'chain_head_seq', 'chain_head_hash', 'closed_by_user_id', 'at_ms', 'entry_seq'],
   ['is_late'],
 );
 

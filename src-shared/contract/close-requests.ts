@@ -10,8 +10,9 @@ const leaf = z.strictObject({ book: z.string(), leaf: z.number().int(), outageId
 export const closeSummary = z.strictObject({
   id: z.string(),
   businessDate: z.string(),
-  kind: z.enum(['close', 'supplementary']),
+  kind: z.enum(['shift', 'close', 'supplementary']),
   isLate: z.boolean(),
+  receiverUserId: z.string().nullable(),
   receiptCount: z.number().int(),
   totalSatang: z.number().int(),
   cashExpectedSatang: z.number().int(),
@@ -37,7 +38,7 @@ export const closeRequests = {
     input: z.strictObject({ businessDate }),
     output: z.strictObject({
       businessDate: z.string(),
-      nextKind: z.enum(['close', 'supplementary']).nullable(),
+      nextKind: z.enum(['shift', 'close', 'supplementary']).nullable(),
       receiptCount: z.number().int(),
       totalSatang: z.number().int(),
       cashExpectedSatang: z.number().int(),
@@ -45,6 +46,7 @@ export const closeRequests = {
       unconfirmedProvisional: z.array(receiptRef),
       unkeyedPaperLeaves: z.array(leaf),
       closes: z.array(closeSummary),
+      shifts: z.array(closeSummary),
     }),
     access: [...CLOSERS, 'auditor'],
     kind: 'query',
@@ -55,6 +57,15 @@ export const closeRequests = {
     input: z.strictObject({ businessDate, ...countedCashFile.shape }),
     output: z.strictObject({ close: closeSummary, unconfirmedProvisional: z.array(receiptRef) }),
     access: CLOSERS,
+    kind: 'command',
+    timeoutMs: LIMITS.defaultTimeoutMs,
+    maxInputBytes: LIMITS.defaultMaxInputBytes,
+  },
+  'close.shift': {
+    input: z.strictObject({ businessDate, ...countedCashFile.shape }),
+    output: z.strictObject({ close: closeSummary, unconfirmedProvisional: z.array(receiptRef) }),
+    // Whoever took money counts their own drawer at the end of a shift.
+    access: ['operator', 'supervisor', 'finance', 'head'],
     kind: 'command',
     timeoutMs: LIMITS.defaultTimeoutMs,
     maxInputBytes: LIMITS.defaultMaxInputBytes,

@@ -50,6 +50,7 @@ export const REQUEST_NAMES = [
   'remittance.overdue',
   'close.status',
   'close.day',
+  'close.shift',
 ] as const;
 export type RequestName = (typeof REQUEST_NAMES)[number];
 

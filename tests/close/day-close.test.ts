@@ -165,3 +165,26 @@ describe('day close (issue 10, seed 001 §3.1 steps 6–8)', () => {
     expect((await office.as(office.auditor, 'close.status', { businessDate: office.today() })).nextKind).toBe('close');
   });
 });
+
+describe('shift close (issue 10): each receiving officer counts their own drawer; the day close still covers every receipt', () => {
+  it('a shift covers the officer’s receipts since their last shift; the day close covers them all; no shift after the day’s close', async () => {
+    await office.printedReceipt();
+    const first = await office.as(office.operator, 'close.shift', { businessDate: office.today(), pieces: COUNTED_1500 });
+    expect(first.close).toMatchObject({ kind: 'shift', isLate: false, receiptCount: 1, cashExpectedSatang: 150_000, varianceSatang: 0 });
+    expect(first.close.receiverUserId).not.toBeNull();
+    await office.printedReceipt({ amountSatang: 20_000 });
+    await expectRefused(office, office.operator, 'close.shift', { businessDate: office.today(), pieces: ZERO_PIECES }, 'VARIANCE_REASON_REQUIRED');
+    const second = await office.as(office.operator, 'close.shift', { businessDate: office.today(), pieces: { ...ZERO_PIECES, '100': 1, '50': 1, '20': 2 }, varianceReason: 'ทอนเงินเกิน 10 บาท' });
+    expect(second.close).toMatchObject({ kind: 'shift', receiptCount: 1, cashExpectedSatang: 20_000, cashCountedSatang: 19_000, varianceSatang: -1_000, varianceReason: 'ทอนเงินเกิน 10 บาท' });
+    // The supervisor took no money: their shift is empty.
+    expect((await office.as(office.supervisor, 'close.shift', { businessDate: office.today(), pieces: ZERO_PIECES })).close.receiptCount).toBe(0);
+    await expectRefused(office, office.auditor, 'close.shift', { businessDate: office.today(), pieces: ZERO_PIECES }, 'FORBIDDEN');
+    const day = await office.as(office.finance, 'close.day', { businessDate: office.today(), pieces: { ...COUNTED_1500, '100': 1, '50': 1, '20': 2 }, varianceReason: 'ตามการปิดผลัดที่สอง' });
+    expect(day.close).toMatchObject({ kind: 'close', receiptCount: 2, cashExpectedSatang: 170_000 });
+    await expectRefused(office, office.operator, 'close.shift', { businessDate: office.today(), pieces: ZERO_PIECES }, 'DAY_CLOSED');
+    const status = await office.as(office.auditor, 'close.status', { businessDate: office.today() });
+    expect(status.shifts.map((c) => c.receiptCount)).toEqual([1, 1, 0]);
+    expect(status.closes.map((c) => c.kind)).toEqual(['close']);
+    expect((await office.as(office.auditor, 'ledger.verify', {})).problems).toEqual([]);
+  });
+});

@@ -158,6 +158,10 @@ const BAD_INPUTS: { readonly [K in RequestName]: readonly (readonly [unknown, Re
     [{ businessDate: '2026-11-23', pieces: { ...ZERO_PIECES, '3': 1 } }, /Unrecognized key: "3"/],
     [{ businessDate: '2026-11-23', pieces: { ...ZERO_PIECES, '0.25': 0.5 } }, /pieces\.0\.25: pieces must be a whole number/],
   ],
+  'close.shift': [
+    [{ businessDate: '2026-11-23', pieces: { ...ZERO_PIECES, '20': 100_001 } }, /pieces\.20: pieces must not exceed 100000/],
+    [{ businessDate: '2026-11-23', pieces: ZERO_PIECES, varianceReason: 'x'.repeat(501) }, /varianceReason: variance reason is longer than 500/],
+  ],
 };
 
 let office: TestOffice;
