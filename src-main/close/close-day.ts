@@ -72,40 +72,40 @@ interface RowContext {
 
 /** Writes the close row: counted vs expected cash, the variance and its reason, the chain head it follows. */
 function closeRow(ctx: RowContext, userId: string, input: CloseInput, status: DayStatus, kind: 'shift' | 'close' | 'supplementary', receiverUserId: string | null) {
-    const cashCountedSatang = countedTotalSatang(input.counted);
-    const varianceSatang = cashCountedSatang - status.cashExpectedSatang;
-    const varianceReason = input.varianceReason?.trim() ?? '';
-    if (varianceSatang !== 0 && varianceReason === '') {
-      throw new CodedError('VARIANCE_REASON_REQUIRED', `Counted ${cashCountedSatang} satang, expected ${status.cashExpectedSatang}: a variance of ${varianceSatang} needs a reason`);
-    }
-    const head = readHead(ctx.sqlite);
-    const row = {
-      id: ctx.newId(),
-      businessDate: input.businessDate,
-      kind,
-      isLate: kind === 'supplementary' ? 1 : 0,
-      receiverUserId,
-      receiptCount: status.receiptCount,
-      totalSatang: status.totalSatang,
-      cashExpectedSatang: status.cashExpectedSatang,
-      cashCountedSatang,
-      varianceSatang,
-      varianceReason: varianceReason === '' ? null : varianceReason,
-      counted: canonicalJson({ ...input.counted }),
-      unconfirmedCount: status.unconfirmedProvisional.length,
-      chainHeadSeq: head.seq,
-      chainHeadHash: head.hash,
-      closedByUserId: userId,
-      atMs: ctx.atMs,
-      entrySeq: ctx.seq,
-    };
-    prepared(
-      ctx.sqlite,
-      `INSERT INTO day_closes (id, business_date, kind, is_late, receiver_user_id, receipt_count, total_satang, cash_expected_satang, cash_counted_satang,
-         variance_satang, variance_reason, counted, unconfirmed_count, chain_head_seq, chain_head_hash, closed_by_user_id, at_ms, entry_seq)
-       VALUES (@id, @businessDate, @kind, @isLate, @receiverUserId, @receiptCount, @totalSatang, @cashExpectedSatang, @cashCountedSatang,
-         @varianceSatang, @varianceReason, @counted, @unconfirmedCount, @chainHeadSeq, @chainHeadHash, @closedByUserId, @atMs, @entrySeq)`,
-    ).run(row);
+  const cashCountedSatang = countedTotalSatang(input.counted);
+  const varianceSatang = cashCountedSatang - status.cashExpectedSatang;
+  const varianceReason = input.varianceReason?.trim() ?? '';
+  if (varianceSatang !== 0 && varianceReason === '') {
+    throw new CodedError('VARIANCE_REASON_REQUIRED', `Counted ${cashCountedSatang} satang, expected ${status.cashExpectedSatang}: a variance of ${varianceSatang} needs a reason`);
+  }
+  const head = readHead(ctx.sqlite);
+  const row = {
+    id: ctx.newId(),
+    businessDate: input.businessDate,
+    kind,
+    isLate: kind === 'supplementary' ? 1 : 0,
+    receiverUserId,
+    receiptCount: status.receiptCount,
+    totalSatang: status.totalSatang,
+    cashExpectedSatang: status.cashExpectedSatang,
+    cashCountedSatang,
+    varianceSatang,
+    varianceReason: varianceReason === '' ? null : varianceReason,
+    counted: canonicalJson({ ...input.counted }),
+    unconfirmedCount: status.unconfirmedProvisional.length,
+    chainHeadSeq: head.seq,
+    chainHeadHash: head.hash,
+    closedByUserId: userId,
+    atMs: ctx.atMs,
+    entrySeq: ctx.seq,
+  };
+  prepared(
+    ctx.sqlite,
+    `INSERT INTO day_closes (id, business_date, kind, is_late, receiver_user_id, receipt_count, total_satang, cash_expected_satang, cash_counted_satang,
+       variance_satang, variance_reason, counted, unconfirmed_count, chain_head_seq, chain_head_hash, closed_by_user_id, at_ms, entry_seq)
+     VALUES (@id, @businessDate, @kind, @isLate, @receiverUserId, @receiptCount, @totalSatang, @cashExpectedSatang, @cashCountedSatang,
+       @varianceSatang, @varianceReason, @counted, @unconfirmedCount, @chainHeadSeq, @chainHeadHash, @closedByUserId, @atMs, @entrySeq)`,
+  ).run(row);
   return row;
 }
 
