@@ -1,5 +1,5 @@
 import type { RevenueCatalog } from '../../src-shared/catalog';
-import type { HolidayCalendar } from '../../src-shared/dates';
+import { formatThaiDateNumeric, type BusinessDate, type HolidayCalendar } from '../../src-shared/dates';
 import type { ReceiptMethod } from '../../src-shared/domain/reasons';
 import type { DeductionRate } from '../close/deductions';
 import type { RemittanceRecord } from '../close/remittance';
@@ -72,7 +72,7 @@ export function isEpayment(method: ReceiptMethod): boolean {
 /** What has happened to a receipt, as the registers print it. */
 export function statusTh(fact: ReceiptFact): string {
   const parts: string[] = [];
-  if (fact.isCancelled) parts.push(fact.isCancelledAfterClose ? `ยกเลิกหลังปิดบัญชี (${fact.cancelledOn ?? ''})` : 'ยกเลิก');
+  if (fact.isCancelled) parts.push(fact.isCancelledAfterClose && fact.cancelledOn !== null ? `ยกเลิกหลังปิดบัญชี (${formatThaiDateNumeric(fact.cancelledOn as BusinessDate)})` : 'ยกเลิก');
   if (fact.copies > 0) parts.push(`พิมพ์สำเนา ${fact.copies} ครั้ง`);
   if (fact.isPaper) parts.push('ใบเสร็จกระดาษ');
   if (fact.isLate) parts.push('ปิดบัญชีเพิ่มเติม (ล่าช้า)');
