@@ -18,6 +18,8 @@ import { OFFICE_USAGE, officeCommand } from './commands/office';
 import { BOOK_USAGE, bookCommand } from './commands/book';
 import { OUTAGE_USAGE, outageCommand } from './commands/outage';
 import { FIELD_USAGE, fieldCommand } from './commands/field';
+import { REPORT_USAGE, reportCommand } from './commands/report';
+import { DAY_USAGE, dayCommand } from './commands/day';
 import { createPrinter, EXIT, type CommandResult } from './output';
 import { defaultCliEnv, type CliEnv } from './runtime';
 import { StdinLines } from './stdin';
@@ -42,6 +44,8 @@ const USAGE = `ebill [--data-dir DIR] [--json] <command> …
   ${BOOK_USAGE}
   ${OUTAGE_USAGE}
   ${FIELD_USAGE}
+  ${REPORT_USAGE}
+  ${DAY_USAGE}
 
 Exit codes: 0 ok · 1 internal error · 2 usage · 3 refused. See ../shared/cli.md.`;
 
@@ -66,6 +70,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   book: bookCommand,
   outage: outageCommand,
   field: fieldCommand,
+  report: reportCommand,
+  day: dayCommand,
 };
 
 /** Runs one CLI invocation and returns its exit code (tests call this in-process). */

@@ -33,6 +33,9 @@ export const APPEND_ONLY_TABLES = [
   'paper_leaf_ranges',
   'paper_receipt_keyings',
   'field_handovers',
+  'day_closes',
+  'deduction_rates',
+  'remittances',
 ] as const;
 
 /** Other guards every office database must have (0003_ledger-triggers, 0005_ledger-compact-triggers). */
@@ -44,6 +47,7 @@ export const INVARIANT_TRIGGERS = [
   'receipts_one_active_per_bill',
   'receipt_events_no_print_after_cancel',
   'outbox_follows_entry',
+  'receipts_not_after_close',
 ] as const;
 
 export function expectedTriggers(): string[] {

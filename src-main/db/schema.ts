@@ -6,3 +6,5 @@ export * from '../ledger/schema';
 export * from '../printing/schema';
 export * from '../bank/schema';
 export * from '../books/schema';
+export * from '../close/schema';
+export * from '../close/remittance-schema';

@@ -69,6 +69,13 @@ const RECEIPT_PART = part(
 const RECEIPT_EVENT_PART = part('event', 'receipt_events', ['id', 'receipt_id', 'kind', 'copy_no', 'user_id', 'supervisor_user_id', 'approval_method', 'reason_code', 'reason_text', 'approval_code', 'at_ms', 'business_date', 'entry_seq']);
 const CONFIRMATION_PART = part('confirmation', 'payment_confirmations', ['id', 'bill_id', 'source', 'bank_code', 'paid_at_ms', 'bank_reference', 'amount_satang', 'recorded_by_user_id', 'at_ms', 'entry_seq']);
 const REQUEST_EVENT_PART = part('event', 'request_events', ['id', 'request_id', 'kind', 'user_id', 'supervisor_user_id', 'reason_code', 'reason_text', 'approval_method', 'approval_code', 'at_ms', 'entry_seq']);
+/** The day close of issue 10 (src-main/close), payload version 1. */
+const DAY_CLOSE_PART = part(
+  'close',
+  'day_closes',
+  ['id', 'business_date', 'kind', 'is_late', 'receiver_user_id', 'receipt_count', 'total_satang', 'cash_expected_satang', 'cash_counted_satang', 'variance_satang', 'variance_reason', 'counted', 'unconfirmed_count', 'chain_head_seq', 'chain_head_hash', 'closed_by_user_id', 'at_ms', 'entry_seq'],
+  ['is_late'],
+);
 
 // Paper receipt books, outages and field collection (issue 8; src-main/books/schema.ts).
 const BOOK_PART = part('book', 'receipt_books', ['id', 'book_no', 'first_leaf', 'last_leaf', 'fiscal_year_be', 'registered_by_user_id', 'registered_at_ms', 'entry_seq']);
@@ -107,6 +114,7 @@ export const ROW_PAYLOADS: Readonly<Partial<Record<LedgerEntryKind, readonly Pay
   'outage.ended': [OUTAGE_END_PART],
   'field.ordered': [FIELD_ORDER_PART],
   'field.handed-over': [HANDOVER_PART],
+  'day.closed': [DAY_CLOSE_PART],
 };
 
 /** Every table whose rows are entry payloads (each appears once). */
@@ -127,6 +135,7 @@ export const PAYLOAD_TABLES: readonly PayloadPart[] = [
   LEAF_RANGE_PART,
   KEYING_PART,
   HANDOVER_PART,
+  DAY_CLOSE_PART,
 ];
 
 export function rowPartsOf(kind: string): readonly PayloadPart[] | undefined {

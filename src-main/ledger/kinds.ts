@@ -25,5 +25,6 @@ export const LEDGER_ENTRY_KINDS = [
   'outage.ended',
   'field.ordered',
   'field.handed-over',
+  'day.closed',
 ] as const;
 export type LedgerEntryKind = (typeof LEDGER_ENTRY_KINDS)[number];

@@ -9,6 +9,7 @@ import { runLedgerAction, type LedgerDeps } from './action';
 import type { Approval } from './approvals';
 import { bestConfirmation, requireBill, type BillRecord, type ConfirmationRecord } from './bills';
 import { prepared } from './statements';
+import { assertDayOpen } from '../close/closed-days';
 
 /** The electronic receipt book of a terminal for a fiscal year: เล่มที่ E{yy}-{place}-{slot} (design.md). */
 export function electronicBook(businessDate: BusinessDate, place: string, slot: number): string {
@@ -124,6 +125,8 @@ export function requireReceiptableBill(sqlite: Database.Database, ref1: string, 
  */
 export function issueReceipt(deps: LedgerDeps, catalog: RevenueCatalog, receiver: Receiver, ref1: string, payment: ReceiptPayment): ReceiptSummary {
   const receiptId = runLedgerAction(deps, receiver.userId, 'receipt.issued', (ctx) => {
+    // Issue 10: no receipt carries a business date that is already closed.
+    assertDayOpen(ctx.sqlite, ctx.businessDate);
     const { bill, confirmation } = requireReceiptableBill(ctx.sqlite, ref1, payment.method);
     const user = prepared(ctx.sqlite, 'SELECT full_name_th AS fullNameTh, position_th AS positionTh FROM users WHERE id = ?').get(receiver.userId) as UserNames | undefined;
     strictAssert(user !== undefined, 'the receiving officer is a user of this terminal');

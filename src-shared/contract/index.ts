@@ -8,3 +8,5 @@ export type { EbillApi } from './api';
 export { officeSummary, type OfficeSummary } from './app-requests';
 export { userSummary, type UserSummary } from './user-requests';
 export { approval, receiptSummary, requestCreateInput, type ApprovalInput, type ReceiptSummary } from './ledger-requests';
+export { REPORT_NAMES, REPORT_FORMATS, reportTable, type ReportName, type ReportFormat } from './report-requests';
+export { countedCashFile } from './close-requests';

@@ -60,6 +60,16 @@ export const REQUEST_NAMES = [
   'field.handover',
   'field.list',
   'field.overdue',
+  'report.table',
+  'report.render',
+  'report.bankImport',
+  'remittance.rates',
+  'remittance.setRate',
+  'remittance.record',
+  'remittance.overdue',
+  'close.status',
+  'close.day',
+  'close.shift',
 ] as const;
 export type RequestName = (typeof REQUEST_NAMES)[number];
 

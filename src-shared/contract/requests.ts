@@ -7,6 +7,8 @@ import { ledgerRequests } from './ledger-requests';
 import { bankRequests } from './bank-requests';
 import { printRequests } from './print-requests';
 import { booksRequests } from './books-requests';
+import { reportRequests } from './report-requests';
+import { closeRequests } from './close-requests';
 
 /** The request map, assembled from one slice per feature (Actual's handlers.ts). */
 export const requestMap = {
@@ -16,6 +18,8 @@ export const requestMap = {
   ...bankRequests,
   ...printRequests,
   ...booksRequests,
+  ...reportRequests,
+  ...closeRequests,
 } as const satisfies Record<RequestName, RequestSpec>;
 
 // Both directions: every name has a spec (above) and every spec has a name (here).

@@ -3,6 +3,7 @@ import { REQUEST_NAMES, requestMap, type RequestName } from '../../src-shared/co
 import { client, loginAs, makeTestOffice, setUpWithUsers, snapshotBusinessTables, SETUP_INPUT, type TestOffice } from '../helpers/office';
 
 const REF1 = '180454016900001';
+const ZERO_PIECES = { '1000': 0, '500': 0, '100': 0, '50': 0, '20': 0, '10': 0, '5': 0, '2': 0, '1': 0, '0.50': 0, '0.25': 0 };
 const REQUEST = { payerName: 'นายทดสอบ ระบบ', revenueCode: '804001', amountSatang: 150_000 };
 
 /** For every contract entry, bad inputs with the specific message each must produce. */
@@ -189,6 +190,38 @@ const BAD_INPUTS: { readonly [K in RequestName]: readonly (readonly [unknown, Re
   ],
   'field.list': [[{ mine: true }, /Unrecognized key: "mine"/]],
   'field.overdue': [[{ asOfDate: 'today' }, /asOfDate: date must be YYYY-MM-DD/]],
+  'report.table': [
+    [{ name: 'everything', date: '2026-11-23' }, /name: Invalid option/i],
+    [{ name: 'fines', date: '23/11/2569' }, /date: date must be YYYY-MM-DD/],
+    [{ name: 'fines', date: '2026-02-30' }, /date: date is not a calendar date/],
+  ],
+  'report.render': [
+    [{ name: 'fines', date: '2026-11-23', format: 'docx' }, /format: Invalid option/i],
+    [{ name: 'fines', date: '2026-11-23', to: '2026-13-01', format: 'pdf' }, /to: date/],
+  ],
+  'report.bankImport': [[{ fileId: 'a b', format: 'pdf' }, /fileId: id: 1–40 letters/]],
+  'remittance.rates': [[{ code: '804001' }, /Unrecognized key: "code"/]],
+  'remittance.setRate': [
+    [{ revenueCode: '804001', rewardBasisPoints: 10_001, costBasisPoints: 0 }, /rewardBasisPoints: rewardBasisPoints is at most 10000/],
+    [{ revenueCode: '804001', rewardBasisPoints: 1.5, costBasisPoints: 0 }, /rewardBasisPoints: rewardBasisPoints must be a whole number/],
+    [{ revenueCode: '8040', rewardBasisPoints: 0, costBasisPoints: -1 }, /revenueCode: revenueCode must be 6 digits/],
+  ],
+  'remittance.record': [
+    [{ businessDate: '2026-11-23', scope: 'gold', bankReference: 'KTB1', remittedAtMs: 0 }, /scope: Invalid option/i],
+    [{ businessDate: '2026-11-23', scope: 'cash', bankReference: 'KTB 1', remittedAtMs: 0 }, /bankReference: bankReference: 1–40/],
+  ],
+  'remittance.overdue': [[{ all: true }, /Unrecognized key: "all"/]],
+  'close.status': [[{ businessDate: '2026-11-31' }, /businessDate: date is not a calendar date/]],
+  'close.day': [
+    [{ businessDate: '2026-11-23', pieces: { '1000': 1 } }, /pieces\.500: .*expected number/i],
+    [{ businessDate: '2026-11-23', pieces: { ...ZERO_PIECES, '1000': -1 } }, /pieces\.1000: pieces must not be negative/],
+    [{ businessDate: '2026-11-23', pieces: { ...ZERO_PIECES, '3': 1 } }, /Unrecognized key: "3"/],
+    [{ businessDate: '2026-11-23', pieces: { ...ZERO_PIECES, '0.25': 0.5 } }, /pieces\.0\.25: pieces must be a whole number/],
+  ],
+  'close.shift': [
+    [{ businessDate: '2026-11-23', pieces: { ...ZERO_PIECES, '20': 100_001 } }, /pieces\.20: pieces must not exceed 100000/],
+    [{ businessDate: '2026-11-23', pieces: ZERO_PIECES, varianceReason: 'x'.repeat(501) }, /varianceReason: variance reason is longer than 500/],
+  ],
 };
 
 let office: TestOffice;

@@ -22,7 +22,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 const fileHash = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 describe('migrations', () => {
-  it.each(['payment_requests', 'bills', 'receipts', 'receipt_events', 'payment_confirmations', 'request_events'])(
+  it.each(['payment_requests', 'bills', 'receipts', 'receipt_events', 'payment_confirmations', 'request_events', 'day_closes'])(
     "defer only %s's entry_seq key to commit (a row is written before its entry); its other keys stay immediate",
     (table) => {
       const database = openOfficeDatabase(options);

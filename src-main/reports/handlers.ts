@@ -1,0 +1,68 @@
+import { CodedError } from '../../src-shared/result';
+import { requireSession, type Handlers } from '../host/context';
+import { setDeductionRate, readDeductionRates } from '../close/deductions';
+import { overdueRemittances, recordRemittance, OVERDUE_LOOKBACK_DAYS } from '../close/remittance';
+import { addDays, businessDateOf } from '../../src-shared/dates';
+import { DEFAULT_CATALOG } from '../ledger/requests';
+import { bankImportReport } from './bank-import-report';
+import type { ReportTable } from './model';
+import { buildReport, calendarOrNull, renderReportFile, type RenderedReport } from './service';
+
+/** The table as the contract's plain (mutable) arrays. */
+function plainTable(t: ReportTable) {
+  return {
+    ...t,
+    period: { ...t.period },
+    columns: t.columns.map((c) => ({ ...c })),
+    rows: t.rows.map((r) => ({ kind: r.kind, cells: { ...r.cells } })),
+    totals: t.totals.map((x) => ({ ...x })),
+    signatures: t.signatures.map((x) => ({ ...x })),
+    notesTh: [...t.notesTh],
+  };
+}
+
+function fileReply(file: RenderedReport) {
+  return {
+    fileName: file.fileName,
+    format: file.format,
+    contentBase64: Buffer.from(file.bytes).toString('base64'),
+    rows: file.rows,
+    totalSatang: file.totalSatang,
+    pages: file.pages,
+    from: file.from,
+    to: file.to,
+  };
+}
+
+/** The reports' and remittance's slice of the contract (issue 10). Roles are checked by the dispatcher first. */
+export const reportHandlers = {
+  'report.table': (input, { services }) => ({ table: plainTable(buildReport(services.database.sqlite, input.name, input.date, input.to)) }),
+  'report.render': async (input, { services }) => {
+    const table = buildReport(services.database.sqlite, input.name, input.date, input.to);
+    return fileReply(await renderReportFile(services.database.sqlite, services.printing.renderer(), table, input.format, services.clock.nowMs()));
+  },
+  'report.bankImport': async (input, { services }) => {
+    const table = bankImportReport(services.database.sqlite, input.fileId, input.format === 'pdf');
+    return fileReply(await renderReportFile(services.database.sqlite, services.printing.renderer(), table, input.format, services.clock.nowMs()));
+  },
+  'remittance.rates': (_input, { services }) => ({ rates: [...readDeductionRates(services.database.sqlite).values()] }),
+  'remittance.setRate': (input, ctx) => setDeductionRate({ sqlite: ctx.services.database.sqlite, clock: ctx.services.clock }, DEFAULT_CATALOG, requireSession(ctx).userId, input),
+  'remittance.record': (input, ctx) => {
+    const record = recordRemittance({ sqlite: ctx.services.database.sqlite, clock: ctx.services.clock }, requireSession(ctx).userId, input);
+    return { id: record.id, businessDate: record.businessDate, scope: record.scope, amountSatang: record.amountSatang, deductedSatang: record.deductedSatang, bankReference: record.bankReference };
+  },
+  'remittance.overdue': (_input, { services }) => {
+    const calendar = calendarOrNull();
+    if (calendar === null) return { overdue: [], calendarMissing: true };
+    const nowMs = services.clock.nowMs();
+    const today = businessDateOf(nowMs);
+    try {
+      const overdue = overdueRemittances(services.database.sqlite, calendar, nowMs, { fromDate: addDays(today, -OVERDUE_LOOKBACK_DAYS), toDate: today, includeBillPayments: false });
+      return { overdue, calendarMissing: false };
+    } catch (error) {
+      // A day whose year has no holiday data: say so rather than guess a deadline.
+      if (error instanceof CodedError && String(error.code).startsWith('HOLIDAYS_')) return { overdue: [], calendarMissing: true };
+      throw error;
+    }
+  },
+} satisfies Pick<Handlers, 'report.table' | 'report.render' | 'report.bankImport' | 'remittance.rates' | 'remittance.setRate' | 'remittance.record' | 'remittance.overdue'>;
