@@ -5,3 +5,4 @@ export * from '../audit/schema';
 export * from '../ledger/schema';
 export * from '../printing/schema';
 export * from '../bank/schema';
+export * from '../sync/schema';

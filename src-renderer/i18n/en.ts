@@ -193,5 +193,10 @@ export const en: Dict = {
     BANK_FILE_INVALID: 'The bank file does not follow its format, so none of it was imported (the lines and fields at fault are listed below). Download the file from the bank again.',
     BANK_FILE_TOO_LARGE: 'The bank file is larger than allowed. Download a shorter range of dates.',
     BANK_EXCEPTION_RESOLVED: 'This exception has already been resolved.',
+    SYNC_NOT_ENROLLED: 'This terminal is not enrolled with the central server yet. Enroll it with the code from the administrator.',
+    SYNC_UNREACHABLE: 'The central server cannot be reached. Everything is kept on this terminal and will be sent when the network is back.',
+    SYNC_REFUSED: 'The central server refused the request (its code is in the message). Tell the administrator.',
+    SYNC_TAMPER_ALARM: 'Central found that a record on this terminal was changed from what was recorded and raised an alarm. Tell the administrator at once.',
+    SYNC_BAD_ACK: "Central's acknowledgement is not valid (signature or content does not match), so nothing is counted as sent.",
   },
 };

@@ -64,6 +64,12 @@ export const CONTRACT_ERROR_CODES = [
   'BANK_FILE_INVALID',
   'BANK_FILE_TOO_LARGE',
   'BANK_EXCEPTION_RESOLVED',
+  // sync with central (issue 11)
+  'SYNC_NOT_ENROLLED',
+  'SYNC_UNREACHABLE',
+  'SYNC_REFUSED',
+  'SYNC_TAMPER_ALARM',
+  'SYNC_BAD_ACK',
 ] as const;
 
 export const ERROR_CODES = [...CONTRACT_ERROR_CODES, ...PAYMENT_ERROR_CODES] as const;
