@@ -45,12 +45,23 @@ export async function enroll(db: CentralDb, serverKey: ServerKey, body: EnrollRe
       )
     )[0];
     if (code === undefined) throw new CentralError('BAD_CODE', 'This enrollment code is not known');
-    if (code.usedAtMs !== null) throw new CentralError('CODE_USED', 'This enrollment code has been used already');
+    const terminalId = terminalIdOf(body.place, body.terminalSlot);
+    if (code.usedAtMs !== null) {
+      // The same terminal asking again with the same key (its answer was lost): the same answer, not an error.
+      const same = (
+        await tx.query<{ keyId: string }>(
+          `SELECT k.key_id AS "keyId" FROM enroll_codes c JOIN terminal_keys k ON k.key_id = c.used_by_key_id
+           WHERE c.code_sha256 = $1 AND k.public_key_spki_base64 = $2 AND k.revoked_at_ms IS NULL`,
+          [sha256Hex(body.code), body.publicKeySpkiBase64],
+        )
+      )[0];
+      if (same === undefined || code.place !== body.place || code.slot !== body.terminalSlot) throw new CentralError('CODE_USED', 'This enrollment code has been used already');
+      return enrollmentAnswer(tx, serverKey, terminalId, same.keyId, nowMs);
+    }
     if (code.expiresAtMs < nowMs) throw new CentralError('CODE_EXPIRED', 'This enrollment code has expired; ask for a new one');
     if (code.place !== body.place || code.slot !== body.terminalSlot) {
       throw new CentralError('WRONG_TERMINAL', `This code is for ${code.place} slot ${code.slot}, not ${body.place} slot ${body.terminalSlot}`);
     }
-    const terminalId = terminalIdOf(body.place, body.terminalSlot);
     const active = await tx.query('SELECT key_id FROM terminal_keys WHERE terminal_id = $1 AND revoked_at_ms IS NULL', [terminalId]);
     if (active.length > 0) throw new CentralError('SLOT_TAKEN', `${terminalId} is enrolled already; revoke its key before enrolling another machine`);
     await tx.query(
@@ -60,16 +71,21 @@ export async function enroll(db: CentralDb, serverKey: ServerKey, body: EnrollRe
     const keyId = newId(nowMs);
     await tx.query('INSERT INTO terminal_keys (key_id, terminal_id, public_key_spki_base64, enrolled_at_ms) VALUES ($1, $2, $3, $4)', [keyId, terminalId, body.publicKeySpkiBase64, nowMs]);
     await tx.query('UPDATE enroll_codes SET used_at_ms = $1, used_by_key_id = $2 WHERE code_sha256 = $3', [nowMs, keyId, sha256Hex(body.code)]);
-    const approval = (await tx.query<{ key: string }>('SELECT approval_key_base64 AS key FROM terminals WHERE id = $1', [terminalId]))[0];
-    return {
-      keyId,
-      place: body.place,
-      terminalSlot: body.terminalSlot,
-      serverPublicKeySpkiBase64: serverKey.publicKeySpkiBase64,
-      approvalKeyBase64: approval?.key ?? '',
-      signedAck: await signedAckOf(tx, serverKey, terminalId, keyId, nowMs),
-    };
+    return enrollmentAnswer(tx, serverKey, terminalId, keyId, nowMs);
   });
+}
+
+async function enrollmentAnswer(tx: Sql, serverKey: ServerKey, terminalId: string, keyId: string, nowMs: number): Promise<EnrollResponse> {
+  const t = (await tx.query<{ place: string; slot: number; key: string }>('SELECT place, slot, approval_key_base64 AS key FROM terminals WHERE id = $1', [terminalId]))[0];
+  if (t === undefined) throw new CentralError('INTERNAL', `terminal ${terminalId} vanished during its enrollment`);
+  return {
+    keyId,
+    place: t.place,
+    terminalSlot: t.slot,
+    serverPublicKeySpkiBase64: serverKey.publicKeySpkiBase64,
+    approvalKeyBase64: t.key,
+    signedAck: await signedAckOf(tx, serverKey, terminalId, keyId, nowMs),
+  };
 }
 
 /** Revokes every key in force of a terminal: its requests are refused from now on (KEY_REVOKED). */

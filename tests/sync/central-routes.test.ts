@@ -92,6 +92,15 @@ describe.each(kinds)('central routes on %s', (kind) => {
     expect(errorCode(again.response)).toBe('CODE_USED');
   });
 
+  it('enrollment-idempotent: the same key presenting its used code again gets the same answer (its first answer was lost)', async () => {
+    const enrollCode = await code('5506', 1);
+    const key = newTestKey();
+    const first = await enrollWith('5506', 1, enrollCode, key);
+    const again = await enrollWith('5506', 1, enrollCode, key);
+    expect(again.response.statusCode).toBe(200);
+    expect(again.keyId).toBe(first.keyId);
+  });
+
   it('enrollment-code-expires: a code older than its lifetime is CODE_EXPIRED', async () => {
     const enrollCode = await code('5502', 1);
     central.clock.nowMs += 25 * 60 * 60_000;
