@@ -2,8 +2,11 @@ import { timingSafeEqual } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { z } from 'zod';
 import {
+  approvalRequestSchema,
+  decideApprovalRequestSchema,
   ENROLLING_KEY_ID,
   enrollCodeRequestSchema,
+  importFineOrdersRequestSchema,
   enrollRequestSchema,
   MAX_BATCH_BYTES,
   MAX_SMALL_BODY_BYTES,
@@ -19,6 +22,7 @@ import { loadServerKey, type ServerKey } from './crypto';
 import { createEnrollCode, enroll, revokeTerminal, signedAckOf } from './enrollment';
 import { CentralError } from './errors';
 import { ingest } from './ingest';
+import { decideApproval, importFineOrders, pullFor, receiveApprovalRequest } from './pull';
 
 export interface CentralOptions {
   readonly db: CentralDb;
@@ -83,6 +87,23 @@ export async function buildCentralApp(options: CentralOptions): Promise<CentralA
     return ok(reply, { signedAck: await signedAckOf(db, serverKey, by.terminalId, by.keyId, nowMs()) });
   });
 
+  fastify.post('/v1/approval-requests', { bodyLimit: MAX_SMALL_BODY_BYTES }, async (request, reply) => {
+    const raw = rawOf(request);
+    const by = await authenticateTerminal(db, raw, nowMs());
+    return ok(reply, await receiveApprovalRequest(db, by, parseBody(raw.body, approvalRequestSchema), nowMs()));
+  });
+
+  fastify.get('/v1/pull', async (request, reply) => {
+    const by = await authenticateTerminal(db, rawOf(request), nowMs());
+    const query = request.query as Record<string, string | undefined>;
+    const cursor = (name: string): number => {
+      const value = query[name] ?? '0';
+      if (!/^\d{1,15}$/.test(value)) throw new CentralError('BAD_INPUT', `${name} is a non-negative integer`);
+      return Number(value);
+    };
+    return ok(reply, await pullFor(db, by, cursor('approvalsAfter'), cursor('fineOrdersAfter')));
+  });
+
   const requireAdmin = (request: FastifyRequest): void => {
     const given = Buffer.from(request.headers.authorization ?? '');
     const expected = Buffer.from(`Bearer ${options.adminToken ?? ''}`);
@@ -97,6 +118,15 @@ export async function buildCentralApp(options: CentralOptions): Promise<CentralA
     requireAdmin(request);
     const body = parseBody(rawOf(request).body, revokeRequestSchema);
     return ok(reply, await revokeTerminal(db, body.place, body.terminalSlot, nowMs()));
+  });
+
+  fastify.post('/admin/approval-requests/decide', { bodyLimit: MAX_SMALL_BODY_BYTES }, async (request, reply) => {
+    requireAdmin(request);
+    return ok(reply, await decideApproval(db, parseBody(rawOf(request).body, decideApprovalRequestSchema), nowMs()));
+  });
+  fastify.post('/admin/fine-orders/import', { bodyLimit: MAX_BATCH_BYTES * 8 }, async (request, reply) => {
+    requireAdmin(request);
+    return ok(reply, await importFineOrders(db, parseBody(rawOf(request).body, importFineOrdersRequestSchema).csvText, nowMs()));
   });
 
   await fastify.ready();

@@ -14,6 +14,7 @@ import { RESTORE_USAGE, restoreCommand } from './commands/restore';
 import { TRAINING_USAGE, trainingCommand } from './commands/training';
 import { PRINT_USAGE, printCommand } from './commands/print';
 import { BANK_USAGE, bankCommand } from './commands/bank';
+import { SYNC_USAGE, syncCommand } from './commands/sync';
 import { createPrinter, EXIT, type CommandResult } from './output';
 import { defaultCliEnv, type CliEnv } from './runtime';
 import { StdinLines } from './stdin';
@@ -34,6 +35,7 @@ const USAGE = `ebill [--data-dir DIR] [--json] <command> …
   ${TRAINING_USAGE}
   ${PRINT_USAGE}
   ${BANK_USAGE}
+  ${SYNC_USAGE}
 
 Exit codes: 0 ok · 1 internal error · 2 usage · 3 refused. See ../shared/cli.md.`;
 
@@ -54,6 +56,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   training: trainingCommand,
   print: printCommand,
   bank: bankCommand,
+  sync: syncCommand,
 };
 
 /** Runs one CLI invocation and returns its exit code (tests call this in-process). */

@@ -24,3 +24,43 @@ export const centralAckProofs = sqliteTable('central_ack_proofs', {
   keyId: text('key_id').notNull(),
   signatureBase64: text('signature_base64').notNull(),
 });
+
+/**
+ * Approvals asked through central (design.md "Supervisor approval", path 2): saved before they are
+ * sent; the decision arrives by pull. Used once, by the ledger's approval path (its id becomes the
+ * event's approval code, whose unique index makes it once).
+ */
+export const centralApprovalRequests = sqliteTable('central_approval_requests', {
+  id: text('id').primaryKey(),
+  action: text('action').notNull(),
+  subject: text('subject').notNull(),
+  reasonCode: text('reason_code').notNull(),
+  reasonText: text('reason_text').notNull(),
+  businessDate: text('business_date').notNull(),
+  requestedByUserId: text('requested_by_user_id').notNull(),
+  requestedAtMs: integer('requested_at_ms').notNull(),
+  isSent: integer('is_sent', { mode: 'boolean' }).notNull().default(false),
+  status: text('status').notNull().default('pending'),
+  supervisorUsername: text('supervisor_username'),
+  supervisorNameTh: text('supervisor_name_th'),
+  decidedAtMs: integer('decided_at_ms'),
+});
+
+/** Fine orders of this office pulled from central, for counter look-up. */
+export const centralFineOrders = sqliteTable('central_fine_orders', {
+  orderNo: text('order_no').primaryKey(),
+  place: text('place').notNull(),
+  revenueCode: text('revenue_code').notNull(),
+  offenderName: text('offender_name').notNull(),
+  offenderId: text('offender_id'),
+  amountSatang: integer('amount_satang').notNull(),
+  issuedDate: text('issued_date').notNull(),
+  law: text('law').notNull(),
+  pulledAtMs: integer('pulled_at_ms').notNull(),
+});
+
+/** The last cursor pulled of each stream (`approvals`, `fine-orders`). */
+export const syncPullCursors = sqliteTable('sync_pull_cursors', {
+  stream: text('stream').primaryKey(),
+  afterCursor: integer('after_cursor').notNull(),
+});

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, index, integer, pgSequence, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 
 /**
  * Central's tables (issue 11). Instants are UTC epoch ms (bigint), hashes lowercase hex, ids the
@@ -125,4 +125,50 @@ export const alarms = pgTable(
     isAcknowledged: boolean('is_acknowledged').notNull().default(false),
   },
   (t) => [index('alarms_terminal').on(t.terminalId)],
+);
+
+/** Cursor of everything a terminal pulls: each pulled item takes the next value when it becomes pullable. */
+export const pullCursor = pgSequence('pull_cursor');
+
+/** Reprint/cancel requests sent by terminals, decided at central (design.md "Supervisor approval", path 2). */
+export const approvalRequests = pgTable(
+  'approval_requests',
+  {
+    id: text('id').primaryKey(),
+    terminalId: text('terminal_id')
+      .notNull()
+      .references(() => terminals.id),
+    action: text('action').notNull(),
+    subject: text('subject').notNull(),
+    reasonCode: text('reason_code').notNull(),
+    reasonText: text('reason_text').notNull(),
+    businessDate: text('business_date').notNull(),
+    requestedByUserId: text('requested_by_user_id').notNull(),
+    requestedAtMs: ms('requested_at_ms').notNull(),
+    status: text('status').notNull().default('pending'),
+    supervisorUsername: text('supervisor_username'),
+    supervisorNameTh: text('supervisor_name_th'),
+    decidedAtMs: ms('decided_at_ms'),
+    /** Set from `pull_cursor` when decided: what the terminal pulls after. */
+    cursor: ms('cursor'),
+  },
+  (t) => [index('approval_requests_pull').on(t.terminalId, t.cursor)],
+);
+
+/** Fine orders imported from the fines system's CSV (src-shared/sync/fine-orders-csv.ts), pulled by their office. */
+export const fineOrders = pgTable(
+  'fine_orders',
+  {
+    orderNo: text('order_no').primaryKey(),
+    place: text('place').notNull(),
+    revenueCode: text('revenue_code').notNull(),
+    offenderName: text('offender_name').notNull(),
+    offenderId: text('offender_id'),
+    amountSatang: ms('amount_satang').notNull(),
+    issuedDate: text('issued_date').notNull(),
+    law: text('law').notNull(),
+    importedAtMs: ms('imported_at_ms').notNull(),
+    cursor: bigserial('cursor', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('fine_orders_pull').on(t.place, t.cursor)],
 );

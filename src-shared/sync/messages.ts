@@ -132,3 +132,61 @@ export const enrollCodeRequestSchema = z.strictObject({ place, terminalSlot: slo
 export const enrollCodeResponseSchema = z.strictObject({ code: z.string().regex(ENROLL_CODE_PATTERN), expiresAtMs: instantMs });
 export const revokeRequestSchema = z.strictObject({ place, terminalSlot: slot });
 export const revokeResponseSchema = z.strictObject({ revokedKeys: z.number().int().min(0) });
+
+/** Approvals through central (design.md "Supervisor approval", path 2): what a terminal asks. */
+export const APPROVAL_ACTIONS = ['receipt.reprint', 'receipt.cancel', 'request.cancel'] as const;
+export const approvalRequestSchema = z.strictObject({
+  /** Made by the terminal and saved before it is sent, so a resend is the same request. */
+  id: z.string().regex(ROW_ID_PATTERN),
+  action: z.enum(APPROVAL_ACTIONS),
+  /** `book/number` of a receipt, or the Ref1 of a request. */
+  subject: z.string().min(1).max(64),
+  reasonCode: z.string().min(1).max(32),
+  reasonText: z.string().max(500),
+  businessDate,
+  requestedByUserId: z.string().regex(ROW_ID_PATTERN),
+});
+export type ApprovalRequest = z.infer<typeof approvalRequestSchema>;
+export const approvalRequestResponseSchema = z.strictObject({ id: z.string(), status: z.enum(['pending', 'approved', 'rejected']) });
+
+/** A decision made at central, as pulled by the terminal that asked. */
+export const approvalDecisionSchema = z.strictObject({
+  id: z.string().regex(ROW_ID_PATTERN),
+  isApproved: z.boolean(),
+  supervisorUsername: z.string().min(1).max(64),
+  supervisorNameTh: z.string().min(1).max(200),
+  decidedAtMs: instantMs,
+  cursor: z.number().int().min(1),
+});
+export type ApprovalDecision = z.infer<typeof approvalDecisionSchema>;
+
+export const decideApprovalRequestSchema = z.strictObject({
+  id: z.string().regex(ROW_ID_PATTERN),
+  isApproved: z.boolean(),
+  supervisorUsername: z.string().min(1).max(64),
+  supervisorNameTh: z.string().min(1).max(200),
+});
+export const decideApprovalResponseSchema = z.strictObject({ id: z.string(), status: z.enum(['approved', 'rejected']) });
+
+/** A fine order (คำสั่งปรับ) for counter look-up, imported at central from the fines system's CSV. */
+export const fineOrderSchema = z.strictObject({
+  orderNo: z.string().min(1).max(40),
+  place,
+  revenueCode: z.string().regex(/^\d{6}$/),
+  offenderName: z.string().min(1).max(200),
+  offenderId: z.string().regex(/^\d{13}$/).nullable(),
+  amountSatang: satang.min(1),
+  issuedDate: businessDate,
+  law: z.string().min(1).max(200),
+  cursor: z.number().int().min(1),
+});
+export type FineOrder = z.infer<typeof fineOrderSchema>;
+
+export const pullResponseSchema = z.strictObject({
+  approvals: z.array(approvalDecisionSchema),
+  fineOrders: z.array(fineOrderSchema),
+});
+export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+export const importFineOrdersRequestSchema = z.strictObject({ csvText: z.string().min(1).max(8 * 1024 * 1024) });
+export const importFineOrdersResponseSchema = z.strictObject({ lines: z.number().int(), imported: z.number().int(), duplicates: z.number().int() });
