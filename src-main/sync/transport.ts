@@ -76,6 +76,6 @@ export function officeErrorOf(error: unknown): CodedError {
     const code = error.error.code === 'TAMPERED' || error.error.code === 'CHAIN_BROKEN' || error.error.code === 'COMPLETENESS_MISMATCH' ? 'SYNC_TAMPER_ALARM' : 'SYNC_REFUSED';
     return new CodedError(code, `central: ${error.error.code}: ${error.error.message}`);
   }
-  if (error instanceof CodedError) return error;
+  if (error instanceof CodedError) return new CodedError(String(error.code), error.message);
   return new CodedError('INTERNAL', (error as Error).message);
 }

@@ -41,15 +41,16 @@ export async function openPglite(dir: string | undefined): Promise<CentralDb> {
   return {
     kind: 'pglite',
     ...wrap(lite),
-    transaction: (work) => lite.transaction((tx) => work(wrap(tx))),
+    transaction: <T>(work: (tx: Sql) => Promise<T>): Promise<T> => lite.transaction<T>((tx) => work(wrap(tx))),
     close: () => lite.close(),
   };
 }
 
 const INT8_OID = 20;
 /** bigint columns come back as numbers, as PGlite gives them (every one is below 2^53: ms, seqs, satang). */
-const typeParser = ((oid: number, format?: 'text' | 'binary') =>
-  oid === INT8_OID && format !== 'binary' ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser;
+const parseInt8 = (value: string): number => Number(value);
+const typeParser = ((oid: number, format?: 'text' | 'binary'): unknown =>
+  oid === INT8_OID && format !== 'binary' ? parseInt8 : (pg.types.getTypeParser(oid, format ?? 'text') as unknown)) as typeof pg.types.getTypeParser;
 
 /** PostgreSQL at `url` (a pool). Migrated. */
 export async function openPostgres(url: string): Promise<CentralDb> {

@@ -68,7 +68,7 @@ export async function startFaultProxy(targetUrl: string, seed: number, faultShar
     for (const [name, value] of Object.entries(request.headers)) {
       if (typeof value === 'string' && !['host', 'connection', 'content-length', 'keep-alive', 'transfer-encoding'].includes(name)) headers[name] = value;
     }
-    const response = await fetch(new URL(request.url ?? '/', targetUrl), { method: request.method ?? 'GET', headers, ...(body.length > 0 ? { body } : {}) });
+    const response = await fetch(new URL(request.url ?? '/', targetUrl), { method: request.method ?? 'GET', headers, ...(body.length > 0 ? { body: new Uint8Array(body) } : {}) });
     return { status: response.status, body: Buffer.from(await response.arrayBuffer()), contentType: response.headers.get('content-type') ?? 'application/json' };
   }
 

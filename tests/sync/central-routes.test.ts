@@ -13,7 +13,7 @@ const T0_MS = Date.UTC(2026, 11, 2, 2, 0, 0);
 const DAY = '2026-12-02';
 const ENTRY_ID = (n: number) => `0${String(n).padStart(25, '0')}`;
 
-if (!hasPostgres) console.warn(NO_POSTGRES_MESSAGE);
+if (!hasPostgres) process.stderr.write(`${NO_POSTGRES_MESSAGE}\n`);
 const kinds: CentralKind[] = hasPostgres ? ['pglite', 'postgres'] : ['pglite'];
 
 /** A synthetic chain of receipts for office `place`, slot `slot`: every hash as the office computes it. */
@@ -54,13 +54,13 @@ describe.each(kinds)('central routes on %s', (kind) => {
   async function code(place: string, slot: number): Promise<string> {
     const response = await inject('POST', '/admin/enroll-codes', JSON.stringify({ place, terminalSlot: slot }), { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` });
     expect(response.statusCode).toBe(200);
-    return (response.json() as { value: { code: string } }).value.code;
+    return response.json<{ value: { code: string } }>().value.code;
   }
 
   async function enrollWith(place: string, slot: number, enrollCode: string, key: TestKey = newTestKey()) {
     const body = JSON.stringify({ code: enrollCode, place, terminalSlot: slot, publicKeySpkiBase64: key.publicKeySpkiBase64 });
     const response = await inject('POST', '/v1/enroll', body, signedHeaders('POST', '/v1/enroll', body, ENROLLING_KEY_ID, key, central.clock.nowMs));
-    return { response, key, keyId: response.statusCode === 200 ? (response.json() as { value: { keyId: string } }).value.keyId : '' };
+    return { response, key, keyId: response.statusCode === 200 ? response.json<{ value: { keyId: string } }>().value.keyId : '' };
   }
 
   /** A freshly enrolled terminal of office 5401 on its own slot (each test its own). */
@@ -176,13 +176,13 @@ describe.each(kinds)('central routes on %s', (kind) => {
     const entries = chain(t.place, t.slot, 10);
     const first = await push(t, entries.slice(0, 6), completeness(entries, 6));
     expect(first.statusCode).toBe(200);
-    const value = (first.json() as { value: { accepted: number; repeated: number; signedAck: { ack: { highWaterSeq: number; headHash: string } } } }).value;
+    const value = first.json<{ value: { accepted: number; repeated: number; signedAck: { ack: { highWaterSeq: number; headHash: string } } } }>().value;
     expect(value.accepted).toBe(6);
     expect(value.signedAck.ack).toMatchObject({ highWaterSeq: 6, headHash: entries[5]?.hash });
     const overlap = await push(t, entries.slice(3, 10), completeness(entries, 10));
-    expect((overlap.json() as { value: { accepted: number; repeated: number } }).value).toMatchObject({ accepted: 4, repeated: 3 });
+    expect(overlap.json<{ value: { accepted: number; repeated: number } }>().value).toMatchObject({ accepted: 4, repeated: 3 });
     const status = await inject('GET', '/v1/status', undefined, signedHeaders('GET', '/v1/status', '', t.keyId, t.key, central.clock.nowMs));
-    expect((status.json() as { value: { signedAck: { ack: { highWaterSeq: number } } } }).value.signedAck.ack.highWaterSeq).toBe(10);
+    expect(status.json<{ value: { signedAck: { ack: { highWaterSeq: number } } } }>().value.signedAck.ack.highWaterSeq).toBe(10);
     const day = await central.db.query<{ n: number; s: number }>('SELECT entry_count AS n, receipts_satang AS s FROM day_completeness WHERE terminal_id = $1', [`${t.place}-${t.slot}`]);
     expect(day).toEqual([{ n: 10, s: 100 * 55 }]);
   });
@@ -192,7 +192,7 @@ describe.each(kinds)('central routes on %s', (kind) => {
     const entries = chain(t.place, t.slot, 5);
     const response = await push(t, entries.slice(2), completeness(entries, 5));
     expect(response.statusCode).toBe(409);
-    expect((response.json() as { error: { code: string; highWaterSeq: number } }).error).toMatchObject({ code: 'NOT_CONTIGUOUS', highWaterSeq: 0 });
+    expect(response.json<{ error: { code: string; highWaterSeq: number } }>().error).toMatchObject({ code: 'NOT_CONTIGUOUS', highWaterSeq: 0 });
   });
 
   it('tamper-alarm: a different payload for a stored seq is 409 TAMPERED and an alarm row', async () => {

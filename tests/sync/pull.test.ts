@@ -81,7 +81,7 @@ describe('fine orders', () => {
   it('fine-orders-imported-and-pulled-by-their-office: all lines or none; a repeat is a duplicate; each office pulls its own', async () => {
     const bad = await admin('/admin/fine-orders/import', { csvText: csv(line('F1', '5401', '500.00'), line('F2', '5401', '5.123')) });
     expect(bad.statusCode).toBe(400);
-    expect((bad.json() as { error: { message: string } }).error.message).toContain('line 3 amount_baht');
+    expect(bad.json<{ error: { message: string } }>().error.message).toContain('line 3 amount_baht');
     expect(await central.db.query('SELECT order_no FROM fine_orders')).toEqual([]);
     const good = await admin('/admin/fine-orders/import', { csvText: csv(line('F1', '5401', '500.00'), line('F2', '5401', '1200.5'), line('F3', '5402', '100')) });
     expect(good.json()).toEqual({ ok: true, value: { lines: 3, imported: 3, duplicates: 0 } });

@@ -16,7 +16,7 @@ import { readEnrollment } from '../../src-main/sync/enrollment-store';
 import type { CodedError } from '../../src-shared/result';
 import { T0_MS } from '../helpers/office';
 import { startTestCentral, type TestCentral } from '../helpers/central';
-import { issueCashReceipts, localReceiptsSatang, setUpSyncTerminal, type SyncTerminal } from '../helpers/sync-terminal';
+import { issueCashReceipts, setUpSyncTerminal, type SyncTerminal } from '../helpers/sync-terminal';
 
 /** The office client against a central server on a real port (PGlite in memory): enroll, push, status, tamper, resend. */
 const clock = manualClock(T0_MS);
