@@ -42,6 +42,9 @@ function defaultDataDir(env: NodeJS.ProcessEnv): string {
   return env.EBILL_CENTRAL_DATA_DIR ?? join(homedir(), '.local', 'share', 'ebill-central');
 }
 
+/** DATABASE_URL unset or empty: PGlite in the data folder. */
+const usesPglite = (env: NodeJS.ProcessEnv): boolean => env.DATABASE_URL === undefined || env.DATABASE_URL === '';
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -95,14 +98,14 @@ function terminalOptions(rest: readonly string[]): { place: string; slot: number
 
 async function enrollCode(dataDir: string, io: CentralCliIo, rest: readonly string[]): Promise<Record<string, unknown>> {
   const { place, slot } = terminalOptions(rest);
-  const server = io.env.DATABASE_URL === undefined ? runningServer(dataDir) : undefined;
+  const server = usesPglite(io.env) ? runningServer(dataDir) : undefined;
   const made = server !== undefined ? await adminCall(server, '/admin/enroll-codes', { place, terminalSlot: slot }, enrollCodeResponseSchema) : await withDb(dataDir, io.env, (db) => createEnrollCode(db, Date.now(), place, slot));
   return { code: made.code, expiresAtMs: made.expiresAtMs, place, terminalSlot: slot, text: `${made.code}  (${place} slot ${slot}, ใช้ได้ครั้งเดียว / single use, expires ${new Date(made.expiresAtMs).toISOString()})` };
 }
 
 async function revoke(dataDir: string, io: CentralCliIo, rest: readonly string[]): Promise<Record<string, unknown>> {
   const { place, slot } = terminalOptions(rest);
-  const server = io.env.DATABASE_URL === undefined ? runningServer(dataDir) : undefined;
+  const server = usesPglite(io.env) ? runningServer(dataDir) : undefined;
   const result = server !== undefined ? await adminCall(server, '/admin/revoke', { place, terminalSlot: slot }, revokeResponseSchema) : await withDb(dataDir, io.env, (db) => revokeTerminal(db, place, slot, Date.now()));
   return { revokedKeys: result.revokedKeys, text: `revoked ${result.revokedKeys} key(s) of ${place}-${slot}` };
 }
@@ -111,7 +114,7 @@ async function serve(dataDir: string, io: CentralCliIo, rest: readonly string[])
   const { values } = parseArgs({ args: [...rest], options: { port: { type: 'string' }, host: { type: 'string' } }, strict: true });
   const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError('--port needs a number 0–65535');
-  const other = io.env.DATABASE_URL === undefined ? runningServer(dataDir) : undefined;
+  const other = usesPglite(io.env) ? runningServer(dataDir) : undefined;
   if (other !== undefined) throw new CentralError('BAD_INPUT', `A server already runs on this data folder at ${other.url} (pid ${other.pid})`);
   mkdirSync(dataDir, { recursive: true });
   const db = await openCentralDb({ databaseUrl: io.env.DATABASE_URL, pgliteDir: join(dataDir, 'pgdata') });
