@@ -85,7 +85,7 @@ async function ingestInTransaction(tx: Sql, serverKey: ServerKey, by: SignedBy, 
   if (fresh.length > 0) {
     await tx.query('UPDATE terminals SET high_water_seq = $1, head_hash = $2, chain_slot = $3, last_push_at_ms = $4 WHERE id = $5', [hw, head, chainSlot, nowMs, by.terminalId]);
   }
-  await checkCompleteness(tx, by.terminalId, body, nowMs);
+  await checkCompleteness(tx, by.terminalId, body, { hwBefore: t.hw, fresh: rows }, nowMs);
   const ack = { place: t.place, terminalSlot: t.slot, keyId: by.keyId, highWaterSeq: hw, headHash: head, atMs: nowMs };
   return { accepted: fresh.length, repeated: repeats.length, signedAck: signAck(serverKey, ack) };
 }
@@ -170,24 +170,70 @@ async function insertEntries(tx: Sql, terminalId: string, rows: readonly EntryRo
   if (inserted.length !== rows.length) throw new CentralError('INTERNAL', `stored ${inserted.length} of ${rows.length} new entries`);
 }
 
-/** Recounts each business day the terminal claims, from what central stores, and records it. */
-async function checkCompleteness(tx: Sql, terminalId: string, body: PushRequest, nowMs: number): Promise<void> {
-  const days = new Set(body.entries.map((e) => e.businessDate));
+interface Counted {
+  readonly day: string;
+  readonly n: number;
+  readonly satang: number;
+  readonly lastSeq: number;
+  readonly hash: string | null;
+}
+
+/**
+ * Recounts each business day the terminal claims, from what central stores, and records it. Each
+ * claim names the day's last entry in the batch. When a claim only adds this batch's new entries
+ * to the day as last recorded, the count is that record plus those entries (every stored entry
+ * was counted when it was stored: each batch carries a claim for every day it touches); otherwise
+ * (a resend of older entries) the day is counted again from the stored rows.
+ */
+async function checkCompleteness(tx: Sql, terminalId: string, body: PushRequest, batch: { hwBefore: number; fresh: readonly EntryRow[] }, nowMs: number): Promise<void> {
+  const lastInBatch = new Map<string, number>();
+  for (const e of body.entries) lastInBatch.set(e.businessDate, e.seq);
   const claims = new Map(body.completeness.map((c) => [c.businessDate, c]));
-  for (const day of days) if (!claims.has(day)) throw new CentralError('BAD_INPUT', `the batch has entries of ${day} but no completeness for that day`);
+  for (const [day, last] of lastInBatch) {
+    if (claims.get(day)?.lastSeq !== last) throw new CentralError('BAD_INPUT', `the batch has entries of ${day} up to ${last}: its completeness names that day and that last seq`);
+  }
   if (claims.size === 0) return;
   const claimed = [...claims.values()];
-  const counted = await tx.query<{ day: string; n: number; satang: number; lastSeq: number; hash: string }>(
-    `SELECT c.day, count(e.seq)::int AS n, coalesce(sum(e.receipt_satang), 0)::bigint AS satang, coalesce(max(e.seq), 0)::bigint AS "lastSeq",
-            (SELECT h.hash FROM entries h WHERE h.terminal_id = $1 AND h.seq = c.last_seq) AS hash
-     FROM unnest($2::text[], $3::bigint[]) AS c(day, last_seq)
-     LEFT JOIN entries e ON e.terminal_id = $1 AND e.business_date = c.day AND e.seq <= c.last_seq
-     GROUP BY c.day, c.last_seq`,
-    [terminalId, claimed.map((c) => c.businessDate), claimed.map((c) => c.lastSeq)],
+  const recorded = new Map(
+    (
+      await tx.query<{ day: string; n: number; satang: number; lastSeq: number }>(
+        'SELECT business_date AS day, entry_count AS n, receipts_satang AS satang, last_seq AS "lastSeq" FROM day_completeness WHERE terminal_id = $1 AND business_date = ANY($2::text[])',
+        [terminalId, claimed.map((c) => c.businessDate)],
+      )
+    ).map((r) => [r.day, r]),
   );
-  const byDay = new Map(counted.map((r) => [r.day, r]));
+  const counted = new Map<string, Counted>();
+  const recount: DayCompleteness[] = [];
   for (const claim of claimed) {
-    const found = byDay.get(claim.businessDate);
+    const prior = recorded.get(claim.businessDate);
+    const isIncremental = claim.lastSeq > batch.hwBefore && (prior === undefined || prior.lastSeq <= batch.hwBefore);
+    if (!isIncremental) {
+      recount.push(claim);
+      continue;
+    }
+    const added = batch.fresh.filter((e) => e.businessDate === claim.businessDate && e.seq <= claim.lastSeq);
+    const lastEntry = batch.fresh.find((e) => e.seq === claim.lastSeq);
+    counted.set(claim.businessDate, {
+      day: claim.businessDate,
+      n: (prior?.n ?? 0) + added.length,
+      satang: (prior?.satang ?? 0) + added.reduce((sum, e) => sum + (e.receiptSatang ?? 0), 0),
+      lastSeq: claim.lastSeq,
+      hash: lastEntry?.hash ?? null,
+    });
+  }
+  if (recount.length > 0) {
+    const rows = await tx.query<Counted>(
+      `SELECT c.day, count(e.seq)::int AS n, coalesce(sum(e.receipt_satang), 0)::bigint AS satang, coalesce(max(e.seq), 0)::bigint AS "lastSeq",
+              (SELECT h.hash FROM entries h WHERE h.terminal_id = $1 AND h.seq = c.last_seq) AS hash
+       FROM unnest($2::text[], $3::bigint[]) AS c(day, last_seq)
+       LEFT JOIN entries e ON e.terminal_id = $1 AND e.business_date = c.day AND e.seq <= c.last_seq
+       GROUP BY c.day, c.last_seq`,
+      [terminalId, recount.map((c) => c.businessDate), recount.map((c) => c.lastSeq)],
+    );
+    for (const r of rows) counted.set(r.day, r);
+  }
+  for (const claim of claimed) {
+    const found = counted.get(claim.businessDate);
     if (found === undefined || !sameDay(claim, found)) {
       const what = found === undefined ? 'nothing' : `${found.n} entries, ${found.satang} satang of receipts, last seq ${found.lastSeq}`;
       throw new RefusedWithAlarm(
