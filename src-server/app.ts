@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { z } from 'zod';
 import {
+  addConsoleUserRequestSchema,
   approvalRequestSchema,
   decideApprovalRequestSchema,
   ENROLLING_KEY_ID,
@@ -21,6 +22,7 @@ import type { CentralDb } from './db/client';
 import { loadServerKey, type ServerKey } from './crypto';
 import { createEnrollCode, enroll, revokeTerminal, signedAckOf } from './enrollment';
 import { CentralError } from './errors';
+import { addConsoleUser, registerConsole } from './console/console';
 import { ingest } from './ingest';
 import { decideApproval, importFineOrders, pullFor, receiveApprovalRequest } from './pull';
 
@@ -128,6 +130,14 @@ export async function buildCentralApp(options: CentralOptions): Promise<CentralA
     requireAdmin(request);
     return ok(reply, await importFineOrders(db, parseBody(rawOf(request).body, importFineOrdersRequestSchema).csvText, nowMs()));
   });
+
+  fastify.post('/admin/console-users', { bodyLimit: MAX_SMALL_BODY_BYTES }, async (request, reply) => {
+    requireAdmin(request);
+    const body = parseBody(rawOf(request).body, addConsoleUserRequestSchema);
+    await addConsoleUser(db, body, nowMs());
+    return ok(reply, { username: body.username });
+  });
+  registerConsole(fastify, db, nowMs);
 
   await fastify.ready();
   return { fastify, serverKey };

@@ -4,7 +4,8 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { enrollCodeResponseSchema, replySchema, revokeResponseSchema } from '../src-shared/sync';
+import { addConsoleUserResponseSchema, CONSOLE_USER_ROLES, enrollCodeResponseSchema, replySchema, revokeResponseSchema } from '../src-shared/sync';
+import { addConsoleUser } from './console/console';
 import { buildCentralApp } from './app';
 import { openCentralDb, type CentralDb } from './db/client';
 import { createEnrollCode, revokeTerminal } from './enrollment';
@@ -19,6 +20,7 @@ import { CentralError } from './errors';
 const USAGE = `ebill-central [--data-dir DIR] [--json] <command>
   enroll-code --place 5401 --slot 1   one-time enrollment code for that terminal
   revoke --place 5401 --slot 1        revokes the terminal's key
+  console-user --username U --name-th NAME --role supervisor|executive|admin --password-stdin
   serve [--port N] [--host H]         runs the server (PGlite in DIR, or DATABASE_URL)
 Exit codes: 0 ok · 1 internal error · 2 usage · 3 refused.`;
 
@@ -110,6 +112,24 @@ async function revoke(dataDir: string, io: CentralCliIo, rest: readonly string[]
   return { revokedKeys: result.revokedKeys, text: `revoked ${result.revokedKeys} key(s) of ${place}-${slot}` };
 }
 
+async function readStdinLine(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return (Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '').trim();
+}
+
+async function consoleUser(dataDir: string, io: CentralCliIo, rest: readonly string[]): Promise<Record<string, unknown>> {
+  const { values } = parseArgs({ args: [...rest], options: { username: { type: 'string' }, 'name-th': { type: 'string' }, role: { type: 'string' }, 'password-stdin': { type: 'boolean' } }, strict: true });
+  const role = CONSOLE_USER_ROLES.find((r) => r === values.role);
+  if (values.username === undefined || values['name-th'] === undefined || role === undefined) throw new UsageError(`--username, --name-th and --role ${CONSOLE_USER_ROLES.join('|')} are needed`);
+  if (values['password-stdin'] !== true) throw new UsageError('--password-stdin is required (passwords never go on the command line)');
+  const user = { username: values.username, nameTh: values['name-th'], role, password: await readStdinLine() };
+  const server = usesPglite(io.env) ? runningServer(dataDir) : undefined;
+  if (server !== undefined) await adminCall(server, '/admin/console-users', user, addConsoleUserResponseSchema);
+  else await withDb(dataDir, io.env, (db) => addConsoleUser(db, user, Date.now()));
+  return { username: user.username, role, text: `console user ${user.username} (${role}) added` };
+}
+
 async function serve(dataDir: string, io: CentralCliIo, rest: readonly string[]): Promise<never> {
   const { values } = parseArgs({ args: [...rest], options: { port: { type: 'string' }, host: { type: 'string' } }, strict: true });
   const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
@@ -156,6 +176,7 @@ export async function runCentralCli(argv: readonly string[], io: CentralCliIo = 
     let result: Record<string, unknown>;
     if (command === 'enroll-code') result = await enrollCode(dir, io, rest);
     else if (command === 'revoke') result = await revoke(dir, io, rest);
+    else if (command === 'console-user') result = await consoleUser(dir, io, rest);
     else if (command === 'serve') return await serve(dir, io, rest);
     else throw new UsageError(command === undefined ? 'a command is needed' : `unknown command "${command}"`);
     const { text, ...fields } = result;

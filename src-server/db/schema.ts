@@ -172,3 +172,21 @@ export const fineOrders = pgTable(
   },
   (t) => [index('fine_orders_pull').on(t.place, t.cursor)],
 );
+
+/** People who log in to the console (supervisors who approve, executives, administrators). */
+export const consoleUsers = pgTable('console_users', {
+  username: text('username').primaryKey(),
+  nameTh: text('name_th').notNull(),
+  role: text('role').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  createdAtMs: ms('created_at_ms').notNull(),
+});
+
+/** Console sessions: the cookie's SHA-256 only. */
+export const consoleSessions = pgTable('console_sessions', {
+  tokenSha256: text('token_sha256').primaryKey(),
+  username: text('username')
+    .notNull()
+    .references(() => consoleUsers.username),
+  expiresAtMs: ms('expires_at_ms').notNull(),
+});

@@ -190,3 +190,12 @@ export type PullResponse = z.infer<typeof pullResponseSchema>;
 
 export const importFineOrdersRequestSchema = z.strictObject({ csvText: z.string().min(1).max(8 * 1024 * 1024) });
 export const importFineOrdersResponseSchema = z.strictObject({ lines: z.number().int(), imported: z.number().int(), duplicates: z.number().int() });
+
+export const CONSOLE_USER_ROLES = ['supervisor', 'executive', 'admin'] as const;
+export const addConsoleUserRequestSchema = z.strictObject({
+  username: z.string().regex(/^[a-z0-9._-]{3,64}$/),
+  nameTh: z.string().min(1).max(200),
+  role: z.enum(CONSOLE_USER_ROLES),
+  password: z.string().min(10).max(200),
+});
+export const addConsoleUserResponseSchema = z.strictObject({ username: z.string() });
