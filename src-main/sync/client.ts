@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { createHash, generateKeyPairSync } from 'node:crypto';
 import { CodedError } from '../../src-shared/result';
 import {
   ENROLLING_KEY_ID,
@@ -29,9 +29,7 @@ import { CentralRefusal, officeErrorOf, signedRequest } from './transport';
 export async function enrollTerminal(deps: LedgerDeps, serverUrl: string, code: string, retry: RetryPolicy = DEFAULT_RETRY): Promise<{ place: string; terminalSlot: number; keyId: string; approvalKeysInstalled: number }> {
   const identity = issuingIdentity(deps.sqlite, deps.machineId);
   if (identity.isTraining) throw new CodedError('NOT_TRAINING', 'A training database is never synced as real data, so it cannot enroll');
-  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-  const privateKeyPkcs8Base64 = privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
-  const publicKeySpkiBase64 = publicKey.export({ format: 'der', type: 'spki' }).toString('base64');
+  const { privateKeyPkcs8Base64, publicKeySpkiBase64 } = pendingKeyFor(deps, code);
   const body = { code, place: identity.place, terminalSlot: identity.terminalSlot, publicKeySpkiBase64 };
   let response;
   try {
@@ -61,6 +59,27 @@ export async function enrollTerminal(deps: LedgerDeps, serverUrl: string, code: 
   const approvalKey = Buffer.from(response.approvalKeyBase64, 'base64');
   for (const supervisorId of supervisors) installApprovalKey(deps, supervisorId, approvalKey, 'central');
   return { place: enrollment.place, terminalSlot: enrollment.terminalSlot, keyId: enrollment.keyId, approvalKeysInstalled: supervisors.length };
+}
+
+/** The key pair for enrolling with `code`: made and saved on the first try, reused by every retry. */
+function pendingKeyFor(deps: LedgerDeps, code: string): { privateKeyPkcs8Base64: string; publicKeySpkiBase64: string } {
+  const codeSha256 = createHash('sha256').update(code).digest('hex');
+  const saved = prepared(deps.sqlite, 'SELECT private_key_pkcs8_base64 AS privateKeyPkcs8Base64, public_key_spki_base64 AS publicKeySpkiBase64 FROM sync_pending_keys WHERE code_sha256 = ?').get(codeSha256) as
+    | { privateKeyPkcs8Base64: string; publicKeySpkiBase64: string }
+    | undefined;
+  if (saved !== undefined) return saved;
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const made = {
+    privateKeyPkcs8Base64: privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
+    publicKeySpkiBase64: publicKey.export({ format: 'der', type: 'spki' }).toString('base64'),
+  };
+  prepared(deps.sqlite, 'INSERT INTO sync_pending_keys (code_sha256, private_key_pkcs8_base64, public_key_spki_base64, created_at_ms) VALUES (?, ?, ?, ?)').run(
+    codeSha256,
+    made.privateKeyPkcs8Base64,
+    made.publicKeySpkiBase64,
+    deps.clock.nowMs(),
+  );
+  return made;
 }
 
 export interface PushOptions {

@@ -64,3 +64,15 @@ export const syncPullCursors = sqliteTable('sync_pull_cursors', {
   stream: text('stream').primaryKey(),
   afterCursor: integer('after_cursor').notNull(),
 });
+
+/**
+ * A key pair made for an enrollment, saved before the request is sent (style.md §7): if the answer
+ * is lost or the process dies, enrolling again with the same code reuses it and central answers the
+ * same enrollment instead of refusing the used code.
+ */
+export const syncPendingKeys = sqliteTable('sync_pending_keys', {
+  codeSha256: text('code_sha256').primaryKey(),
+  privateKeyPkcs8Base64: text('private_key_pkcs8_base64').notNull(),
+  publicKeySpkiBase64: text('public_key_spki_base64').notNull(),
+  createdAtMs: integer('created_at_ms').notNull(),
+});

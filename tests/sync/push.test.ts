@@ -68,6 +68,16 @@ describe('sync client', () => {
     expect(verifyLedger(t.deps.sqlite).problems).toEqual([]);
   });
 
+  it('enroll-survives-a-lost-answer: a terminal that enrolled but never stored the answer enrolls again with the same code and key', async () => {
+    const t = await terminal(8);
+    const { code } = await createEnrollCode(central.db, clock.nowMs(), '5401', 8);
+    const first = await enrollTerminal(t.deps, url, code, FAST_RETRY);
+    // As if the process died before storing the answer: the enrollment row is gone, the saved key is not.
+    t.deps.sqlite.prepare('DELETE FROM sync_enrollments').run();
+    const again = await enrollTerminal(t.deps, url, code, FAST_RETRY);
+    expect(again.keyId).toBe(first.keyId);
+  });
+
   it('push drains the outbox in batches; status says central has everything; sync writes no ledger entry', async () => {
     const t = await enrolled(2);
     const total = issueCashReceipts(t, 60);
