@@ -22,6 +22,7 @@ export const APPEND_ONLY_TABLES = [
   'bank_payments',
   'bank_exceptions',
   'bank_exception_resolutions',
+  'central_ack_proofs',
 ] as const;
 
 /** Other guards every office database must have (0003_ledger-triggers, 0005_ledger-compact-triggers). */
