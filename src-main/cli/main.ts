@@ -20,6 +20,7 @@ import { OUTAGE_USAGE, outageCommand } from './commands/outage';
 import { FIELD_USAGE, fieldCommand } from './commands/field';
 import { REPORT_USAGE, reportCommand } from './commands/report';
 import { DAY_USAGE, dayCommand } from './commands/day';
+import { SYNC_USAGE, syncCommand } from './commands/sync';
 import { createPrinter, EXIT, type CommandResult } from './output';
 import { defaultCliEnv, type CliEnv } from './runtime';
 import { StdinLines } from './stdin';
@@ -46,6 +47,7 @@ const USAGE = `ebill [--data-dir DIR] [--json] <command> …
   ${FIELD_USAGE}
   ${REPORT_USAGE}
   ${DAY_USAGE}
+  ${SYNC_USAGE}
 
 Exit codes: 0 ok · 1 internal error · 2 usage · 3 refused. See ../shared/cli.md.`;
 
@@ -72,6 +74,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   field: fieldCommand,
   report: reportCommand,
   day: dayCommand,
+  sync: syncCommand,
 };
 
 /** Runs one CLI invocation and returns its exit code (tests call this in-process). */

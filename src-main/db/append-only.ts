@@ -36,6 +36,7 @@ export const APPEND_ONLY_TABLES = [
   'day_closes',
   'deduction_rates',
   'remittances',
+  'central_ack_proofs',
 ] as const;
 
 /** Other guards every office database must have (0003_ledger-triggers, 0005_ledger-compact-triggers). */

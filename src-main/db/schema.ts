@@ -8,3 +8,4 @@ export * from '../bank/schema';
 export * from '../books/schema';
 export * from '../close/schema';
 export * from '../close/remittance-schema';
+export * from '../sync/schema';

@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { canonicalJson } from '../../src-shared/canonical-json';
+import { canonicalEntryText, GENESIS_HASH } from '../../src-shared/ledger-entry-text';
 import { strictAssert } from '../../src-shared/result';
 import { entryPayloadSql, entryTextSql, PAYLOAD_TABLES, payloadSql, ROW_PAYLOADS, rowPartsOf, rowPayloadText } from './entry-payloads';
 import { verifyRangesInWorkers, verifyThreads } from './parallel-hashes';
 import { prepared } from './statements';
 
-export const GENESIS_HASH = '0'.repeat(64);
+/** One text for both sides (office and central): src-shared/ledger-entry-text.ts. */
+export { canonicalEntryText, GENESIS_HASH };
 export const LEDGER_PAYLOAD_VERSION = 1;
 
 /** What is hashed for one entry: every column but the hashes themselves (design.md). */
@@ -26,19 +28,6 @@ export interface ChainedEntry {
 /** hash = SHA-256(prevHash ‖ canonical JSON of the entry), hex. */
 function hashText(prevHash: string, text: string): string {
   return createHash('sha256').update(prevHash).update(text).digest('hex');
-}
-
-/**
- * RFC 8785 form of an entry whose payload is already canonical text: its keys are fixed, so they are
- * written in sorted order by hand, and the stored payload text is hashed exactly as stored. Equal to
- * `canonicalJson(entry)` (tested), and lets `verify` skip re-serialising every payload.
- */
-export function canonicalEntryText(entry: Omit<ChainedEntry, 'payload'>, payloadText: string): string {
-  return (
-    `{"atMs":${entry.atMs},"businessDate":${JSON.stringify(entry.businessDate)},"id":${JSON.stringify(entry.id)},` +
-    `"kind":${JSON.stringify(entry.kind)},"payload":${payloadText},"payloadVersion":${entry.payloadVersion},` +
-    `"place":${JSON.stringify(entry.place)},"seq":${entry.seq},"terminalSlot":${entry.terminalSlot},"userId":${JSON.stringify(entry.userId)}}`
-  );
 }
 
 export interface ChainHead {

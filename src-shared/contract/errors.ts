@@ -98,6 +98,12 @@ export const CONTRACT_ERROR_CODES = [
   'DEDUCTION_NOT_ALLOWED',
   'REMITTANCE_RECORDED',
   'NOTHING_TO_REMIT',
+  // sync with central (issue 11)
+  'SYNC_NOT_ENROLLED',
+  'SYNC_UNREACHABLE',
+  'SYNC_REFUSED',
+  'SYNC_TAMPER_ALARM',
+  'SYNC_BAD_ACK',
 ] as const;
 
 export const ERROR_CODES = [...CONTRACT_ERROR_CODES, ...PAYMENT_ERROR_CODES] as const;

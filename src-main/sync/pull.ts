@@ -1,0 +1,141 @@
+import type Database from 'better-sqlite3';
+import { CodedError } from '../../src-shared/result';
+import { approvalRequestResponseSchema, pullResponseSchema, type ApprovalRequest, type PullResponse } from '../../src-shared/sync';
+import { businessDateOf } from '../../src-shared/dates';
+import type { LedgerDeps } from '../ledger/action';
+import type { Approval, ApprovalTarget } from '../ledger/approvals';
+import { isCodeUsed } from '../ledger/approvals';
+import { prepared } from '../ledger/statements';
+import { newId } from '../platform/ids';
+import { requireEnrollment } from './enrollment-store';
+import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry';
+import { officeErrorOf, signedRequest } from './transport';
+
+/**
+ * Pull (issue 11): decisions on approvals this terminal asked central for, and its office's fine
+ * orders. Approvals come first (design.md "Supervisor approval", path 2): the request is saved
+ * here before it is sent, the supervisor decides at central, the decision is pulled, and the
+ * ledger's approval path records it (`centralApprovalFor` → the same `Approval` as the other two
+ * paths, method `central`).
+ */
+
+/** Saves a request for approval and sends it (a failed send stays saved: the next pull sends it again). */
+export async function requestCentralApproval(deps: LedgerDeps, requestedByUserId: string, target: ApprovalTarget, reasonText: string, retry: RetryPolicy = DEFAULT_RETRY): Promise<string> {
+  requireEnrollment(deps.sqlite);
+  const request: ApprovalRequest = {
+    id: newId(deps.clock),
+    action: target.action,
+    subject: target.subject,
+    reasonCode: target.reasonCode,
+    reasonText,
+    businessDate: businessDateOf(deps.clock.nowMs()),
+    requestedByUserId,
+  };
+  prepared(
+    deps.sqlite,
+    `INSERT INTO central_approval_requests (id, action, subject, reason_code, reason_text, business_date, requested_by_user_id, requested_at_ms)
+     VALUES (@id, @action, @subject, @reasonCode, @reasonText, @businessDate, @requestedByUserId, @atMs)`,
+  ).run({ ...request, atMs: deps.clock.nowMs() });
+  await sendPendingRequests(deps, retry);
+  return request.id;
+}
+
+async function sendPendingRequests(deps: LedgerDeps, retry: RetryPolicy): Promise<number> {
+  const enrollment = requireEnrollment(deps.sqlite);
+  const pending = prepared(
+    deps.sqlite,
+    `SELECT id, action, subject, reason_code AS reasonCode, reason_text AS reasonText, business_date AS businessDate, requested_by_user_id AS requestedByUserId
+     FROM central_approval_requests WHERE is_sent = 0 ORDER BY requested_at_ms, id`,
+  ).all() as ApprovalRequest[];
+  for (const request of pending) {
+    try {
+      await withRetry(retry, () => signedRequest(enrollment.serverUrl, 'POST', '/v1/approval-requests', request, enrollment, deps.clock.nowMs(), approvalRequestResponseSchema));
+    } catch (error) {
+      throw officeErrorOf(error);
+    }
+    prepared(deps.sqlite, 'UPDATE central_approval_requests SET is_sent = 1 WHERE id = ?').run(request.id);
+  }
+  return pending.length;
+}
+
+function cursorOf(sqlite: Database.Database, stream: 'approvals' | 'fine-orders'): number {
+  return (prepared(sqlite, 'SELECT after_cursor AS c FROM sync_pull_cursors WHERE stream = ?').get(stream) as { c: number } | undefined)?.c ?? 0;
+}
+
+function apply(deps: LedgerDeps, pulled: PullResponse): void {
+  const { sqlite } = deps;
+  sqlite
+    .transaction(() => {
+      for (const d of pulled.approvals) {
+        prepared(
+          sqlite,
+          `UPDATE central_approval_requests SET status = @status, supervisor_username = @supervisorUsername, supervisor_name_th = @supervisorNameTh, decided_at_ms = @decidedAtMs
+           WHERE id = @id AND status = 'pending'`,
+        ).run({ ...d, status: d.isApproved ? 'approved' : 'rejected' });
+      }
+      for (const o of pulled.fineOrders) {
+        prepared(
+          sqlite,
+          `INSERT INTO central_fine_orders (order_no, place, revenue_code, offender_name, offender_id, amount_satang, issued_date, law, pulled_at_ms)
+           VALUES (@orderNo, @place, @revenueCode, @offenderName, @offenderId, @amountSatang, @issuedDate, @law, @atMs) ON CONFLICT (order_no) DO NOTHING`,
+        ).run({ ...o, atMs: deps.clock.nowMs() });
+      }
+      const save = prepared(sqlite, 'INSERT INTO sync_pull_cursors (stream, after_cursor) VALUES (?, ?) ON CONFLICT (stream) DO UPDATE SET after_cursor = excluded.after_cursor');
+      const lastApproval = pulled.approvals[pulled.approvals.length - 1];
+      const lastOrder = pulled.fineOrders[pulled.fineOrders.length - 1];
+      if (lastApproval !== undefined) save.run('approvals', lastApproval.cursor);
+      if (lastOrder !== undefined) save.run('fine-orders', lastOrder.cursor);
+    })
+    .immediate();
+}
+
+/** One pull round: sends approval requests not yet sent, then pulls every stream until it is empty. */
+export async function pullFromCentral(deps: LedgerDeps, retry: RetryPolicy = DEFAULT_RETRY): Promise<{ pulled: number; approvals: number; fineOrders: number; requestsSent: number }> {
+  const enrollment = requireEnrollment(deps.sqlite);
+  const requestsSent = await sendPendingRequests(deps, retry);
+  let approvals = 0;
+  let fineOrders = 0;
+  for (;;) {
+    const path = `/v1/pull?approvalsAfter=${cursorOf(deps.sqlite, 'approvals')}&fineOrdersAfter=${cursorOf(deps.sqlite, 'fine-orders')}`;
+    let pulled: PullResponse;
+    try {
+      pulled = await withRetry(retry, () => signedRequest(enrollment.serverUrl, 'GET', path, undefined, enrollment, deps.clock.nowMs(), pullResponseSchema));
+    } catch (error) {
+      throw officeErrorOf(error);
+    }
+    if (pulled.approvals.length === 0 && pulled.fineOrders.length === 0) break;
+    apply(deps, pulled);
+    approvals += pulled.approvals.length;
+    fineOrders += pulled.fineOrders.length;
+  }
+  return { pulled: approvals + fineOrders, approvals, fineOrders, requestsSent };
+}
+
+/**
+ * The approval central gave for this target, as the ledger's approval path takes it (method
+ * `central`, the request id as its code: the event's unique approval code makes it usable once).
+ * The approving supervisor must be a supervisor of this terminal (users are pulled from central).
+ */
+export function centralApprovalFor(deps: LedgerDeps, requestId: string, target: ApprovalTarget): Approval {
+  const row = prepared(
+    deps.sqlite,
+    `SELECT action, subject, reason_code AS reasonCode, status, supervisor_username AS supervisorUsername FROM central_approval_requests WHERE id = ?`,
+  ).get(requestId) as { action: string; subject: string; reasonCode: string; status: string; supervisorUsername: string | null } | undefined;
+  if (row === undefined) throw new CodedError('NOT_FOUND', 'No approval was asked through central with this id');
+  if (row.action !== target.action || row.subject !== target.subject || row.reasonCode !== target.reasonCode) {
+    throw new CodedError('BAD_APPROVAL', 'This central approval is for another action, receipt or reason');
+  }
+  if (row.status === 'pending') throw new CodedError('APPROVAL_REQUIRED', 'Central has not decided this approval yet (pull again later)');
+  if (row.status !== 'approved') throw new CodedError('BAD_APPROVAL', 'The supervisor refused this request at central');
+  const supervisor = prepared(deps.sqlite, `SELECT id FROM users WHERE username = ? AND role = 'supervisor' AND is_disabled = 0`).get(row.supervisorUsername) as { id: string } | undefined;
+  if (supervisor === undefined) throw new CodedError('BAD_APPROVAL', `"${row.supervisorUsername ?? ''}" is not an active supervisor of this terminal`);
+  if (isCodeUsed(deps, requestId)) throw new CodedError('BAD_APPROVAL', 'This central approval has already been used');
+  return { supervisorUserId: supervisor.id, method: 'central', code: requestId };
+}
+
+/** A fine order of this office by its number (counter look-up), or undefined. */
+export function findFineOrder(sqlite: Database.Database, orderNo: string): { orderNo: string; revenueCode: string; offenderName: string; amountSatang: number; law: string } | undefined {
+  return prepared(sqlite, 'SELECT order_no AS orderNo, revenue_code AS revenueCode, offender_name AS offenderName, amount_satang AS amountSatang, law FROM central_fine_orders WHERE order_no = ?').get(orderNo) as
+    | { orderNo: string; revenueCode: string; offenderName: string; amountSatang: number; law: string }
+    | undefined;
+}

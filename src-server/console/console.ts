@@ -1,0 +1,154 @@
+import { randomBytes } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { formatSatang } from '../../src-shared/money';
+import type { CONSOLE_USER_ROLES } from '../../src-shared/sync';
+import { formatThaiDateNumeric } from '../../src-shared/dates/thai-date-format';
+import type { BusinessDate } from '../../src-shared/dates/business-date';
+import type { CentralDb, Sql } from '../db/client';
+import { sha256Hex } from '../crypto';
+import { CentralError } from '../errors';
+import { decideApproval } from '../pull';
+import { CONSOLE_TEXT as T } from './text';
+
+/**
+ * The console served by the server (issue 11), in Thai with English: login, offices and terminals
+ * with sync state and completeness, alarms (tamper, chain, completeness, silent terminals),
+ * collections by province and revenue code, and the approvals waiting (a supervisor approves here;
+ * the terminal pulls the decision). Server-rendered HTML, every value escaped.
+ */
+export type ConsoleRole = (typeof CONSOLE_USER_ROLES)[number];
+const SESSION_COOKIE = 'ebill_console';
+const SESSION_TTL_MS = 8 * 60 * 60_000;
+/** A terminal that has not pushed for this long is flagged silent. */
+export const SILENT_AFTER_MS = 24 * 60 * 60_000;
+const ARGON2_OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+
+const escapeHtml = (value: string | number): string =>
+  String(value).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+export async function addConsoleUser(sql: Sql, user: { username: string; nameTh: string; role: ConsoleRole; password: string }, nowMs: number): Promise<void> {
+  if (!/^[a-z0-9._-]{3,64}$/.test(user.username)) throw new CentralError('BAD_INPUT', 'A username is 3–64 of a-z 0-9 . _ -');
+  if (user.password.length < 10) throw new CentralError('BAD_INPUT', 'A console password has at least 10 characters');
+  await sql.query('INSERT INTO console_users (username, name_th, role, password_hash, created_at_ms) VALUES ($1, $2, $3, $4, $5)', [user.username, user.nameTh, user.role, await hash(user.password, ARGON2_OPTIONS), nowMs]);
+}
+
+function page(title: string, body: string): string {
+  return `<!doctype html><html lang="th"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
+<style>body{font-family:Sarabun,"TH Sarabun New",sans-serif;margin:1.5rem;color:#1a1a1a}table{border-collapse:collapse;margin-bottom:1.5rem}th,td{border:1px solid #999;padding:.3rem .6rem;text-align:left}td.n{text-align:right}.alarm{color:#a00;font-weight:bold}</style>
+</head><body>${body}</body></html>`;
+}
+
+function table(headers: readonly string[], rows: readonly string[][], numeric: ReadonlySet<number> = new Set()): string {
+  const head = headers.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
+  const body = rows.map((r) => `<tr>${r.map((cell, i) => `<td${numeric.has(i) ? ' class="n"' : ''}>${cell}</td>`).join('')}</tr>`).join('');
+  return `<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+}
+
+const kindText = (kind: string): string => (kind === 'tamper' ? T.kindTamper : kind === 'chain-broken' ? T.kindChainBroken : kind === 'completeness' ? T.kindCompleteness : kind);
+const beDate = (date: string | null): string => (date === null ? '' : formatThaiDateNumeric(date as BusinessDate));
+const instant = (ms: number | null): string => (ms === null ? T.never : new Date(ms).toISOString().replace('T', ' ').slice(0, 16));
+
+async function overview(db: CentralDb, nowMs: number, canApprove: boolean): Promise<string> {
+  const terminals = await db.query<{ id: string; hw: number; lastPush: number | null; revoked: boolean; day: string | null; n: number | null; satang: number | null }>(
+    `SELECT t.id, t.high_water_seq AS hw, t.last_push_at_ms AS "lastPush",
+            NOT EXISTS (SELECT 1 FROM terminal_keys k WHERE k.terminal_id = t.id AND k.revoked_at_ms IS NULL) AS revoked,
+            d.business_date AS day, d.entry_count AS n, d.receipts_satang AS satang
+     FROM terminals t
+     LEFT JOIN LATERAL (SELECT * FROM day_completeness c WHERE c.terminal_id = t.id ORDER BY c.business_date DESC LIMIT 1) d ON true
+     ORDER BY t.id`,
+  );
+  const terminalRows = terminals.map((t) => {
+    const isSilent = t.lastPush === null || nowMs - t.lastPush > SILENT_AFTER_MS;
+    const state = t.revoked ? T.revoked : isSilent ? `<span class="alarm">${escapeHtml(T.silent)}</span>` : escapeHtml(T.ok);
+    return [escapeHtml(t.id), escapeHtml(t.hw), escapeHtml(instant(t.lastPush)), escapeHtml(beDate(t.day)), escapeHtml(t.n ?? ''), escapeHtml(t.satang === null ? '' : formatSatang(t.satang)), state];
+  });
+  const alarms = await db.query<{ kind: string; terminalId: string; seq: number | null; detail: string; atMs: number }>(
+    'SELECT kind, terminal_id AS "terminalId", seq, detail, at_ms AS "atMs" FROM alarms WHERE NOT is_acknowledged ORDER BY at_ms DESC LIMIT 100',
+  );
+  const alarmRows = alarms.map((a) => [`<span class="alarm">${escapeHtml(kindText(a.kind))}</span>`, escapeHtml(a.terminalId), escapeHtml(a.seq ?? ''), escapeHtml(a.detail), escapeHtml(instant(a.atMs))]);
+  const stats = await db.query<{ province: string; revenueCode: string; n: number; satang: number }>(
+    `SELECT substr(place, 1, 2) AS province, revenue_code AS "revenueCode", count(*)::int AS n, sum(receipt_satang)::bigint AS satang
+     FROM entries WHERE kind = 'receipt.issued' GROUP BY 1, 2 ORDER BY 1, 2`,
+  );
+  const statRows = stats.map((s) => [escapeHtml(s.province), escapeHtml(s.revenueCode), escapeHtml(s.n), escapeHtml(formatSatang(s.satang))]);
+  const pending = await db.query<{ id: string; terminalId: string; action: string; subject: string; reasonCode: string; reasonText: string }>(
+    `SELECT id, terminal_id AS "terminalId", action, subject, reason_code AS "reasonCode", reason_text AS "reasonText" FROM approval_requests WHERE status = 'pending' ORDER BY requested_at_ms LIMIT 200`,
+  );
+  const decide = (id: string) =>
+    canApprove
+      ? `<form method="post" action="/console/approvals/${escapeHtml(id)}"><button name="decision" value="approve">${escapeHtml(T.approve)}</button> <button name="decision" value="reject">${escapeHtml(T.reject)}</button></form>`
+      : '';
+  const approvalRows = pending.map((p) => [escapeHtml(p.terminalId), escapeHtml(p.action), escapeHtml(p.subject), escapeHtml(`${p.reasonCode}: ${p.reasonText}`), decide(p.id)]);
+  return page(
+    T.title,
+    `<h1>${escapeHtml(T.title)}</h1><form method="post" action="/console/logout"><button>${escapeHtml(T.logout)}</button></form>
+<h2>${escapeHtml(T.terminals)}</h2>${table([T.terminal, T.highWater, T.lastPush, T.lastDay, T.dayEntries, T.dayReceipts, T.state], terminalRows, new Set([1, 4, 5]))}
+<h2>${escapeHtml(T.alarms)}</h2>${alarmRows.length === 0 ? `<p>${escapeHtml(T.noAlarms)}</p>` : table([T.alarmKind, T.terminal, T.alarmSeq, T.alarmDetail, T.alarmAt], alarmRows)}
+<h2>${escapeHtml(T.approvals)}</h2>${approvalRows.length === 0 ? `<p>${escapeHtml(T.noApprovals)}</p>` : table([T.terminal, T.action, T.subject, T.reason, ''], approvalRows)}
+<h2>${escapeHtml(T.stats)}</h2>${table([T.province, T.revenueCode, T.receiptCount, T.amount], statRows, new Set([2, 3]))}`,
+  );
+}
+
+function loginPage(isRefused: boolean): string {
+  return page(
+    T.loginTitle,
+    `<h1>${escapeHtml(T.loginTitle)}</h1>${isRefused ? `<p class="alarm">${escapeHtml(T.badLogin)}</p>` : ''}
+<form method="post" action="/console/login"><p><label>${escapeHtml(T.username)} <input name="username" autocomplete="username"></label></p>
+<p><label>${escapeHtml(T.password)} <input name="password" type="password" autocomplete="current-password"></label></p><button>${escapeHtml(T.login)}</button></form>`,
+  );
+}
+
+function cookieOf(request: FastifyRequest): string | undefined {
+  const header = request.headers.cookie ?? '';
+  const found = header.split(';').map((c) => c.trim()).find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+  return found?.slice(SESSION_COOKIE.length + 1);
+}
+
+export function registerConsole(fastify: FastifyInstance, db: CentralDb, nowMs: () => number): void {
+  fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 4096 }, (_request, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(String(body))));
+  });
+  const html = (reply: FastifyReply, status: number, body: string) => reply.code(status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
+  const sessionUser = async (request: FastifyRequest): Promise<{ username: string; nameTh: string; role: ConsoleRole } | undefined> => {
+    const token = cookieOf(request);
+    if (token === undefined) return undefined;
+    return (
+      await db.query<{ username: string; nameTh: string; role: ConsoleRole }>(
+        'SELECT u.username, u.name_th AS "nameTh", u.role FROM console_sessions s JOIN console_users u ON u.username = s.username WHERE s.token_sha256 = $1 AND s.expires_at_ms > $2',
+        [sha256Hex(token), nowMs()],
+      )
+    )[0];
+  };
+  const form = (request: FastifyRequest): Record<string, string> => (typeof request.body === 'object' && request.body !== null ? (request.body as Record<string, string>) : {});
+
+  fastify.get('/console/login', (_request, reply) => html(reply, 200, loginPage(false)));
+  fastify.post('/console/login', async (request, reply) => {
+    const { username = '', password = '' } = form(request);
+    const user = (await db.query<{ hash: string }>('SELECT password_hash AS hash FROM console_users WHERE username = $1', [username]))[0];
+    const isGood = user !== undefined && (await verify(user.hash, password).catch(() => false));
+    if (!isGood) return html(reply, 401, loginPage(true));
+    const token = randomBytes(32).toString('base64url');
+    await db.query('INSERT INTO console_sessions (token_sha256, username, expires_at_ms) VALUES ($1, $2, $3)', [sha256Hex(token), username, nowMs() + SESSION_TTL_MS]);
+    return reply.code(303).header('set-cookie', `${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/console; Max-Age=${SESSION_TTL_MS / 1000}`).header('location', '/console').send();
+  });
+  fastify.post('/console/logout', async (request, reply) => {
+    const token = cookieOf(request);
+    if (token !== undefined) await db.query('DELETE FROM console_sessions WHERE token_sha256 = $1', [sha256Hex(token)]);
+    return reply.code(303).header('set-cookie', `${SESSION_COOKIE}=; HttpOnly; SameSite=Strict; Path=/console; Max-Age=0`).header('location', '/console/login').send();
+  });
+  fastify.get('/console', async (request, reply) => {
+    const user = await sessionUser(request);
+    if (user === undefined) return reply.code(303).header('location', '/console/login').send();
+    return html(reply, 200, await overview(db, nowMs(), user.role === 'supervisor'));
+  });
+  fastify.post<{ Params: { id: string } }>('/console/approvals/:id', async (request, reply) => {
+    const user = await sessionUser(request);
+    if (user === undefined) return reply.code(303).header('location', '/console/login').send();
+    if (user.role !== 'supervisor') return html(reply, 403, page(T.title, `<p class="alarm">${escapeHtml(T.forbidden)}</p>`));
+    const { decision } = form(request);
+    if (decision !== 'approve' && decision !== 'reject') throw new CentralError('BAD_INPUT', 'decision is approve or reject');
+    await decideApproval(db, { id: request.params.id, isApproved: decision === 'approve', supervisorUsername: user.username, supervisorNameTh: user.nameTh }, nowMs());
+    return reply.code(303).header('location', '/console').send();
+  });
+}

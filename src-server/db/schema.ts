@@ -1,0 +1,192 @@
+import { sql } from 'drizzle-orm';
+import { bigint, bigserial, boolean, index, integer, pgSequence, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+
+/**
+ * Central's tables (issue 11). Instants are UTC epoch ms (bigint), hashes lowercase hex, ids the
+ * office's own (26-character Crockford base32, or 36-character UUIDs of old rows).
+ * Migrations: `npx drizzle-kit generate --config drizzle.server.config.ts` → src-server/db/migrations.
+ */
+const ms = (name: string) => bigint(name, { mode: 'number' });
+
+/** The server's own Ed25519 key: it signs every acknowledgement. One row, made on first start. */
+export const serverKeys = pgTable('server_keys', {
+  id: text('id').primaryKey(),
+  privateKeyPkcs8Base64: text('private_key_pkcs8_base64').notNull(),
+  publicKeySpkiBase64: text('public_key_spki_base64').notNull(),
+  createdAtMs: ms('created_at_ms').notNull(),
+});
+
+/** One terminal = office + slot (design.md "Identity"), with what central holds of its chain. */
+export const terminals = pgTable('terminals', {
+  id: text('id').primaryKey(),
+  place: text('place').notNull(),
+  slot: integer('slot').notNull(),
+  /** The highest seq stored: every seq 1..high_water_seq is stored (contiguous). */
+  highWaterSeq: ms('high_water_seq').notNull().default(0),
+  headHash: text('head_hash').notNull().default(sql`repeat('0', 64)`),
+  /** The slot the chain's entries carry now: differs from `slot` until a `terminal.rebound` entry arrives. */
+  chainSlot: integer('chain_slot'),
+  /** The offline approval key central gave this terminal (base64, 32 bytes). */
+  approvalKeyBase64: text('approval_key_base64').notNull(),
+  enrolledAtMs: ms('enrolled_at_ms').notNull(),
+  lastPushAtMs: ms('last_push_at_ms'),
+});
+
+/** A terminal's signing keys; one in force, earlier ones revoked. */
+export const terminalKeys = pgTable(
+  'terminal_keys',
+  {
+    keyId: text('key_id').primaryKey(),
+    terminalId: text('terminal_id')
+      .notNull()
+      .references(() => terminals.id),
+    publicKeySpkiBase64: text('public_key_spki_base64').notNull(),
+    enrolledAtMs: ms('enrolled_at_ms').notNull(),
+    revokedAtMs: ms('revoked_at_ms'),
+  },
+  (t) => [index('terminal_keys_terminal').on(t.terminalId)],
+);
+
+/** One-time enrollment codes, stored as their SHA-256 only. */
+export const enrollCodes = pgTable('enroll_codes', {
+  codeSha256: text('code_sha256').primaryKey(),
+  place: text('place').notNull(),
+  slot: integer('slot').notNull(),
+  createdAtMs: ms('created_at_ms').notNull(),
+  expiresAtMs: ms('expires_at_ms').notNull(),
+  usedAtMs: ms('used_at_ms'),
+  usedByKeyId: text('used_by_key_id'),
+});
+
+/** Nonces of signed requests seen within the signature window: a second use is a replay. */
+export const seenRequests = pgTable(
+  'seen_requests',
+  {
+    keyId: text('key_id').notNull(),
+    nonce: text('nonce').notNull(),
+    atMs: ms('at_ms').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.keyId, t.nonce] }), index('seen_requests_at').on(t.atMs)],
+);
+
+/** Every ledger entry of every terminal, exactly as hashed; keyed by terminal and seq. */
+export const entries = pgTable(
+  'entries',
+  {
+    terminalId: text('terminal_id')
+      .notNull()
+      .references(() => terminals.id),
+    seq: ms('seq').notNull(),
+    entryId: text('entry_id').notNull(),
+    kind: text('kind').notNull(),
+    payloadVersion: integer('payload_version').notNull(),
+    atMs: ms('at_ms').notNull(),
+    businessDate: text('business_date').notNull(),
+    place: text('place').notNull(),
+    terminalSlot: integer('terminal_slot').notNull(),
+    userId: text('user_id'),
+    payloadText: text('payload_text').notNull(),
+    hash: text('hash').notNull(),
+    /** A `receipt.issued` entry's amount (from its payload), for completeness and statistics. */
+    receiptSatang: ms('receipt_satang'),
+    revenueCode: text('revenue_code'),
+    receivedAtMs: ms('received_at_ms').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.terminalId, t.seq] }), index('entries_day').on(t.terminalId, t.businessDate)],
+);
+
+/** Completeness per terminal and business day as last checked (what the console shows). */
+export const dayCompleteness = pgTable(
+  'day_completeness',
+  {
+    terminalId: text('terminal_id')
+      .notNull()
+      .references(() => terminals.id),
+    businessDate: text('business_date').notNull(),
+    entryCount: integer('entry_count').notNull(),
+    receiptsSatang: ms('receipts_satang').notNull(),
+    lastSeq: ms('last_seq').notNull(),
+    headHash: text('head_hash').notNull(),
+    checkedAtMs: ms('checked_at_ms').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.terminalId, t.businessDate] })],
+);
+
+/** Alarms: a changed record (tamper), a chain that does not continue, a day that does not add up. */
+export const alarms = pgTable(
+  'alarms',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind').notNull(),
+    terminalId: text('terminal_id').notNull(),
+    seq: ms('seq'),
+    detail: text('detail').notNull(),
+    atMs: ms('at_ms').notNull(),
+    isAcknowledged: boolean('is_acknowledged').notNull().default(false),
+  },
+  (t) => [index('alarms_terminal').on(t.terminalId)],
+);
+
+/** Cursor of everything a terminal pulls: each pulled item takes the next value when it becomes pullable. */
+export const pullCursor = pgSequence('pull_cursor');
+
+/** Reprint/cancel requests sent by terminals, decided at central (design.md "Supervisor approval", path 2). */
+export const approvalRequests = pgTable(
+  'approval_requests',
+  {
+    id: text('id').primaryKey(),
+    terminalId: text('terminal_id')
+      .notNull()
+      .references(() => terminals.id),
+    action: text('action').notNull(),
+    subject: text('subject').notNull(),
+    reasonCode: text('reason_code').notNull(),
+    reasonText: text('reason_text').notNull(),
+    businessDate: text('business_date').notNull(),
+    requestedByUserId: text('requested_by_user_id').notNull(),
+    requestedAtMs: ms('requested_at_ms').notNull(),
+    status: text('status').notNull().default('pending'),
+    supervisorUsername: text('supervisor_username'),
+    supervisorNameTh: text('supervisor_name_th'),
+    decidedAtMs: ms('decided_at_ms'),
+    /** Set from `pull_cursor` when decided: what the terminal pulls after. */
+    cursor: ms('cursor'),
+  },
+  (t) => [index('approval_requests_pull').on(t.terminalId, t.cursor)],
+);
+
+/** Fine orders imported from the fines system's CSV (src-shared/sync/fine-orders-csv.ts), pulled by their office. */
+export const fineOrders = pgTable(
+  'fine_orders',
+  {
+    orderNo: text('order_no').primaryKey(),
+    place: text('place').notNull(),
+    revenueCode: text('revenue_code').notNull(),
+    offenderName: text('offender_name').notNull(),
+    offenderId: text('offender_id'),
+    amountSatang: ms('amount_satang').notNull(),
+    issuedDate: text('issued_date').notNull(),
+    law: text('law').notNull(),
+    importedAtMs: ms('imported_at_ms').notNull(),
+    cursor: bigserial('cursor', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('fine_orders_pull').on(t.place, t.cursor)],
+);
+
+/** People who log in to the console (supervisors who approve, executives, administrators). */
+export const consoleUsers = pgTable('console_users', {
+  username: text('username').primaryKey(),
+  nameTh: text('name_th').notNull(),
+  role: text('role').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  createdAtMs: ms('created_at_ms').notNull(),
+});
+
+/** Console sessions: the cookie's SHA-256 only. */
+export const consoleSessions = pgTable('console_sessions', {
+  tokenSha256: text('token_sha256').primaryKey(),
+  username: text('username')
+    .notNull()
+    .references(() => consoleUsers.username),
+  expiresAtMs: ms('expires_at_ms').notNull(),
+});
