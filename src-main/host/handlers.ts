@@ -3,6 +3,7 @@ import { userHandlers } from '../users/handlers';
 import { ledgerHandlers } from '../ledger/handlers';
 import { bankHandlers } from '../bank/handlers';
 import { printHandlers } from '../printing/handlers';
+import { counterHandlers } from '../counter/handlers';
 import type { Handlers } from './context';
 
 /** Every request's handler, one slice per feature; the compiler refuses a missing one. */
@@ -12,4 +13,5 @@ export const handlers = {
   ...ledgerHandlers,
   ...bankHandlers,
   ...printHandlers,
+  ...counterHandlers,
 } satisfies Handlers;

@@ -41,6 +41,10 @@ export const REQUEST_NAMES = [
   'print.settings.set',
   'print.printers',
   'print.testPage',
+  'day.summary',
+  'bill.paidList',
+  'record.search',
+  'receipt.history',
 ] as const;
 export type RequestName = (typeof REQUEST_NAMES)[number];
 

@@ -6,6 +6,7 @@ import { userRequests } from './user-requests';
 import { ledgerRequests } from './ledger-requests';
 import { bankRequests } from './bank-requests';
 import { printRequests } from './print-requests';
+import { counterRequests } from './counter-requests';
 
 /** The request map, assembled from one slice per feature (Actual's handlers.ts). */
 export const requestMap = {
@@ -14,6 +15,7 @@ export const requestMap = {
   ...ledgerRequests,
   ...bankRequests,
   ...printRequests,
+  ...counterRequests,
 } as const satisfies Record<RequestName, RequestSpec>;
 
 // Both directions: every name has a spec (above) and every spec has a name (here).

@@ -129,6 +129,15 @@ const BAD_INPUTS: { readonly [K in RequestName]: readonly (readonly [unknown, Re
   ],
   'print.printers': [[{ refresh: true }, /Unrecognized key: "refresh"/]],
   'print.testPage': [[{ documentKind: 'report' }, /documentKind: Invalid option/i]],
+  'day.summary': [[{ date: '2026-12-02' }, /Unrecognized key: "date"/]],
+  'bill.paidList': [[{ limit: 10 }, /Unrecognized key: "limit"/]],
+  'record.search': [
+    [{}, /search: give at least one of ref1/],
+    [{ number: 3 }, /number: a receipt number needs its book/],
+    [{ name: 'สม%' }, /name: name contains control characters or the wildcards/],
+    [{ ref2: '12' }, /ref2: ref2 must be 15 digits/],
+  ],
+  'receipt.history': [[{ book: 'E70-5401-1', number: -1 }, /number: receipt number starts at 1/]],
 };
 
 let office: TestOffice;
