@@ -9,3 +9,4 @@ export { officeSummary, type OfficeSummary } from './app-requests';
 export { userSummary, type UserSummary } from './user-requests';
 export { approval, receiptSummary, requestCreateInput, type ApprovalInput, type ReceiptSummary } from './ledger-requests';
 export { COUNTER_LIST_LIMIT, type SearchInput } from './counter-requests';
+export { printJob, type PrintJobSummary } from './print-requests';
