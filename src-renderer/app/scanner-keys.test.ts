@@ -40,6 +40,22 @@ describe('a fast burst ending with Enter is a scan', () => {
     expect(steps.at(-1)).toEqual({ kind: 'scan', text: payload });
   });
 
+  it('with the Thai layout on, the Thai characters are read from their codes', () => {
+    const thai = 'ๅ/-ภถุึคตจ'; // what the digit row 1234567890 types in Kedmanee
+    const keys = [...'100540169100001'].map((digit, i) => ({ code: `Digit${digit}`, key: thai.charAt((Number(digit) + 9) % 10), shiftKey: false, atMs: 1_000 + i * 5 }));
+    const buffer = new ScanBuffer();
+    for (const key of keys) buffer.push(key);
+    expect(buffer.push({ code: 'Enter', key: 'Enter', shiftKey: false, atMs: 1_100 })).toEqual({ kind: 'scan', text: '100540169100001' });
+  });
+
+  it('a key typed as its own other Shift level is taken as typed (a "|" sent without a Shift state)', () => {
+    const buffer = new ScanBuffer();
+    expect(buffer.push({ code: 'Backslash', key: '|', shiftKey: false, atMs: 0 })).toEqual({ kind: 'typing', isBurst: false });
+    for (const [i, digit] of [...'099999999999990'].entries()) buffer.push({ code: `Digit${digit}`, shiftKey: false, atMs: 5 + i * 5 });
+    buffer.push({ code: 'Enter', shiftKey: false, atMs: 100 });
+    expect(buffer.push({ code: 'Digit1', shiftKey: false, atMs: 105 })).toEqual({ kind: 'typing', isBurst: true });
+  });
+
   it('a person typing slowly is not a scan', () => {
     const steps = feed(new ScanBuffer(), keysOf('100540169100001\r', 1_000, SCAN_MAX_GAP_MS + 40));
     expect(steps.at(-1)).toEqual({ kind: 'ignored' });

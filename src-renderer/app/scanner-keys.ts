@@ -1,7 +1,8 @@
 /**
  * A USB barcode / QR scanner is a keyboard: it "types" the code fast and ends with Enter (CR).
- * The characters are read from `KeyboardEvent.code` (the physical key, US layout), never from
- * `key`, so a scan works the same while the Thai Kedmanee layout is on (issue 7).
+ * Characters are read from `KeyboardEvent.code`, the physical key on the US layout, never from what
+ * the layout typed (with Kedmanee on, the digit row types Thai letters and "/" "-"), so a scan works
+ * the same whichever layout is active (issue 7).
  */
 
 /** Keys closer together than this belong to one scan; people type slower. */
@@ -47,6 +48,8 @@ export function isEnterCode(code: string): boolean {
 
 export interface ScanKey {
   readonly code: string;
+  /** The typed character: used only when it is the same key's other Shift level (a Shift state the event did not report); otherwise the code decides. */
+  readonly key?: string;
   readonly shiftKey: boolean;
   readonly atMs: number;
 }
@@ -77,7 +80,7 @@ export class ScanBuffer {
       this.reset();
       return isFast && text.length >= SCAN_MIN_LENGTH ? { kind: 'scan', text } : { kind: 'ignored' };
     }
-    const char = charOfCode(key.code, key.shiftKey);
+    const char = key.key !== undefined && key.key === charOfCode(key.code, !key.shiftKey) ? key.key : charOfCode(key.code, key.shiftKey);
     if (char === null) return { kind: 'ignored' };
     this.text += char;
     return { kind: 'typing', isBurst: isFast && this.text.length > 1 };

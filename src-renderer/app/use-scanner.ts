@@ -30,7 +30,7 @@ export function useScanner(enabled: boolean, onScan: (text: string) => void): vo
     const onKeyDown = (event: KeyboardEvent): void => {
       if (event.repeat || event.ctrlKey || event.altKey || event.metaKey) return;
       if (document.querySelector('dialog[open]') !== null) return;
-      const step = buffer.push({ code: event.code, shiftKey: event.shiftKey, atMs: event.timeStamp });
+      const step = buffer.push({ code: event.code, key: event.key, shiftKey: event.shiftKey, atMs: event.timeStamp });
       if (step.kind === 'typing') {
         if (!step.isBurst) before = isEditable(event.target) ? { element: event.target, value: event.target.value } : null;
         // A CR inside a barcode burst is a field separator, not a click or a submit.
