@@ -106,12 +106,9 @@ async function capture(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(100);
 }
 
-/** The header's language button; behind an open modal dialog (inert) it is clicked from script, as the page would. */
+/** The header's language button; behind an open modal dialog (inert) its click is dispatched, as a script on the page would. */
 async function switchLanguage(page: Page, name: 'English' | 'ไทย'): Promise<void> {
-  await page.evaluate((label) => {
-    const button = [...document.querySelectorAll<HTMLButtonElement>('.language-switch__button')].find((b) => b.textContent === label);
-    button?.click();
-  }, name);
+  await page.locator('.language-switch__button', { hasText: name }).dispatchEvent('click');
 }
 
 function counts(): string {
