@@ -89,6 +89,29 @@ export function HomeScreen({ info, user, request, onOpenUsers, onOpen, onScanTex
         )}
         {info !== null && <p className="welcome__note">{t.home.idleNote(Math.round(info.idleTimeoutMs / MS_PER_MINUTE))}</p>}
       </section>
+      {(tiles.length > 0 || canViewUsers) && (
+        <section className="tiles" aria-labelledby="tiles-title">
+          <h2 id="tiles-title" className="section-title">
+            {t.home.tilesHeading}
+          </h2>
+          <div className="tiles__grid">
+            {tiles.map((tile, i) => (
+              <button key={tile.screen} type="button" className="tile" onClick={() => onOpen({ screen: tile.screen })} aria-keyshortcuts={tile.shortcut.label} autoFocus={i === 0}>
+                <span className="tile__title">{t.homeCounter.tiles[tile.key][0]}</span>
+                <span className="tile__text">{t.homeCounter.tiles[tile.key][1]}</span>
+                <ShortcutHint shortcut={tile.shortcut} />
+              </button>
+            ))}
+            {canViewUsers && (
+              <button type="button" className="tile" onClick={onOpenUsers} aria-keyshortcuts="F2" autoFocus={tiles.length === 0}>
+                <span className="tile__title">{t.home.usersTile}</span>
+                <span className="tile__text">{mayManageUsers(user.role) ? t.home.usersTileManage : t.home.usersTileView}</span>
+                <ShortcutHint shortcut={SHORTCUTS.users} />
+              </button>
+            )}
+          </div>
+        </section>
+      )}
       <div className="home-grid">
         <section className="panel" aria-labelledby="today-title" data-testid="day-summary">
           <h2 id="today-title" className="section-title">
@@ -174,29 +197,6 @@ export function HomeScreen({ info, user, request, onOpenUsers, onOpen, onScanTex
           </p>
         </section>
       </div>
-      {(tiles.length > 0 || canViewUsers) && (
-        <section className="tiles" aria-labelledby="tiles-title">
-          <h2 id="tiles-title" className="section-title">
-            {t.home.tilesHeading}
-          </h2>
-          <div className="tiles__grid">
-            {tiles.map((tile, i) => (
-              <button key={tile.screen} type="button" className="tile" onClick={() => onOpen({ screen: tile.screen })} aria-keyshortcuts={tile.shortcut.label} autoFocus={i === 0}>
-                <span className="tile__title">{t.homeCounter.tiles[tile.key][0]}</span>
-                <span className="tile__text">{t.homeCounter.tiles[tile.key][1]}</span>
-                <ShortcutHint shortcut={tile.shortcut} />
-              </button>
-            ))}
-            {canViewUsers && (
-              <button type="button" className="tile" onClick={onOpenUsers} aria-keyshortcuts="F2" autoFocus={tiles.length === 0}>
-                <span className="tile__title">{t.home.usersTile}</span>
-                <span className="tile__text">{mayManageUsers(user.role) ? t.home.usersTileManage : t.home.usersTileView}</span>
-                <ShortcutHint shortcut={SHORTCUTS.users} />
-              </button>
-            )}
-          </div>
-        </section>
-      )}
     </ScreenFrame>
   );
 }

@@ -318,6 +318,7 @@ describe('the counter in a real browser', () => {
     await capture(page, 'bill-evidence');
     await page.getByRole('button', { name: th.bill.saveEvidence }).click();
     await seen(page, th.bill.evidenceSaved);
+    await seen(page, th.bill.issueBillPayment);
     await page.keyboard.press('Alt+KeyI');
     await seen(page, /ออกใบเสร็จเล่มที่/);
     await expect.poll(() => page.getByRole('button', { name: th.print.confirm }).isVisible(), { timeout: 30_000 }).toBe(true);

@@ -68,18 +68,7 @@ export function ReceiptScreen({ info, user, book, number, request, onOpen, onHom
 
   return (
     <ScreenFrame title={t.receipt.title} info={info} user={user} onLogout={onLogout} isLoggingOut={isLoggingOut} className="screen--receipt">
-      <ScreenToolbar title={`${t.receipt.title} ${t.receipt.bookNo(book, number)}`} onHome={onHome}>
-        {canAct && receipt.isPrinted && (
-          <button type="button" className="button" onClick={() => setDialog('reprint')} aria-keyshortcuts="Alt+P">
-            {t.receipt.reprint} <ShortcutHint shortcut={SHORTCUTS.reprint} />
-          </button>
-        )}
-        {canAct && (
-          <button type="button" className="button button--danger" onClick={() => setDialog('cancel')} aria-keyshortcuts="Alt+X">
-            {t.receipt.cancel} <ShortcutHint shortcut={SHORTCUTS.cancelReceipt} />
-          </button>
-        )}
-      </ScreenToolbar>
+      <ScreenToolbar title={`${t.receipt.title} ${t.receipt.bookNo(book, number)}`} onHome={onHome} />
       <StatusRegion text={status} />
       <ErrorRegion error={error} />
       {receipt !== null && history !== null && (
@@ -98,13 +87,23 @@ export function ReceiptScreen({ info, user, book, number, request, onOpen, onHom
               <div><dt>{t.receipt.receiver}</dt><dd lang="th">{receipt.receiverNameTh} ({receipt.receiverPositionTh})</dd></div>
               <div><dt>{t.bill.status}</dt><dd>{receipt.isPrinted ? t.receipt.printed : t.receipt.notPrinted}{receipt.copies > 0 && ` · ${t.receipt.copies(receipt.copies)}`}</dd></div>
             </dl>
-            {receipt.ref1 !== null && (
-              <div className="form-actions">
-                <button type="button" className="button button--small" onClick={() => onOpen({ screen: 'bill', ref1: receipt.ref1 ?? '' })}>
+            <div className="form-actions form-actions--start">
+              {canAct && receipt.isPrinted && (
+                <button type="button" className="button" onClick={() => setDialog('reprint')} aria-keyshortcuts="Alt+P">
+                  {t.receipt.reprint} <ShortcutHint shortcut={SHORTCUTS.reprint} />
+                </button>
+              )}
+              {canAct && (
+                <button type="button" className="button button--danger" onClick={() => setDialog('cancel')} aria-keyshortcuts="Alt+X">
+                  {t.receipt.cancel} <ShortcutHint shortcut={SHORTCUTS.cancelReceipt} />
+                </button>
+              )}
+              {receipt.ref1 !== null && (
+                <button type="button" className="button" onClick={() => onOpen({ screen: 'bill', ref1: receipt.ref1 ?? '' })}>
                   {t.receipt.openBill}
                 </button>
-              </div>
-            )}
+              )}
+            </div>
           </section>
           {canAct && !receipt.isPrinted && <PrintPanel request={request} book={book} number={number} startAtOnce={false} />}
           <section className="panel" aria-labelledby="history-title">
