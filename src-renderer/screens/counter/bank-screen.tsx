@@ -13,6 +13,8 @@ import { SelectField } from '../../components/select-field';
 import { TextField } from '../../components/text-field';
 import { formatBusinessDate } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
+import type { Dict } from '../../i18n/th';
+import type { Phrase } from './phrase';
 import { ScreenToolbar } from './screen-toolbar';
 
 export interface BankScreenProps {
@@ -44,7 +46,8 @@ export function BankScreen({ info, user, request, onHome, onLogout, isLoggingOut
   const [result, setResult] = useState<RequestOutput<'bank.import'> | null>(null);
   const [exceptions, setExceptions] = useState<readonly Exception[] | null>(null);
   const [error, setError] = useState<ReplyError | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
+  // A status is kept as words to say, not said: it follows a language switch.
+  const [status, setStatus] = useState<Phrase | null>(null);
   const [isBusy, setIsBusy] = useState(false);
   const [resolving, setResolving] = useState<Exception | null>(null);
   const mayImport = mayCall(user.role, 'bank.import');
@@ -65,7 +68,7 @@ export function BankScreen({ info, user, request, onHome, onLogout, isLoggingOut
     setIsBusy(true);
     setError(null);
     setResult(null);
-    setStatus(t.bank.importing);
+    setStatus(() => (d: Dict) => d.bank.importing);
     const contentBase64 = await base64Of(file);
     const reply = await request('bank.import', { contentBase64, format, fileName: file.name });
     setIsBusy(false);
@@ -98,7 +101,7 @@ export function BankScreen({ info, user, request, onHome, onLogout, isLoggingOut
           </div>
         </form>
       )}
-      <StatusRegion text={status ?? (result === null ? null : result.isSameFileAgain ? t.bank.sameFile : t.bank.result(result.lines, result.matched, result.exceptions, result.duplicates))} />
+      <StatusRegion text={status?.(t) ?? (result === null ? null : result.isSameFileAgain ? t.bank.sameFile : t.bank.result(result.lines, result.matched, result.exceptions, result.duplicates))} />
       <ErrorRegion error={error} />
       <section className="panel" aria-labelledby="exceptions-title">
         <h2 id="exceptions-title" className="section-title">
@@ -150,7 +153,7 @@ export function BankScreen({ info, user, request, onHome, onLogout, isLoggingOut
           onClose={() => setResolving(null)}
           onDone={() => {
             setResolving(null);
-            setStatus(t.bank.resolved);
+            setStatus(() => (d: Dict) => d.bank.resolved);
             void load();
           }}
         />

@@ -13,6 +13,8 @@ import { ShortcutHint } from '../../components/shortcut-hint';
 import { TextField } from '../../components/text-field';
 import { formatBusinessDate } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
+import type { Dict } from '../../i18n/th';
+import type { Phrase } from './phrase';
 import { PrintPanel } from './print-panel';
 import { ScreenToolbar } from './screen-toolbar';
 
@@ -54,7 +56,8 @@ export function BillScreen({ info, user, ref1, request, onOpen, onHome, onLogout
   const { t, language } = useI18n();
   const [bill, setBill] = useState<Bill | null>(null);
   const [error, setError] = useState<ReplyError | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
+  // A status is kept as words to say, not said: it follows a language switch.
+  const [status, setStatus] = useState<Phrase | null>(null);
   const [isBusy, setIsBusy] = useState(false);
   const [panel, setPanel] = useState<'none' | 'cash' | 'evidence'>('none');
   const [method, setMethod] = useState<Method>('cash');
@@ -94,7 +97,7 @@ export function BillScreen({ info, user, ref1, request, onOpen, onHome, onLogout
     const issued = reply.value;
     setReceipt(issued);
     setPanel('none');
-    setStatus(t.bill.receiptIssued(issued.receiptBook, issued.receiptNo));
+    setStatus(() => (d: Dict) => d.bill.receiptIssued(issued.receiptBook, issued.receiptNo));
     await load();
   };
 
@@ -113,7 +116,7 @@ export function BillScreen({ info, user, ref1, request, onOpen, onHome, onLogout
     setError(null);
     const reply = await request('print.billSlip', { ref1 });
     setIsBusy(false);
-    if (reply.ok) setStatus(t.bill.slipPrinted);
+    if (reply.ok) setStatus(() => (d: Dict) => d.bill.slipPrinted);
     else setError(reply.error);
   };
 
@@ -134,7 +137,7 @@ export function BillScreen({ info, user, ref1, request, onOpen, onHome, onLogout
       return;
     }
     setPanel('none');
-    setStatus(t.bill.evidenceSaved);
+    setStatus(() => (d: Dict) => d.bill.evidenceSaved);
     await load();
   };
 
@@ -152,7 +155,7 @@ export function BillScreen({ info, user, ref1, request, onOpen, onHome, onLogout
   return (
     <ScreenFrame title={t.bill.title} info={info} user={user} onLogout={onLogout} isLoggingOut={isLoggingOut} className="screen--bill">
       <ScreenToolbar title={t.bill.title} onHome={onHome} />
-      <StatusRegion text={status} />
+      <StatusRegion text={status?.(t) ?? null} />
       <ErrorRegion error={error} />
       {bill !== null && (
         <section className="panel bill" aria-labelledby="bill-title">

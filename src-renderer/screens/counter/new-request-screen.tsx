@@ -14,6 +14,8 @@ import { TextField } from '../../components/text-field';
 import { checkRequestForm, EMPTY_DRAFT, instalmentAmounts, MAX_INSTALMENTS, nationalIdAsTyped, readDraft, writeDraft, type RequestDraft, type RequestErrors, type RequestProblem } from '../../forms/request-form';
 import { formatBusinessDate } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
+import type { Dict } from '../../i18n/th';
+import type { Phrase } from './phrase';
 import { errorMessage } from '../../i18n/messages';
 import { ScreenToolbar } from './screen-toolbar';
 
@@ -47,7 +49,8 @@ export function NewRequestScreen({ info, user, request, onOpen, onHome, onLogout
   const [draft, setDraft] = useState<RequestDraft>(() => readDraft(storage()));
   const [errors, setErrors] = useState<RequestErrors>({});
   const [error, setError] = useState<ReplyError | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
+  // A status is kept as words to say, not said: it follows a language switch.
+  const [status, setStatus] = useState<Phrase | null>(null);
   const [isSaving, setIsSaving] = useState(false);
   const [created, setCreated] = useState<readonly Created[]>([]);
   const firstRef = useRef<HTMLInputElement>(null);
@@ -90,14 +93,14 @@ export function NewRequestScreen({ info, user, request, onOpen, onHome, onLogout
     if (done.length > 0) {
       setCreated(done);
       writeDraft(storage(), null);
-      setStatus(t.newRequest.saved(done.length));
+      setStatus(() => (d: Dict) => d.newRequest.saved(done.length));
     }
   };
 
   const printForm = async (ref1: string): Promise<void> => {
     setError(null);
     const reply = await request('print.requestForm', { ref1 });
-    if (reply.ok) setStatus(t.newRequest.formPrinted);
+    if (reply.ok) setStatus(() => (d: Dict) => d.newRequest.formPrinted);
     else setError(reply.error);
   };
 
@@ -123,7 +126,7 @@ export function NewRequestScreen({ info, user, request, onOpen, onHome, onLogout
   return (
     <ScreenFrame title={t.newRequest.title} info={info} user={user} onLogout={onLogout} isLoggingOut={isLoggingOut} className="screen--new-request">
       <ScreenToolbar title={t.newRequest.title} onHome={onHome} />
-      <StatusRegion text={status} />
+      <StatusRegion text={status?.(t) ?? null} />
       <ErrorRegion error={error} />
       {created.length === 0 ? (
         <form className="panel form-panel" onSubmit={(e) => void onSubmit(e)} noValidate aria-labelledby="new-request-legend">

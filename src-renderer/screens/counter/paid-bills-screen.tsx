@@ -11,6 +11,8 @@ import { ScreenFrame } from '../../components/screen-frame';
 import { ShortcutHint } from '../../components/shortcut-hint';
 import { formatMoment } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
+import type { Dict } from '../../i18n/th';
+import type { Phrase } from './phrase';
 import { ScreenToolbar } from './screen-toolbar';
 
 export interface PaidBillsScreenProps {
@@ -36,7 +38,8 @@ export function PaidBillsScreen({ info, user, request, onOpen, onHome, onLogout,
   const [isCut, setIsCut] = useState(false);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [error, setError] = useState<ReplyError | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
+  // A status is kept as words to say, not said: it follows a language switch.
+  const [status, setStatus] = useState<Phrase | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const isCounter = isCounterRole(user.role);
 
@@ -69,7 +72,7 @@ export function PaidBillsScreen({ info, user, request, onOpen, onHome, onLogout,
       setProgress({ done, total: refs.length });
     }
     setProgress(null);
-    if (done > 0) setStatus(t.paidBills.done(done));
+    if (done > 0) setStatus(() => (d: Dict) => d.paidBills.done(done));
     await load();
   };
 
@@ -94,7 +97,7 @@ export function PaidBillsScreen({ info, user, request, onOpen, onHome, onLogout,
         </button>
       </ScreenToolbar>
       <p className="screen__intro">{t.paidBills.intro}</p>
-      <StatusRegion text={progress === null ? status : t.paidBills.progress(progress.done, progress.total)} />
+      <StatusRegion text={progress === null ? (status?.(t) ?? null) : t.paidBills.progress(progress.done, progress.total)} />
       <ErrorRegion error={error} />
       <section className="panel" aria-label={t.paidBills.title} aria-busy={isBusy}>
         {bills === null ? (

@@ -9,6 +9,8 @@ import { ErrorRegion, StatusRegion } from '../../components/error-notice';
 import { ScreenFrame } from '../../components/screen-frame';
 import { formatMoment } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
+import type { Dict } from '../../i18n/th';
+import type { Phrase } from './phrase';
 import { ScreenToolbar } from './screen-toolbar';
 
 export interface PrintersScreenProps {
@@ -29,7 +31,8 @@ export function PrintersScreen({ info, user, request, onHome, onLogout, isLoggin
   const [printers, setPrinters] = useState<RequestOutput<'print.printers'> | null>(null);
   const [jobs, setJobs] = useState<readonly PrintJobSummary[]>([]);
   const [error, setError] = useState<ReplyError | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
+  // A status is kept as words to say, not said: it follows a language switch.
+  const [status, setStatus] = useState<Phrase | null>(null);
   const [isBusy, setIsBusy] = useState(false);
   const mayChange = mayCall(user.role, 'print.settings.set');
 
@@ -51,7 +54,7 @@ export function PrintersScreen({ info, user, request, onHome, onLogout, isLoggin
     const reply = await request('print.settings.set', setting);
     setIsBusy(false);
     if (reply.ok) {
-      setStatus(t.printers.saved);
+      setStatus(() => (d: Dict) => d.printers.saved);
       await load();
     } else setError(reply.error);
   };
@@ -60,7 +63,7 @@ export function PrintersScreen({ info, user, request, onHome, onLogout, isLoggin
     setError(null);
     const reply = await request('print.testPage', { documentKind });
     setIsBusy(false);
-    if (reply.ok) setStatus(t.printers.testDone(reply.value.pages));
+    if (reply.ok) setStatus(() => (d: Dict) => d.printers.testDone(reply.value.pages));
     else setError(reply.error);
   };
   const update = (kind: Setting['documentKind'], patch: Partial<Setting>): void => setSettings((list) => list?.map((s) => (s.documentKind === kind ? { ...s, ...patch } : s)) ?? null);
@@ -71,7 +74,7 @@ export function PrintersScreen({ info, user, request, onHome, onLogout, isLoggin
       <ScreenToolbar title={t.printers.title} onHome={onHome} />
       <p className="screen__intro">{t.printers.intro}</p>
       {!mayChange && <p className="notice notice--info">{t.printers.readOnly}</p>}
-      <StatusRegion text={status} />
+      <StatusRegion text={status?.(t) ?? null} />
       <ErrorRegion error={error} />
       <section className="panel" aria-label={t.printers.title} aria-busy={isBusy}>
         {settings === null ? (

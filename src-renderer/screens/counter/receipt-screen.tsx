@@ -12,6 +12,8 @@ import { ScreenFrame } from '../../components/screen-frame';
 import { ShortcutHint } from '../../components/shortcut-hint';
 import { formatBusinessDate, formatMoment } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
+import type { Dict } from '../../i18n/th';
+import type { Phrase } from './phrase';
 import { ApprovalDialog } from './approval-dialog';
 import { PrintPanel } from './print-panel';
 import { ScreenToolbar } from './screen-toolbar';
@@ -45,7 +47,8 @@ export function ReceiptScreen({ info, user, book, number, request, onOpen, onHom
   const { t, language } = useI18n();
   const [history, setHistory] = useState<History | null>(null);
   const [error, setError] = useState<ReplyError | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
+  // A status is kept as words to say, not said: it follows a language switch.
+  const [status, setStatus] = useState<Phrase | null>(null);
   const [dialog, setDialog] = useState<'reprint' | 'cancel' | null>(null);
   const isCounter = isCounterRole(user.role);
 
@@ -69,7 +72,7 @@ export function ReceiptScreen({ info, user, book, number, request, onOpen, onHom
   return (
     <ScreenFrame title={t.receipt.title} info={info} user={user} onLogout={onLogout} isLoggingOut={isLoggingOut} className="screen--receipt">
       <ScreenToolbar title={`${t.receipt.title} ${t.receipt.bookNo(book, number)}`} onHome={onHome} />
-      <StatusRegion text={status} />
+      <StatusRegion text={status?.(t) ?? null} />
       <ErrorRegion error={error} />
       {receipt !== null && history !== null && (
         <>
@@ -157,7 +160,7 @@ export function ReceiptScreen({ info, user, book, number, request, onOpen, onHom
           onClose={() => setDialog(null)}
           onDone={({ copyNo }) => {
             setDialog(null);
-            setStatus(copyNo === null ? t.receipt.cancelledDone : t.receipt.reprinted(copyNo));
+            setStatus(() => (d: Dict) => copyNo === null ? d.receipt.cancelledDone : d.receipt.reprinted(copyNo));
             void load();
           }}
         />
