@@ -165,6 +165,7 @@ export const en: Dict = {
     cancelled: 'Receipts cancelled',
     provisional: "Issued on the payer's evidence, bank to confirm",
     paidAwaiting: 'Paid, receipt due',
+    stateHeading: 'This terminal',
     printerHeading: 'Printers',
     pendingJobs: (n: number) => (n === 0 ? 'No unfinished print job' : `${n} unfinished print job(s)`),
     jobLine: (doc: string, state: string) => `${doc}: ${state}`,

@@ -170,6 +170,7 @@ export const th = {
     cancelled: 'ใบเสร็จที่ยกเลิก',
     provisional: 'ออกตามหลักฐานผู้ชำระ รอธนาคารยืนยัน',
     paidAwaiting: 'ชำระแล้ว รอออกใบเสร็จ',
+    stateHeading: 'สถานะของเครื่องนี้',
     printerHeading: 'เครื่องพิมพ์',
     pendingJobs: (n: number) => (n === 0 ? 'ไม่มีงานพิมพ์ค้าง' : `งานพิมพ์ค้าง ${n} งาน`),
     jobLine: (doc: string, state: string) => `${doc}: ${state}`,

@@ -161,8 +161,9 @@ export function HomeScreen({ info, user, request, onOpenUsers, onOpen, onScanTex
         )}
         <section className="panel" aria-labelledby="status-title">
           <h2 id="status-title" className="section-title">
-            {t.homeCounter.printerHeading}
+            {t.homeCounter.stateHeading}
           </h2>
+          {printers !== null && <h3 className="subsection-title">{t.homeCounter.printerHeading}</h3>}
           {printers !== null && (
             <ul className="plain-list">
               {printers.map((s) => (
