@@ -302,6 +302,9 @@ describe('the counter in a real browser', () => {
     const before = counts();
     await page.getByRole('button', { name: th.bill.confirmCash }).click();
     await seen(page, th.errors.ALREADY_PAID);
+    // The screen then shows the bill as it is now: receipted, no payment offered.
+    await seen(page, th.bill.receiptedNote);
+    expect(await page.getByRole('button', { name: th.bill.confirmCash }).count()).toBe(0);
     await capture(page, 'bill-second-payment-refused');
     expect(counts()).toBe(before);
     await logout(other);

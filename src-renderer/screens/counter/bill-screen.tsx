@@ -92,6 +92,9 @@ export function BillScreen({ info, user, ref1, request, onOpen, onHome, onLogout
     setIsBusy(false);
     if (!reply.ok) {
       setError(reply.error);
+      // Refused because the bill changed meanwhile (paid at another counter, cancelled): show it as it is now.
+      setPanel('none');
+      await load();
       return;
     }
     const issued = reply.value;
