@@ -1,5 +1,17 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
-import type { EbillApi } from '../../src-shared/contract';
+import type { EbillApi, ReplyError } from '../../src-shared/contract';
+import { parseScannerInput } from '../../src-shared/codes/scanner-input';
+import { ErrorRegion } from '../components/error-notice';
+import { AuditScreen } from '../screens/counter/audit-screen';
+import { BankScreen } from '../screens/counter/bank-screen';
+import { BillScreen } from '../screens/counter/bill-screen';
+import { NewRequestScreen } from '../screens/counter/new-request-screen';
+import { PaidBillsScreen } from '../screens/counter/paid-bills-screen';
+import { PrintersScreen } from '../screens/counter/printers-screen';
+import { ReceiptScreen } from '../screens/counter/receipt-screen';
+import { SearchScreen } from '../screens/counter/search-screen';
+import { isCounterRole } from './permissions';
+import { useScanner } from './use-scanner';
 import { SystemMessages, type SystemMessage } from '../components/system-messages';
 import { TrainingBanner } from '../components/training-banner';
 import { HomeScreen } from '../screens/home-screen';
@@ -8,7 +20,7 @@ import { LoginScreen } from '../screens/login-screen';
 import { SetupScreen } from '../screens/setup-screen';
 import { UsersScreen } from '../screens/users/users-screen';
 import type { AppInfo } from './app-info';
-import { INITIAL_ROUTE, nextRoute } from './route';
+import { INITIAL_ROUTE, nextRoute, type CounterTarget } from './route';
 
 /** At most this many `app.error` messages are kept on screen; older ones drop off. */
 const MAX_SYSTEM_MESSAGES = 3;
@@ -92,6 +104,28 @@ export function App({ ebill }: { readonly ebill: EbillApi }) {
   }, [ebill]);
   const onLogout = (): void => void logout();
 
+  const [scanError, setScanError] = useState<ReplyError | null>(null);
+  const onOpen = useCallback((target: CounterTarget) => {
+    setScanError(null);
+    dispatch({ type: 'open', target });
+  }, []);
+  const onHome = useCallback(() => {
+    setScanError(null);
+    dispatch({ type: 'open-home' });
+  }, []);
+  /** A scanned slip barcode, Thai QR or Ref1 (or one typed into the home screen's box) opens its bill. */
+  const onScanText = useCallback(
+    (text: string) => {
+      const scanned = parseScannerInput(text);
+      if (scanned.ok) onOpen({ screen: 'bill', ref1: scanned.value.ref1.ref1 });
+      else setScanError({ code: scanned.error.code, message: scanned.error.message });
+    },
+    [onOpen],
+  );
+  const isCounterScreen = 'user' in route && isCounterRole(route.user.role);
+  useScanner(isCounterScreen, onScanText);
+  const frame = { info, request, onLogout, isLoggingOut };
+
   const screen = (() => {
     switch (route.screen) {
       case 'loading':
@@ -112,7 +146,7 @@ export function App({ ebill }: { readonly ebill: EbillApi }) {
       case 'login':
         return <LoginScreen info={info} notice={route.notice} request={request} onLoggedIn={(user) => dispatch({ type: 'logged-in', user })} />;
       case 'home':
-        return <HomeScreen info={info} user={route.user} onOpenUsers={() => dispatch({ type: 'open-users' })} onLogout={onLogout} isLoggingOut={isLoggingOut} />;
+        return <HomeScreen {...frame} user={route.user} onOpenUsers={() => dispatch({ type: 'open-users' })} onOpen={onOpen} onScanText={onScanText} />;
       case 'users':
         return (
           <UsersScreen
@@ -124,6 +158,22 @@ export function App({ ebill }: { readonly ebill: EbillApi }) {
             isLoggingOut={isLoggingOut}
           />
         );
+      case 'new-request':
+        return <NewRequestScreen {...frame} user={route.user} onOpen={onOpen} onHome={onHome} />;
+      case 'bill':
+        return <BillScreen key={route.ref1} {...frame} user={route.user} ref1={route.ref1} onOpen={onOpen} onHome={onHome} />;
+      case 'paid-bills':
+        return <PaidBillsScreen {...frame} user={route.user} onOpen={onOpen} onHome={onHome} />;
+      case 'search':
+        return <SearchScreen {...frame} user={route.user} onOpen={onOpen} onHome={onHome} />;
+      case 'receipt':
+        return <ReceiptScreen key={`${route.book}/${route.number}`} {...frame} user={route.user} book={route.book} number={route.number} onOpen={onOpen} onHome={onHome} />;
+      case 'bank':
+        return <BankScreen {...frame} user={route.user} onHome={onHome} />;
+      case 'printers':
+        return <PrintersScreen {...frame} user={route.user} onHome={onHome} />;
+      case 'audit':
+        return <AuditScreen {...frame} user={route.user} onOpen={onOpen} onHome={onHome} />;
     }
   })();
 
@@ -131,6 +181,11 @@ export function App({ ebill }: { readonly ebill: EbillApi }) {
     <div className={`app${info?.isTraining === true ? ' app--training' : ''}`}>
       {info?.isTraining === true && <TrainingBanner />}
       <SystemMessages messages={messages} onDismiss={(id) => setMessages((list) => list.filter((m) => m.id !== id))} />
+      {isCounterScreen && (
+        <div className="scan-error">
+          <ErrorRegion error={scanError} />
+        </div>
+      )}
       {screen}
     </div>
   );

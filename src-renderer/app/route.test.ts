@@ -65,3 +65,27 @@ describe('nextRoute', () => {
     expect(nextRoute(login, { type: 'loaded', isSetUp: false, user: null })).toBe(login);
   });
 });
+
+describe('counter screens open only for the roles whose requests allow them', () => {
+  const home = (role: Role): Route => ({ screen: 'home', user: user(role) });
+  it('an operator opens a new request and a bill, but not the bank import or the audit screen', () => {
+    expect(nextRoute(home('operator'), { type: 'open', target: { screen: 'new-request' } })).toEqual({ screen: 'new-request', user: user('operator') });
+    expect(nextRoute(home('operator'), { type: 'open', target: { screen: 'bill', ref1: '100540169100001' } })).toEqual({ screen: 'bill', ref1: '100540169100001', user: user('operator') });
+    expect(nextRoute(home('operator'), { type: 'open', target: { screen: 'bank' } })).toEqual(home('operator'));
+    expect(nextRoute(home('operator'), { type: 'open', target: { screen: 'audit' } })).toEqual(home('operator'));
+  });
+
+  it('an auditor reads (search, receipts, audit) but never opens a new request; finance opens the bank import', () => {
+    expect(nextRoute(home('auditor'), { type: 'open', target: { screen: 'new-request' } })).toEqual(home('auditor'));
+    expect(nextRoute(home('auditor'), { type: 'open', target: { screen: 'audit' } }).screen).toBe('audit');
+    expect(nextRoute(home('auditor'), { type: 'open', target: { screen: 'receipt', book: 'E70-5401-1', number: 1 } }).screen).toBe('receipt');
+    expect(nextRoute(home('finance'), { type: 'open', target: { screen: 'bank' } }).screen).toBe('bank');
+  });
+
+  it('nothing opens from the login screen, and home comes back from any counter screen', () => {
+    expect(nextRoute({ screen: 'login', notice: null }, { type: 'open', target: { screen: 'search' } })).toEqual({ screen: 'login', notice: null });
+    const search = nextRoute(home('supervisor'), { type: 'open', target: { screen: 'search' } });
+    expect(nextRoute(search, { type: 'open-home' })).toEqual(home('supervisor'));
+    expect(nextRoute(search, { type: 'session-ended', notice: 'idle' })).toEqual({ screen: 'login', notice: 'idle' });
+  });
+});

@@ -1,5 +1,5 @@
 import type { ReplyError, UserSummary } from '../../src-shared/contract';
-import { mayViewUsers } from './permissions';
+import { mayOpen, mayViewUsers } from './permissions';
 
 /** Why the login screen is shown with a notice. */
 export type LoginNotice = 'idle' | 'logout' | 'disabled' | 'expired' | 'set-up-done';
@@ -11,7 +11,20 @@ export type Route =
   | { readonly screen: 'setup' }
   | { readonly screen: 'login'; readonly notice: LoginNotice | null }
   | { readonly screen: 'home'; readonly user: UserSummary }
-  | { readonly screen: 'users'; readonly user: UserSummary };
+  | { readonly screen: 'users'; readonly user: UserSummary }
+  | (CounterTarget & { readonly user: UserSummary });
+
+/** The screens opened from home, the scanner, a search result or another screen (issue 7). */
+export type CounterTarget =
+  | { readonly screen: 'new-request' }
+  | { readonly screen: 'bill'; readonly ref1: string }
+  | { readonly screen: 'paid-bills' }
+  | { readonly screen: 'search' }
+  | { readonly screen: 'receipt'; readonly book: string; readonly number: number }
+  | { readonly screen: 'bank' }
+  | { readonly screen: 'printers' }
+  | { readonly screen: 'audit' };
+export type CounterScreen = CounterTarget['screen'];
 
 export type RouteEvent =
   | { readonly type: 'loaded'; readonly isSetUp: boolean; readonly user: UserSummary | null }
@@ -21,12 +34,13 @@ export type RouteEvent =
   | { readonly type: 'logged-in'; readonly user: UserSummary }
   | { readonly type: 'session-ended'; readonly notice: LoginNotice }
   | { readonly type: 'open-home' }
-  | { readonly type: 'open-users' };
+  | { readonly type: 'open-users' }
+  | { readonly type: 'open'; readonly target: CounterTarget };
 
 export const INITIAL_ROUTE: Route = { screen: 'loading' };
 
 function isLoggedIn(route: Route): route is Extract<Route, { user: UserSummary }> {
-  return route.screen === 'home' || route.screen === 'users';
+  return 'user' in route;
 }
 
 /** The next screen; an event that makes no sense on the current screen leaves it unchanged. */
@@ -51,5 +65,7 @@ export function nextRoute(route: Route, event: RouteEvent): Route {
       return isLoggedIn(route) ? { screen: 'home', user: route.user } : route;
     case 'open-users':
       return isLoggedIn(route) && mayViewUsers(route.user.role) ? { screen: 'users', user: route.user } : route;
+    case 'open':
+      return isLoggedIn(route) && mayOpen(route.user.role, event.target.screen) ? { ...event.target, user: route.user } : route;
   }
 }

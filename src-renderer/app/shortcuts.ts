@@ -14,6 +14,19 @@ export const SHORTCUTS = {
   logout: { code: 'KeyL', alt: true, label: 'Alt+L' },
   addUser: { code: 'KeyN', alt: true, label: 'Alt+N' },
   refresh: { code: 'KeyR', alt: true, label: 'Alt+R' },
+  newRequest: { code: 'F3', alt: false, label: 'F3' },
+  paidBills: { code: 'F4', alt: false, label: 'F4' },
+  search: { code: 'F7', alt: false, label: 'F7' },
+  bank: { code: 'F8', alt: false, label: 'F8' },
+  printers: { code: 'F9', alt: false, label: 'F9' },
+  audit: { code: 'F10', alt: false, label: 'F10' },
+  save: { code: 'KeyS', alt: true, label: 'Alt+S' },
+  cash: { code: 'KeyC', alt: true, label: 'Alt+C' },
+  billSlip: { code: 'KeyB', alt: true, label: 'Alt+B' },
+  evidence: { code: 'KeyE', alt: true, label: 'Alt+E' },
+  issueReceipt: { code: 'KeyI', alt: true, label: 'Alt+I' },
+  reprint: { code: 'KeyP', alt: true, label: 'Alt+P' },
+  cancelReceipt: { code: 'KeyX', alt: true, label: 'Alt+X' },
 } as const satisfies Record<string, Shortcut>;
 
 export interface KeyPress {

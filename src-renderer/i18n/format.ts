@@ -28,3 +28,14 @@ export function formatBusinessDate(isoDate: string, language: Language, style: D
   }).format(instant);
   return `${dayAndMonth} ${Number(year) + BUDDHIST_ERA_OFFSET_YEARS} B.E.`;
 }
+
+/** A moment (epoch ms) as a Bangkok date and time: B.E. in Thai ("2 ธ.ค. 2569 09:15"), the B.E. year in English too. */
+export function formatMoment(epochMs: number, language: Language): string {
+  const instant = new Date(epochMs);
+  if (language === 'th') {
+    return new Intl.DateTimeFormat('th-TH-u-ca-buddhist', { timeZone: 'Asia/Bangkok', dateStyle: 'medium', timeStyle: 'short' }).format(instant);
+  }
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Bangkok', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('day')} ${part('month')} ${Number(part('year')) + BUDDHIST_ERA_OFFSET_YEARS} B.E. ${part('hour')}:${part('minute')}`;
+}

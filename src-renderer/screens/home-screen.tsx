@@ -1,10 +1,14 @@
-import type { UserSummary } from '../../src-shared/contract';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { EbillApi, PrintJobSummary, RequestOutput, UserSummary } from '../../src-shared/contract';
+import { formatSatang } from '../../src-shared/money';
 import type { AppInfo } from '../app/app-info';
-import { mayManageUsers, mayViewUsers } from '../app/permissions';
-import { SHORTCUTS } from '../app/shortcuts';
+import { isCounterRole, mayCall, mayManageUsers, mayOpen, mayViewUsers } from '../app/permissions';
+import type { CounterScreen, CounterTarget } from '../app/route';
+import { SHORTCUTS, type Shortcut } from '../app/shortcuts';
 import { useShortcuts } from '../app/use-shortcuts';
 import { ScreenFrame } from '../components/screen-frame';
 import { ShortcutHint } from '../components/shortcut-hint';
+import { TextField } from '../components/text-field';
 import { formatBusinessDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 
@@ -13,19 +17,65 @@ const MS_PER_MINUTE = 60_000;
 export interface HomeScreenProps {
   readonly info: AppInfo | null;
   readonly user: UserSummary;
+  readonly request: EbillApi['request'];
   readonly onOpenUsers: () => void;
+  readonly onOpen: (target: CounterTarget) => void;
+  /** Reads a scanned or typed code and opens its bill (the same path as the scanner). */
+  readonly onScanText: (text: string) => void;
   readonly onLogout: () => void;
   readonly isLoggingOut: boolean;
 }
 
+type TileScreen = Exclude<CounterScreen, 'bill' | 'receipt'>;
+const TILES: readonly { screen: TileScreen; key: keyof AppDictTiles; shortcut: Shortcut }[] = [
+  { screen: 'new-request', key: 'newRequest', shortcut: SHORTCUTS.newRequest },
+  { screen: 'paid-bills', key: 'paidBills', shortcut: SHORTCUTS.paidBills },
+  { screen: 'search', key: 'search', shortcut: SHORTCUTS.search },
+  { screen: 'bank', key: 'bank', shortcut: SHORTCUTS.bank },
+  { screen: 'printers', key: 'printers', shortcut: SHORTCUTS.printers },
+  { screen: 'audit', key: 'audit', shortcut: SHORTCUTS.audit },
+];
+type AppDictTiles = ReturnType<typeof useI18n>['t']['homeCounter']['tiles'];
+
 /**
- * หน้าหลัก: a welcome with today's business date, and a tile for each thing this role can do now.
- * Nothing that is not built yet is shown, and no number is shown that the system did not give.
+ * หน้าหลัก: today's count and totals by method (day.summary), printers and unfinished print jobs,
+ * sync and outage state (shown as unknown until those requests exist: no invented numbers), the
+ * scan/Ref1 box for counter roles, and a tile for each screen this role may open.
  */
-export function HomeScreen({ info, user, onOpenUsers, onLogout, isLoggingOut }: HomeScreenProps) {
+export function HomeScreen({ info, user, request, onOpenUsers, onOpen, onScanText, onLogout, isLoggingOut }: HomeScreenProps) {
   const { t, language } = useI18n();
   const canViewUsers = mayViewUsers(user.role);
-  useShortcuts([{ shortcut: SHORTCUTS.users, run: onOpenUsers, enabled: canViewUsers }]);
+  const isCounter = isCounterRole(user.role);
+  const [summary, setSummary] = useState<RequestOutput<'day.summary'> | null>(null);
+  const [jobs, setJobs] = useState<readonly PrintJobSummary[] | null>(null);
+  const [printers, setPrinters] = useState<RequestOutput<'print.settings.get'>['settings'] | null>(null);
+  const [scanText, setScanText] = useState('');
+  const tiles = TILES.filter((tile) => mayOpen(user.role, tile.screen));
+
+  const load = useCallback(async () => {
+    const day = await request('day.summary', {});
+    if (day.ok) setSummary(day.value);
+    if (mayCall(user.role, 'print.jobs')) {
+      const [j, s] = await Promise.all([request('print.jobs', {}), request('print.settings.get', {})]);
+      if (j.ok) setJobs(j.value.jobs);
+      if (s.ok) setPrinters(s.value.settings);
+    }
+  }, [request, user.role]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  useShortcuts([
+    { shortcut: SHORTCUTS.users, run: onOpenUsers, enabled: canViewUsers },
+    { shortcut: SHORTCUTS.refresh, run: () => void load() },
+    ...tiles.map((tile) => ({ shortcut: tile.shortcut, run: () => onOpen({ screen: tile.screen }) })),
+  ]);
+
+  const onScan = (event: FormEvent<HTMLFormElement>): void => {
+    event.preventDefault();
+    onScanText(scanText);
+  };
+
   return (
     <ScreenFrame title={t.home.title} info={info} user={user} onLogout={onLogout} isLoggingOut={isLoggingOut} className="screen--home">
       <section className="panel welcome" aria-labelledby="welcome-title">
@@ -39,20 +89,115 @@ export function HomeScreen({ info, user, onOpenUsers, onLogout, isLoggingOut }: 
         )}
         {info !== null && <p className="welcome__note">{t.home.idleNote(Math.round(info.idleTimeoutMs / MS_PER_MINUTE))}</p>}
       </section>
-      {canViewUsers && (
+      {(tiles.length > 0 || canViewUsers) && (
         <section className="tiles" aria-labelledby="tiles-title">
           <h2 id="tiles-title" className="section-title">
             {t.home.tilesHeading}
           </h2>
           <div className="tiles__grid">
-            <button type="button" className="tile" onClick={onOpenUsers} aria-keyshortcuts="F2" autoFocus>
-              <span className="tile__title">{t.home.usersTile}</span>
-              <span className="tile__text">{mayManageUsers(user.role) ? t.home.usersTileManage : t.home.usersTileView}</span>
-              <ShortcutHint shortcut={SHORTCUTS.users} />
-            </button>
+            {tiles.map((tile, i) => (
+              <button key={tile.screen} type="button" className="tile" onClick={() => onOpen({ screen: tile.screen })} aria-keyshortcuts={tile.shortcut.label} autoFocus={i === 0}>
+                <span className="tile__title">{t.homeCounter.tiles[tile.key][0]}</span>
+                <span className="tile__text">{t.homeCounter.tiles[tile.key][1]}</span>
+                <ShortcutHint shortcut={tile.shortcut} />
+              </button>
+            ))}
+            {canViewUsers && (
+              <button type="button" className="tile" onClick={onOpenUsers} aria-keyshortcuts="F2" autoFocus={tiles.length === 0}>
+                <span className="tile__title">{t.home.usersTile}</span>
+                <span className="tile__text">{mayManageUsers(user.role) ? t.home.usersTileManage : t.home.usersTileView}</span>
+                <ShortcutHint shortcut={SHORTCUTS.users} />
+              </button>
+            )}
           </div>
         </section>
       )}
+      <div className="home-grid">
+        <section className="panel" aria-labelledby="today-title" data-testid="day-summary">
+          <h2 id="today-title" className="section-title">
+            {t.homeCounter.todayHeading}
+          </h2>
+          {summary === null ? (
+            <p className="panel__text">{t.counter.loading}</p>
+          ) : (
+            <>
+              <dl className="facts facts--numbers">
+                <div><dt>{t.homeCounter.receipts}</dt><dd data-testid="receipt-count">{summary.receipts}</dd></div>
+                <div><dt>{t.homeCounter.total}</dt><dd data-testid="receipt-total">{formatSatang(summary.totalSatang)} {t.counter.baht}</dd></div>
+                <div><dt>{t.homeCounter.requests}</dt><dd>{summary.requests}</dd></div>
+                <div><dt>{t.homeCounter.paidAwaiting}</dt><dd>{summary.paidAwaitingReceipt}</dd></div>
+              </dl>
+              {summary.byMethod.length === 0 ? (
+                <p className="panel__text">{t.homeCounter.noReceipts}</p>
+              ) : (
+                <ul className="plain-list" aria-label={t.homeCounter.byMethod}>
+                  {summary.byMethod.map((row) => (
+                    <li key={row.method}>
+                      {t.counter.methods[row.method]}: {row.count} · {formatSatang(row.totalSatang)} {t.counter.baht}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {(summary.cancelledReceipts > 0 || summary.provisionalReceipts > 0) && (
+                <p className="panel__text">
+                  {t.homeCounter.cancelled}: {summary.cancelledReceipts} · {t.homeCounter.provisional}: {summary.provisionalReceipts}
+                </p>
+              )}
+            </>
+          )}
+        </section>
+        {isCounter && (
+          <section className="panel" aria-labelledby="scan-title">
+            <h2 id="scan-title" className="section-title">
+              {t.homeCounter.scanHeading}
+            </h2>
+            <form className="scan-form" onSubmit={onScan}>
+              <TextField label={t.homeCounter.scanLabel} hint={t.homeCounter.scanHint} value={scanText} onChange={(e) => setScanText(e.target.value)} autoComplete="off" spellCheck={false} className="field--grow" />
+              <button type="submit" className="button button--primary">
+                {t.homeCounter.scanOpen}
+              </button>
+            </form>
+          </section>
+        )}
+        <section className="panel" aria-labelledby="status-title">
+          <h2 id="status-title" className="section-title">
+            {t.homeCounter.stateHeading}
+          </h2>
+          {printers !== null && <h3 className="subsection-title">{t.homeCounter.printerHeading}</h3>}
+          {printers !== null && (
+            <ul className="plain-list">
+              {printers.map((s) => (
+                <li key={s.documentKind}>
+                  {t.counter.documents[s.documentKind]}: {t.counter.adapters[s.adapter]}
+                  {s.deviceName !== null && ` (${s.deviceName})`} · {s.paper}
+                </li>
+              ))}
+            </ul>
+          )}
+          {jobs !== null && (
+            <>
+              <p className={`notice ${jobs.length === 0 ? 'notice--ok' : 'notice--warn'}`} data-testid="pending-jobs">
+                {t.homeCounter.pendingJobs(jobs.length)}
+              </p>
+              {jobs.length > 0 && (
+                <ul className="plain-list">
+                  {jobs.slice(0, 5).map((job) => (
+                    <li key={job.id}>{t.homeCounter.jobLine(t.counter.documents[job.documentKind], t.counter.jobStates[job.state])}</li>
+                  ))}
+                </ul>
+              )}
+            </>
+          )}
+          <h3 className="subsection-title">{t.homeCounter.syncHeading}</h3>
+          <p className="notice notice--unknown" data-testid="sync-state">
+            {t.homeCounter.syncUnknown}
+          </p>
+          <h3 className="subsection-title">{t.homeCounter.outageHeading}</h3>
+          <p className="notice notice--unknown" data-testid="outage-state">
+            {t.homeCounter.outageUnknown}
+          </p>
+        </section>
+      </div>
     </ScreenFrame>
   );
 }

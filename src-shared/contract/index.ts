@@ -10,3 +10,5 @@ export { userSummary, type UserSummary } from './user-requests';
 export { approval, receiptSummary, requestCreateInput, type ApprovalInput, type ReceiptSummary } from './ledger-requests';
 export { REPORT_NAMES, REPORT_FORMATS, reportTable, type ReportName, type ReportFormat } from './report-requests';
 export { countedCashFile } from './close-requests';
+export { COUNTER_LIST_LIMIT, type SearchInput } from './counter-requests';
+export { printJob, type PrintJobSummary } from './print-requests';

@@ -70,6 +70,10 @@ export const REQUEST_NAMES = [
   'close.status',
   'close.day',
   'close.shift',
+  'day.summary',
+  'bill.paidList',
+  'record.search',
+  'receipt.history',
 ] as const;
 export type RequestName = (typeof REQUEST_NAMES)[number];
 

@@ -9,6 +9,7 @@ import { printRequests } from './print-requests';
 import { booksRequests } from './books-requests';
 import { reportRequests } from './report-requests';
 import { closeRequests } from './close-requests';
+import { counterRequests } from './counter-requests';
 
 /** The request map, assembled from one slice per feature (Actual's handlers.ts). */
 export const requestMap = {
@@ -20,6 +21,7 @@ export const requestMap = {
   ...booksRequests,
   ...reportRequests,
   ...closeRequests,
+  ...counterRequests,
 } as const satisfies Record<RequestName, RequestSpec>;
 
 // Both directions: every name has a spec (above) and every spec has a name (here).

@@ -222,6 +222,15 @@ const BAD_INPUTS: { readonly [K in RequestName]: readonly (readonly [unknown, Re
     [{ businessDate: '2026-11-23', pieces: { ...ZERO_PIECES, '20': 100_001 } }, /pieces\.20: pieces must not exceed 100000/],
     [{ businessDate: '2026-11-23', pieces: ZERO_PIECES, varianceReason: 'x'.repeat(501) }, /varianceReason: variance reason is longer than 500/],
   ],
+  'day.summary': [[{ date: '2026-12-02' }, /Unrecognized key: "date"/]],
+  'bill.paidList': [[{ limit: 10 }, /Unrecognized key: "limit"/]],
+  'record.search': [
+    [{}, /search: give at least one of ref1/],
+    [{ number: 3 }, /number: a receipt number needs its book/],
+    [{ name: 'สม%' }, /name: name contains control characters or the wildcards/],
+    [{ ref2: '12' }, /ref2: ref2 must be 15 digits/],
+  ],
+  'receipt.history': [[{ book: 'E70-5401-1', number: -1 }, /number: receipt number starts at 1/]],
 };
 
 let office: TestOffice;
