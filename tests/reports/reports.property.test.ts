@@ -31,6 +31,7 @@ interface LedgerRow {
   amountSatang: number;
   method: ReceiptMethod;
   isCancelled: number;
+  isPaper: number;
 }
 
 let office: CloseOffice;
@@ -70,7 +71,7 @@ async function makeDay(operations: readonly Operation[]): Promise<string> {
 function ledgerRows(date: string): LedgerRow[] {
   return office.host.services.database.sqlite
     .prepare(
-      `SELECT rc.book, rc.number, rc.amount_satang AS amountSatang, rc.method,
+      `SELECT rc.book, rc.number, rc.amount_satang AS amountSatang, rc.method, rc.is_paper AS isPaper,
          EXISTS (SELECT 1 FROM receipt_events e WHERE e.receipt_id = rc.id AND e.kind = 'cancelled') AS isCancelled
        FROM receipts rc WHERE rc.business_date = ? ORDER BY rc.book, rc.number`,
     )
@@ -86,6 +87,7 @@ const SCOPE: Readonly<Record<string, (r: LedgerRow) => boolean>> = {
   'bill-payments': (r) => r.method === 'bill-payment',
   'register-epayment': (r) => r.method === 'bill-payment',
   'register-cash': (r) => r.method !== 'bill-payment',
+  'manual-receipts': (r) => r.isPaper === 1,
 };
 
 describe('reports on random ledgers (issue 10 property)', () => {
