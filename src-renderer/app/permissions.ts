@@ -29,6 +29,7 @@ const SCREEN_NEEDS: Record<CounterScreen, RequestName> = {
   bank: 'bank.import',
   printers: 'print.settings.get',
   audit: 'ledger.verify',
+  outage: 'outage.list',
 };
 
 export function mayOpen(role: Role, screen: CounterScreen): boolean {

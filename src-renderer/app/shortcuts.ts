@@ -20,6 +20,8 @@ export const SHORTCUTS = {
   bank: { code: 'F8', alt: false, label: 'F8' },
   printers: { code: 'F9', alt: false, label: 'F9' },
   audit: { code: 'F10', alt: false, label: 'F10' },
+  outage: { code: 'F6', alt: false, label: 'F6' },
+  addRange: { code: 'KeyA', alt: true, label: 'Alt+A' },
   save: { code: 'KeyS', alt: true, label: 'Alt+S' },
   cash: { code: 'KeyC', alt: true, label: 'Alt+C' },
   billSlip: { code: 'KeyB', alt: true, label: 'Alt+B' },
