@@ -30,6 +30,7 @@ const SCREEN_NEEDS: Record<CounterScreen, RequestName> = {
   printers: 'print.settings.get',
   audit: 'ledger.verify',
   outage: 'outage.list',
+  'paper-receipt': 'paperReceipt.key',
 };
 
 export function mayOpen(role: Role, screen: CounterScreen): boolean {

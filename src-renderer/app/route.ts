@@ -24,7 +24,8 @@ export type CounterTarget =
   | { readonly screen: 'bank' }
   | { readonly screen: 'printers' }
   | { readonly screen: 'audit' }
-  | { readonly screen: 'outage' };
+  | { readonly screen: 'outage' }
+  | { readonly screen: 'paper-receipt' };
 export type CounterScreen = CounterTarget['screen'];
 
 export type RouteEvent =

@@ -21,6 +21,7 @@ export const SHORTCUTS = {
   printers: { code: 'F9', alt: false, label: 'F9' },
   audit: { code: 'F10', alt: false, label: 'F10' },
   outage: { code: 'F6', alt: false, label: 'F6' },
+  paperReceipt: { code: 'F5', alt: false, label: 'F5' },
   addRange: { code: 'KeyA', alt: true, label: 'Alt+A' },
   save: { code: 'KeyS', alt: true, label: 'Alt+S' },
   cash: { code: 'KeyC', alt: true, label: 'Alt+C' },

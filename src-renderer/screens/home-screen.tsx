@@ -36,6 +36,7 @@ const TILES: readonly { screen: TileScreen; key: keyof AppDictTiles; shortcut: S
   { screen: 'printers', key: 'printers', shortcut: SHORTCUTS.printers },
   { screen: 'audit', key: 'audit', shortcut: SHORTCUTS.audit },
   { screen: 'outage', key: 'outage', shortcut: SHORTCUTS.outage },
+  { screen: 'paper-receipt', key: 'paperReceipt', shortcut: SHORTCUTS.paperReceipt },
 ];
 type AppDictTiles = ReturnType<typeof useI18n>['t']['homeCounter']['tiles'];
 

@@ -121,7 +121,7 @@ describe('paper receipt books, outages and field collection in a real browser (i
   it('an outage is started (home shows its banner) and ended with the leaves written on paper', async () => {
     const page = await newPage();
     await login(page, 'operator');
-    expect(await page.getByTestId('outage-state').textContent()).toBe(th.homeCounter.outageNone);
+    await expect.poll(() => page.getByTestId('outage-state').textContent()).toBe(th.homeCounter.outageNone);
     await page.keyboard.press('F6');
     await seen(page, th.outage.intro);
     await capture(page, 'outage-start');
@@ -153,6 +153,43 @@ describe('paper receipt books, outages and field collection in a real browser (i
     await page.keyboard.press('Alt+KeyH');
     await expect.poll(() => page.getByTestId('outage-state').textContent()).toBe(th.homeCounter.outageNone);
     expect(await page.getByTestId('outage-banner').count()).toBe(0);
+    await logout(page);
+  });
+
+  it('a paper receipt is keyed; a paper date outside the outage is refused with its message and changes nothing', async () => {
+    const page = await newPage();
+    await login(page, 'operator');
+    await page.keyboard.press('F5');
+    await seen(page, th.paperReceipt.intro);
+    // The source defaults to the latest outage (the one just ended).
+    await expect.poll(() => page.getByLabel(th.paperReceipt.source).inputValue()).toMatch(/^outage:/);
+    await capture(page, 'paper-receipt');
+
+    const today = await page.getByLabel(th.paperReceipt.paperDate).inputValue();
+    const yesterday = new Date(Date.parse(`${today}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel(th.paperReceipt.paperDate).fill(yesterday);
+    await page.getByLabel(th.paperReceipt.book).fill(BOOK);
+    await page.getByLabel(th.paperReceipt.leaf).fill('1');
+    await page.getByLabel(th.paperReceipt.payerName).fill('นายสมชาย ใจดี');
+    await page.getByLabel(th.paperReceipt.revenueCode).selectOption('804001');
+    await page.getByLabel(th.paperReceipt.amount).fill('12.345');
+    const before = counts();
+    await page.getByRole('button', { name: th.paperReceipt.save }).click();
+    // Strict satang: three decimals never reach main.
+    await expect.poll(() => page.getByLabel(th.paperReceipt.amount).getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel(th.paperReceipt.amount).fill('200.00');
+    await page.getByRole('button', { name: th.paperReceipt.save }).click();
+    await seen(page, th.errors.PAPER_DATE_OUTSIDE_OUTAGE);
+    await capture(page, 'paper-receipt-refused');
+    expect(counts()).toBe(before);
+
+    await page.getByLabel(th.paperReceipt.paperDate).fill(today);
+    await page.getByRole('button', { name: th.paperReceipt.save }).click();
+    await seen(page, th.paperReceipt.keyed(BOOK, 1));
+    expect(count('paper_receipt_keyings')).toBe(1);
+    expect(sqlite.prepare('SELECT book, number, amount_satang AS amount, is_paper AS isPaper FROM receipts WHERE is_paper = 1').all()).toEqual([{ book: BOOK, number: 1, amount: 20_000, isPaper: 1 }]);
+    // The next leaf of the same book is offered for the next paper.
+    expect(await page.getByLabel(th.paperReceipt.leaf).inputValue()).toBe('2');
     await logout(page);
   });
 

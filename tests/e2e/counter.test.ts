@@ -153,7 +153,7 @@ describe('the counter in a real browser', () => {
     expect(await page.getByTestId('receipt-count').textContent()).toBe('0');
     expect(await page.getByTestId('pending-jobs').textContent()).toBe(th.homeCounter.pendingJobs(0));
     expect(await page.getByTestId('sync-state').textContent()).toBe(th.homeCounter.syncUnknown);
-    expect(await page.getByTestId('outage-state').textContent()).toBe(th.homeCounter.outageNone);
+    await expect.poll(() => page.getByTestId('outage-state').textContent()).toBe(th.homeCounter.outageNone);
     await capture(page, 'home-operator');
   });
 
