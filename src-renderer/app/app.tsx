@@ -6,6 +6,7 @@ import { AuditScreen } from '../screens/counter/audit-screen';
 import { BankScreen } from '../screens/counter/bank-screen';
 import { BillScreen } from '../screens/counter/bill-screen';
 import { PaperReceiptScreen } from '../screens/counter/paper-receipt-screen';
+import { BooksScreen } from '../screens/counter/books-screen';
 import { OutageScreen } from '../screens/counter/outage-screen';
 import { NewRequestScreen } from '../screens/counter/new-request-screen';
 import { PaidBillsScreen } from '../screens/counter/paid-bills-screen';
@@ -180,6 +181,8 @@ export function App({ ebill }: { readonly ebill: EbillApi }) {
         return <OutageScreen {...frame} user={route.user} onHome={onHome} />;
       case 'paper-receipt':
         return <PaperReceiptScreen {...frame} user={route.user} onHome={onHome} />;
+      case 'books':
+        return <BooksScreen {...frame} user={route.user} onHome={onHome} />;
     }
   })();
 

@@ -31,6 +31,7 @@ const SCREEN_NEEDS: Record<CounterScreen, RequestName> = {
   audit: 'ledger.verify',
   outage: 'outage.list',
   'paper-receipt': 'paperReceipt.key',
+  books: 'book.list',
 };
 
 export function mayOpen(role: Role, screen: CounterScreen): boolean {

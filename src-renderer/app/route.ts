@@ -25,7 +25,8 @@ export type CounterTarget =
   | { readonly screen: 'printers' }
   | { readonly screen: 'audit' }
   | { readonly screen: 'outage' }
-  | { readonly screen: 'paper-receipt' };
+  | { readonly screen: 'paper-receipt' }
+  | { readonly screen: 'books' };
 export type CounterScreen = CounterTarget['screen'];
 
 export type RouteEvent =

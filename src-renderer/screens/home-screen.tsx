@@ -37,6 +37,7 @@ const TILES: readonly { screen: TileScreen; key: keyof AppDictTiles; shortcut: S
   { screen: 'audit', key: 'audit', shortcut: SHORTCUTS.audit },
   { screen: 'outage', key: 'outage', shortcut: SHORTCUTS.outage },
   { screen: 'paper-receipt', key: 'paperReceipt', shortcut: SHORTCUTS.paperReceipt },
+  { screen: 'books', key: 'books', shortcut: SHORTCUTS.books },
 ];
 type AppDictTiles = ReturnType<typeof useI18n>['t']['homeCounter']['tiles'];
 

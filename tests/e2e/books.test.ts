@@ -193,6 +193,46 @@ describe('paper receipt books, outages and field collection in a real browser (i
     await logout(page);
   });
 
+  it('finance registers and assigns a book, spoils a leaf, and a close is refused listing the unused leaves', async () => {
+    const page = await newPage();
+    await login(page, 'finance');
+    await page.keyboard.press('F1');
+    await seen(page, th.books.registerHeading);
+    await page.getByLabel(th.books.bookNo, { exact: true }).fill('p70-002');
+    await page.getByLabel(th.books.firstLeaf, { exact: true }).fill('1');
+    await page.getByLabel(th.books.lastLeaf, { exact: true }).fill('10');
+    await page.getByLabel(th.books.fiscalYear, { exact: true }).fill('2570');
+    await page.getByRole('button', { name: th.books.register }).click();
+    await seen(page, th.books.registered('P70-002'));
+    expect(count('receipt_books')).toBe(2);
+    await capture(page, 'books');
+
+    await page.getByRole('button', { name: th.books.assignOf('P70-002') }).click();
+    await seen(page, th.books.assignTitle('P70-002'));
+    await page.getByLabel(th.books.holder, { exact: true }).selectOption('terminal');
+    await page.getByLabel(th.books.terminalSlot, { exact: true }).fill('1');
+    await capture(page, 'books-assign');
+    await page.getByRole('dialog').getByRole('button', { name: th.books.assign }).click();
+    await seen(page, th.books.assigned('P70-002'));
+    expect(count('receipt_book_assignments')).toBe(2);
+    await expect.poll(() => page.getByTestId('book-list').getByText(th.books.holderTerminal(1)).isVisible()).toBe(true);
+
+    await page.getByRole('button', { name: th.books.markOf('P70-002') }).click();
+    await page.getByLabel(th.books.leaf, { exact: true }).fill('10');
+    await page.getByLabel(th.books.reason, { exact: true }).fill('เขียนผิด');
+    await page.getByRole('dialog').getByRole('button', { name: th.books.mark }).click();
+    await seen(page, th.books.marked('P70-002', 10));
+    await expect.poll(() => page.getByTestId('book-list').getByText(th.books.counts(9, 0, 1, 0)).isVisible()).toBe(true);
+
+    const before = counts();
+    await page.getByRole('button', { name: th.books.closeOf('P70-002') }).click();
+    await seen(page, th.errors.BOOK_HAS_UNUSED_LEAVES);
+    expect(await page.getByTestId('unused-leaves').textContent()).toBe(th.books.unusedLeaves('1–9'));
+    expect(counts()).toBe(before);
+    await capture(page, 'books-close-refused');
+    await logout(page);
+  });
+
   it('the auditor sees the outages but no start or end', async () => {
     const page = await newPage();
     await login(page, 'auditor');
@@ -200,6 +240,11 @@ describe('paper receipt books, outages and field collection in a real browser (i
     await seen(page, th.outage.listHeading);
     await expect.poll(() => page.getByTestId('outage-list').getByText(CAUSE).isVisible()).toBe(true);
     expect(await page.getByLabel(th.outage.cause).count()).toBe(0);
+    await page.keyboard.press('Alt+KeyH');
+    await page.keyboard.press('F1');
+    await expect.poll(() => page.getByTestId('book-list').getByText('P70-002').isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: th.books.closeOf('P70-002') }).count()).toBe(0);
+    expect(await page.getByLabel(th.books.bookNo, { exact: true }).count()).toBe(0);
     await logout(page);
   });
 });
