@@ -233,18 +233,28 @@ describe('paper receipt books, outages and field collection in a real browser (i
     await logout(page);
   });
 
-  it('the auditor sees the outages but no start or end', async () => {
+  it('the auditor sees the outages but no start or end, renders the same-day manual receipts report, and sees the books without actions', async () => {
     const page = await newPage();
     await login(page, 'auditor');
     await page.keyboard.press('F6');
     await seen(page, th.outage.listHeading);
     await expect.poll(() => page.getByTestId('outage-list').getByText(CAUSE).isVisible()).toBe(true);
     expect(await page.getByLabel(th.outage.cause).count()).toBe(0);
+
+    // The same-day manual receipts report: the one paper receipt keyed above, as a PDF to save.
+    await page.keyboard.press('Alt+KeyM');
+    await expect.poll(() => page.getByTestId('manual-report-result').isVisible(), { timeout: 120_000 }).toBe(true);
+    expect(await page.getByTestId('manual-report-result').textContent()).toContain(th.manualReport.result(1, '200.00', 1).slice(0, 12));
+    await capture(page, 'outage-report');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /^บันทึกแฟ้ม/ }).click()]);
+    const pdf = join(SHOTS, 'manual-receipts.pdf');
+    await download.saveAs(pdf);
+    expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     await page.keyboard.press('Alt+KeyH');
     await page.keyboard.press('F1');
     await expect.poll(() => page.getByTestId('book-list').getByText('P70-002').isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: th.books.closeOf('P70-002') }).count()).toBe(0);
     expect(await page.getByLabel(th.books.bookNo, { exact: true }).count()).toBe(0);
     await logout(page);
-  });
+  }, 180_000);
 });

@@ -11,6 +11,7 @@ import { TextField } from '../../components/text-field';
 import { formatBusinessDate, formatMoment } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import type { Dict } from '../../i18n/th';
+import { ManualReportPanel } from './manual-report-panel';
 import { openOutage, type Outage } from './outage-state';
 import type { Phrase } from './phrase';
 import { ScreenToolbar } from './screen-toolbar';
@@ -165,6 +166,7 @@ export function OutageScreen({ info, user, request, onHome, onLogout, isLoggingO
       )}
       <StatusRegion text={status?.(t) ?? null} />
       <ErrorRegion error={error} />
+      {mayCall(user.role, 'report.render') && today !== '' && <ManualReportPanel request={request} today={today} />}
       <section className="panel" aria-labelledby="outages-title">
         <h2 id="outages-title" className="section-title">
           {t.outage.listHeading}
