@@ -5,6 +5,9 @@ import { ErrorRegion } from '../components/error-notice';
 import { AuditScreen } from '../screens/counter/audit-screen';
 import { BankScreen } from '../screens/counter/bank-screen';
 import { BillScreen } from '../screens/counter/bill-screen';
+import { PaperReceiptScreen } from '../screens/counter/paper-receipt-screen';
+import { BooksScreen } from '../screens/counter/books-screen';
+import { OutageScreen } from '../screens/counter/outage-screen';
 import { NewRequestScreen } from '../screens/counter/new-request-screen';
 import { PaidBillsScreen } from '../screens/counter/paid-bills-screen';
 import { PrintersScreen } from '../screens/counter/printers-screen';
@@ -174,6 +177,12 @@ export function App({ ebill }: { readonly ebill: EbillApi }) {
         return <PrintersScreen {...frame} user={route.user} onHome={onHome} />;
       case 'audit':
         return <AuditScreen {...frame} user={route.user} onOpen={onOpen} onHome={onHome} />;
+      case 'outage':
+        return <OutageScreen {...frame} user={route.user} onHome={onHome} />;
+      case 'paper-receipt':
+        return <PaperReceiptScreen {...frame} user={route.user} onHome={onHome} />;
+      case 'books':
+        return <BooksScreen {...frame} user={route.user} onHome={onHome} />;
     }
   })();
 

@@ -29,6 +29,9 @@ const SCREEN_NEEDS: Record<CounterScreen, RequestName> = {
   bank: 'bank.import',
   printers: 'print.settings.get',
   audit: 'ledger.verify',
+  outage: 'outage.list',
+  'paper-receipt': 'paperReceipt.key',
+  books: 'book.list',
 };
 
 export function mayOpen(role: Role, screen: CounterScreen): boolean {

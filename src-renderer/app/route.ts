@@ -23,7 +23,10 @@ export type CounterTarget =
   | { readonly screen: 'receipt'; readonly book: string; readonly number: number }
   | { readonly screen: 'bank' }
   | { readonly screen: 'printers' }
-  | { readonly screen: 'audit' };
+  | { readonly screen: 'audit' }
+  | { readonly screen: 'outage' }
+  | { readonly screen: 'paper-receipt' }
+  | { readonly screen: 'books' };
 export type CounterScreen = CounterTarget['screen'];
 
 export type RouteEvent =

@@ -9,7 +9,8 @@ import { useShortcuts } from '../app/use-shortcuts';
 import { ScreenFrame } from '../components/screen-frame';
 import { ShortcutHint } from '../components/shortcut-hint';
 import { TextField } from '../components/text-field';
-import { formatBusinessDate } from '../i18n/format';
+import { formatBusinessDate, formatMoment } from '../i18n/format';
+import { openOutage } from './counter/outage-state';
 import { useI18n } from '../i18n/i18n-context';
 
 const MS_PER_MINUTE = 60_000;
@@ -34,12 +35,15 @@ const TILES: readonly { screen: TileScreen; key: keyof AppDictTiles; shortcut: S
   { screen: 'bank', key: 'bank', shortcut: SHORTCUTS.bank },
   { screen: 'printers', key: 'printers', shortcut: SHORTCUTS.printers },
   { screen: 'audit', key: 'audit', shortcut: SHORTCUTS.audit },
+  { screen: 'outage', key: 'outage', shortcut: SHORTCUTS.outage },
+  { screen: 'paper-receipt', key: 'paperReceipt', shortcut: SHORTCUTS.paperReceipt },
+  { screen: 'books', key: 'books', shortcut: SHORTCUTS.books },
 ];
 type AppDictTiles = ReturnType<typeof useI18n>['t']['homeCounter']['tiles'];
 
 /**
  * หน้าหลัก: today's count and totals by method (day.summary), printers and unfinished print jobs,
- * sync and outage state (shown as unknown until those requests exist: no invented numbers), the
+ * the open outage (outage.list: a banner while one is open), sync state (unknown until it exists), the
  * scan/Ref1 box for counter roles, and a tile for each screen this role may open.
  */
 export function HomeScreen({ info, user, request, onOpenUsers, onOpen, onScanText, onLogout, isLoggingOut }: HomeScreenProps) {
@@ -50,11 +54,17 @@ export function HomeScreen({ info, user, request, onOpenUsers, onOpen, onScanTex
   const [jobs, setJobs] = useState<readonly PrintJobSummary[] | null>(null);
   const [printers, setPrinters] = useState<RequestOutput<'print.settings.get'>['settings'] | null>(null);
   const [scanText, setScanText] = useState('');
+  /** undefined = not read yet or not readable; null = no outage open. */
+  const [outage, setOutage] = useState<RequestOutput<'outage.list'>['outages'][number] | null | undefined>(undefined);
   const tiles = TILES.filter((tile) => mayOpen(user.role, tile.screen));
 
   const load = useCallback(async () => {
     const day = await request('day.summary', {});
     if (day.ok) setSummary(day.value);
+    if (mayCall(user.role, 'outage.list')) {
+      const outages = await request('outage.list', {});
+      setOutage(outages.ok ? openOutage(outages.value.outages) : undefined);
+    }
     if (mayCall(user.role, 'print.jobs')) {
       const [j, s] = await Promise.all([request('print.jobs', {}), request('print.settings.get', {})]);
       if (j.ok) setJobs(j.value.jobs);
@@ -78,6 +88,11 @@ export function HomeScreen({ info, user, request, onOpenUsers, onOpen, onScanTex
 
   return (
     <ScreenFrame title={t.home.title} info={info} user={user} onLogout={onLogout} isLoggingOut={isLoggingOut} className="screen--home">
+      {outage !== undefined && outage !== null && (
+        <p className="notice notice--warn outage-banner" role="status" data-testid="outage-banner">
+          {t.homeCounter.outageOpen(formatMoment(outage.startedAtMs, language), outage.cause)}
+        </p>
+      )}
       <section className="panel welcome" aria-labelledby="welcome-title">
         <h1 id="welcome-title" className="welcome__title">
           {t.home.welcome(user.fullNameTh)}
@@ -193,8 +208,8 @@ export function HomeScreen({ info, user, request, onOpenUsers, onOpen, onScanTex
             {t.homeCounter.syncUnknown}
           </p>
           <h3 className="subsection-title">{t.homeCounter.outageHeading}</h3>
-          <p className="notice notice--unknown" data-testid="outage-state">
-            {t.homeCounter.outageUnknown}
+          <p className={`notice ${outage === undefined ? 'notice--unknown' : outage === null ? 'notice--ok' : 'notice--warn'}`} data-testid="outage-state">
+            {outage === undefined ? t.homeCounter.outageUnknown : outage === null ? t.homeCounter.outageNone : t.homeCounter.outageOpen(formatMoment(outage.startedAtMs, language), outage.cause)}
           </p>
         </section>
       </div>
