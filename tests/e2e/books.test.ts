@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataPaths } from '../../src-main/platform/paths';
 import { th } from '../../src-renderer/i18n/th';
-import { ebill, ROOT } from '../helpers/cli';
+import { E2E_TEST_TIMEOUT_MS, ebill, ROOT } from '../helpers/cli';
 import { launchChromium, startWebShell, type RunningShell } from '../helpers/web-shell';
 
 /**
@@ -117,7 +117,7 @@ function counts(): string {
   return JSON.stringify(tables.map(count));
 }
 
-describe('paper receipt books, outages and field collection in a real browser (issue 8)', () => {
+describe('paper receipt books, outages and field collection in a real browser (issue 8)', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
   it('an outage is started (home shows its banner) and ended with the leaves written on paper', async () => {
     const page = await newPage();
     await login(page, 'operator');

@@ -8,7 +8,7 @@ import { buildBarcode } from '../../src-shared/codes/barcode';
 import { dataPaths } from '../../src-main/platform/paths';
 import { th } from '../../src-renderer/i18n/th';
 import { en } from '../../src-renderer/i18n/en';
-import { ebill, ROOT } from '../helpers/cli';
+import { E2E_TEST_TIMEOUT_MS, ebill, ROOT } from '../helpers/cli';
 import { launchChromium, startWebShell, type RunningShell } from '../helpers/web-shell';
 import { ktb256File } from '../fixtures/bank/generate';
 
@@ -145,7 +145,7 @@ async function newBill(page: Page, payerName: string, amount: string): Promise<s
 
 let cashReceipt: { book: string; number: number };
 
-describe('the counter in a real browser', () => {
+describe('the counter in a real browser', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
   it('home shows today, the printers, no pending job, an honest "unknown" for sync and the outage state from outage.list', async () => {
     const page = await newPage();
     await login(page, 'operator');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ebill, ROOT } from '../helpers/cli';
+import { E2E_TEST_TIMEOUT_MS, ebill, ROOT } from '../helpers/cli';
 import { launchChromium, startWebShell, type RunningShell } from '../helpers/web-shell';
 
 /**
@@ -52,7 +52,7 @@ async function newPage(): Promise<Page> {
   return page;
 }
 
-describe('day one in a real browser', () => {
+describe('day one in a real browser', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
   it('an operator of the demo office logs in and sees the Thai home screen', async () => {
     const dataDir = tempDir('ebill-e2e-demo-');
     const demo = ebill(['--data-dir', dataDir, '--json', 'demo']);

@@ -9,6 +9,12 @@ export const ROOT = join(import.meta.dirname, '..', '..');
  */
 export const CLI_TEST_TIMEOUT_MS = 180_000;
 
+/**
+ * A browser test drives Chromium against the browser shell: 1–7 s on a quiet machine, several times
+ * that while the whole suite runs on two cores (CI saw 20 s pass in the middle of one).
+ */
+export const E2E_TEST_TIMEOUT_MS = 120_000;
+
 export interface CliRun {
   readonly status: number | null;
   readonly stdout: string;
