@@ -2,12 +2,13 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataPaths } from '../../src-main/platform/paths';
 import { th } from '../../src-renderer/i18n/th';
-import { E2E_TEST_TIMEOUT_MS, ebill, ROOT } from '../helpers/cli';
+import { E2E_TEST_TIMEOUT_MS, ebill } from '../helpers/cli';
 import { launchChromium, startWebShell, type RunningShell } from '../helpers/web-shell';
+import { pageKit, SHOTS } from './page-helpers';
 
 /**
  * The paper-book screens end to end (issue 8) in real Chromium against `start:web` with the demo
@@ -15,9 +16,6 @@ import { launchChromium, startWebShell, type RunningShell } from '../helpers/web
  * before). Each new screen is checked with axe-core and shot at 1366×768 in Thai and English into
  * test-results/screens/.
  */
-const SHOTS = join(ROOT, 'test-results', 'screens');
-const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-const VIEWPORT = { width: 1366, height: 768 };
 const PASSWORD = 'demo1234';
 /** Registered and given to the office before the browser starts (the books screen registers its own later). */
 const BOOK = 'P70-001';
@@ -27,8 +25,8 @@ let browser: Browser;
 let shell: RunningShell;
 let dataDir: string;
 let sqlite: Database.Database;
-const problems: string[] = [];
-const pages: Page[] = [];
+const kit = pageKit(() => browser, () => shell.url);
+const { problems, pages, newPage, login, logout, seen, capture } = kit;
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
@@ -52,61 +50,6 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
   expect(problems, 'the pages logged errors (CSP violations included)').toEqual([]);
 });
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'th-TH' });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('console', (message) => {
-    // A refused request is a 4xx the page handles and shows; only script errors count.
-    if (message.type() === 'error' && !/Failed to load resource/.test(message.text())) problems.push(message.text());
-  });
-  pages.push(page);
-  return page;
-}
-
-async function login(page: Page, username: string): Promise<void> {
-  await page.goto(shell.url);
-  await expect.poll(() => page.getByRole('button', { name: th.login.submit }).isVisible(), { timeout: 15_000 }).toBe(true);
-  await page.getByLabel(th.fields.username.label).fill(username);
-  await page.getByLabel(th.fields.password.label, { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: th.login.submit }).click();
-  await expect.poll(() => page.getByRole('heading', { name: /ยินดีต้อนรับ/ }).isVisible(), { timeout: 15_000 }).toBe(true);
-}
-
-async function logout(page: Page): Promise<void> {
-  await page.keyboard.press('Alt+KeyL');
-  await expect.poll(() => page.getByRole('button', { name: th.login.submit }).isVisible()).toBe(true);
-}
-
-async function seen(page: Page, text: string | RegExp): Promise<void> {
-  await expect.poll(() => page.getByText(text).first().isVisible(), { timeout: 15_000 }).toBe(true);
-}
-
-/** axe-core on the page as it is: no serious or critical violation. */
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  // Through the DevTools protocol, not a <script> tag: the page's CSP (script-src 'self') stays as shipped.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
-  });
-  expect(violations, `axe on ${name}`).toEqual([]);
-}
-
-/** axe, then a screenshot in Thai and in English (the language switch in the header), back to Thai. */
-async function capture(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(150);
-  await expectAccessible(page, `${name} (th)`);
-  await page.screenshot({ path: join(SHOTS, `${name}-th.png`) });
-  await page.locator('.language-switch__button', { hasText: 'English' }).dispatchEvent('click');
-  await page.waitForTimeout(150);
-  await expectAccessible(page, `${name} (en)`);
-  await page.screenshot({ path: join(SHOTS, `${name}-en.png`) });
-  await page.locator('.language-switch__button', { hasText: 'ไทย' }).dispatchEvent('click');
-  await page.waitForTimeout(100);
-}
 
 function count(table: string): number {
   return (sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
