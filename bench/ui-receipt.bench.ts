@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HTTP_CLIENT_HEADER, HTTP_TOKEN_HEADER, httpRequestPath } from '../src-shared/contract/names';
+import { bundleNodePrograms } from '../scripts/bundle-node';
 import { startWebShell } from '../tests/helpers/web-shell';
 
 const WARM_UP = 3;
@@ -22,6 +23,7 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))] ?? Number.NaN;
 }
 
+await bundleNodePrograms(); // startWebShell runs out/web/main.js
 const dataDir = mkdtempSync(join(tmpdir(), 'ebill-bench-ui-'));
 const demo = spawnSync(globalThis.process.execPath, [join(root, 'bin', 'ebill.mjs'), '--data-dir', dataDir, '--json', 'demo'], { cwd: root, encoding: 'utf8' });
 if (demo.status !== 0) throw new Error(`ebill demo failed: ${demo.stderr}`);

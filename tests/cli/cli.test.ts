@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI_TEST_TIMEOUT_MS, ebill } from '../helpers/cli';
+import { CLI_TEST_TIMEOUT_MS, ebill, ebillFromBin } from '../helpers/cli';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -35,6 +35,13 @@ describe('ebill init and doctor', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     expect(run.json).toMatchObject({ ok: true, database: join(dir, 'ebill.sqlite') });
     const names = (run.json['checks'] as { name: string; status: string }[]).map((c) => c.name);
     expect(names).toEqual(expect.arrayContaining(['database', 'schema', 'append-only', 'set-up', 'machine', 'clock', 'fonts', 'printers', 'disk']));
+  });
+
+  it('the checkout bin (bin/ebill.mjs through tsx, as `npm run ebill`) answers doctor exactly as the bundle does', () => {
+    const fromBin = ebillFromBin(['--data-dir', dir, '--json', 'doctor']);
+    expect(fromBin.status).toBe(0);
+    const names = (run: Record<string, unknown>) => (run['checks'] as { name: string; status: string }[]).map((c) => `${c.name}:${c.status}`);
+    expect(names(fromBin.json)).toEqual(names(ebill(['--data-dir', dir, '--json', 'doctor']).json));
   });
 
   it('a second init is refused with exit 3 and ALREADY_SET_UP', () => {

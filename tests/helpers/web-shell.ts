@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { ROOT } from './cli';
+import { BUNDLED, ROOT } from './cli';
 
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const START_TIMEOUT_MS = 60_000;
@@ -21,7 +21,7 @@ export function startWebShell(dataDir: string): Promise<RunningShell> {
   if (!existsSync(join(ROOT, 'out', 'renderer', 'index.html'))) {
     throw new Error('out/renderer is missing: run the tests with `npm test` (it builds the renderer first)');
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src-main', 'web', 'main.ts'), '--data-dir', dataDir], {
+  const child = spawn(process.execPath, [BUNDLED.web, '--data-dir', dataDir], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, EBILL_DATA_DIR: '' },

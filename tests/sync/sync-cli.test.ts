@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI_TEST_TIMEOUT_MS, ebill, ROOT } from '../helpers/cli';
+import { BUNDLED, CLI_TEST_TIMEOUT_MS, ebill, ROOT } from '../helpers/cli';
 
 /**
  * cli.md's sync commands through the real bins: `ebill-central serve` prints its URL, `enroll-code`
@@ -15,14 +15,14 @@ let server: ChildProcess | undefined;
 let url = '';
 const office = (args: readonly string[], stdin = '') => ebill(['--data-dir', join(dir, 'office'), '--json', ...args], stdin);
 const central = (args: readonly string[]) => {
-  const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'ebill-central.mjs'), '--data-dir', join(dir, 'central'), '--json', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: { ...process.env, DATABASE_URL: '' } });
+  const result = spawnSync(process.execPath, [BUNDLED.central, '--data-dir', join(dir, 'central'), '--json', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: { ...process.env, DATABASE_URL: '' } });
   return { status: result.status, json: JSON.parse(result.stdout || '{}') as Record<string, unknown> };
 };
 const PASSWORD = 'demo1234\n';
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ebill-sync-cli-'));
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'ebill-central.mjs'), '--data-dir', join(dir, 'central'), 'serve', '--port', '0'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'ignore'] });
+  const child = spawn(process.execPath, [BUNDLED.central, '--data-dir', join(dir, 'central'), 'serve', '--port', '0'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'ignore'] });
   server = child;
   url = await new Promise<string>((resolve, reject) => {
     let text = '';
