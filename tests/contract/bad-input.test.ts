@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { REQUEST_NAMES, requestMap, type RequestName } from '../../src-shared/contract';
-import { client, loginAs, makeTestOffice, setUpWithUsers, snapshotBusinessTables, SETUP_INPUT, type TestOffice } from '../helpers/office';
+import { client, loginAs, makeSetUpOffice, snapshotBusinessTables, SETUP_INPUT, type TestOffice } from '../helpers/office';
 
 const REF1 = '180454016900001';
 const ZERO_PIECES = { '1000': 0, '500': 0, '100': 0, '50': 0, '20': 0, '10': 0, '5': 0, '2': 0, '1': 0, '0.50': 0, '0.25': 0 };
@@ -235,8 +235,7 @@ const BAD_INPUTS: { readonly [K in RequestName]: readonly (readonly [unknown, Re
 
 let office: TestOffice;
 beforeEach(async () => {
-  office = makeTestOffice();
-  await setUpWithUsers(office);
+  office = await makeSetUpOffice();
 });
 afterEach(() => office.close());
 

@@ -1,12 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LOGIN_POLICY } from '../../src-main/users/user-service';
-import { client, expectOk, loginAs, makeTestOffice, PASSWORD, setUpWithUsers, snapshotBusinessTables, type TestOffice } from '../helpers/office';
+import { client, expectOk, loginAs, makeSetUpOffice, PASSWORD, snapshotBusinessTables, type TestOffice } from '../helpers/office';
 
 const IDLE_MS = 10 * 60_000;
 let office: TestOffice;
 beforeEach(async () => {
-  office = makeTestOffice({ idleTimeoutMs: IDLE_MS });
-  await setUpWithUsers(office);
+  office = await makeSetUpOffice({ idleTimeoutMs: IDLE_MS });
 });
 afterEach(() => office.close());
 

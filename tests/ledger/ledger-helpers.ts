@@ -1,6 +1,6 @@
 import type { RequestInput, RequestName, RequestOutput } from '../../src-shared/contract';
 import type { ClientRef } from '../../src-main/host/context';
-import { client, expectOk, loginAs, makeTestOffice, setUpWithUsers, type TestOffice } from '../helpers/office';
+import { client, expectOk, loginAs, makeSetUpOffice, type TestOffice } from '../helpers/office';
 
 /** A valid national ID (check digit correct) and a fine law's revenue code. */
 export const PAYER_ID = '1101700230708';
@@ -38,8 +38,7 @@ export const LEDGER_TABLES = [
 const A_YEAR_MS = 366 * 86_400_000;
 
 export async function makeLedgerOffice(options: { dataDir?: string } = {}): Promise<LedgerOffice> {
-  const office = makeTestOffice({ ...options, idleTimeoutMs: A_YEAR_MS });
-  await setUpWithUsers(office);
+  const office = await makeSetUpOffice({ ...options, idleTimeoutMs: A_YEAR_MS });
   const operator = client('operator-window');
   const supervisor = client('supervisor-window');
   const admin = client('admin-window');
