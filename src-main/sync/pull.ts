@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { CentralApprovalSummary } from '../../src-shared/contract/sync-requests';
-import { approvalRequestResponseSchema, pullResponseSchema, type ApprovalRequest, type PullResponse } from '../../src-shared/sync';
+import { approvalRequestResponseSchema, localUserReportResponseSchema, pullResponseSchema, type ApprovalRequest, type PullResponse } from '../../src-shared/sync';
 import { businessDateOf } from '../../src-shared/dates';
 import type { LedgerDeps } from '../ledger/action';
 import type { Approval, ApprovalTarget } from '../ledger/approvals';
@@ -8,6 +8,7 @@ import { centralApproval } from '../ledger/approvals';
 import { prepared } from '../ledger/statements';
 import { newId } from '../platform/ids';
 import { requireEnrollment } from './enrollment-store';
+import { applyFeedPage, checkFeedPage, unapprovedLocalUsers, type FeedApplied } from './feed-apply';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry';
 import { officeErrorOf, signedRequest } from './transport';
 
@@ -77,13 +78,14 @@ export function listCentralApprovals(sqlite: Database.Database, id?: string): Ce
   return rows.map((r) => ({ ...r, isSent: r.isSent === 1, isUsed: r.isUsed === 1 }));
 }
 
-function cursorOf(sqlite: Database.Database, stream: 'approvals' | 'fine-orders'): number {
+function cursorOf(sqlite: Database.Database, stream: 'approvals' | 'fine-orders' | 'feed'): number {
   return (prepared(sqlite, 'SELECT after_cursor AS c FROM sync_pull_cursors WHERE stream = ?').get(stream) as { c: number } | undefined)?.c ?? 0;
 }
 
-function apply(deps: LedgerDeps, pulled: PullResponse): void {
+function apply(deps: LedgerDeps, pulled: PullResponse): FeedApplied {
   const { sqlite } = deps;
-  sqlite
+  checkFeedPage(pulled.feed);
+  return sqlite
     .transaction(() => {
       for (const d of pulled.approvals) {
         prepared(
@@ -104,30 +106,49 @@ function apply(deps: LedgerDeps, pulled: PullResponse): void {
       const lastOrder = pulled.fineOrders[pulled.fineOrders.length - 1];
       if (lastApproval !== undefined) save.run('approvals', lastApproval.cursor);
       if (lastOrder !== undefined) save.run('fine-orders', lastOrder.cursor);
+      const applied = applyFeedPage(deps, pulled.feed);
+      const lastFeed = pulled.feed[pulled.feed.length - 1];
+      if (lastFeed !== undefined) save.run('feed', lastFeed.cursor);
+      return applied;
     })
     .immediate();
 }
 
-/** One pull round: sends approval requests not yet sent, then pulls every stream until it is empty. */
-export async function pullFromCentral(deps: LedgerDeps, retry: RetryPolicy = DEFAULT_RETRY): Promise<{ pulled: number; approvals: number; fineOrders: number; requestsSent: number }> {
+/** One pull round: sends approval requests not yet sent and this terminal's unapproved users, then pulls every stream until it is empty. */
+export async function pullFromCentral(
+  deps: LedgerDeps,
+  retry: RetryPolicy = DEFAULT_RETRY,
+): Promise<{ pulled: number; approvals: number; fineOrders: number; feed: FeedApplied & { items: number }; requestsSent: number; usersFlagged: number }> {
   const enrollment = requireEnrollment(deps.sqlite);
   const requestsSent = await sendPendingRequests(deps, retry);
+  const localUsers = unapprovedLocalUsers(deps.sqlite);
+  let usersFlagged = 0;
+  try {
+    if (localUsers.length > 0) {
+      usersFlagged = (await withRetry(retry, () => signedRequest(enrollment.serverUrl, 'POST', '/v1/local-users', { users: localUsers }, enrollment, deps.clock.nowMs(), localUserReportResponseSchema))).flagged;
+    }
+  } catch (error) {
+    throw officeErrorOf(error);
+  }
   let approvals = 0;
   let fineOrders = 0;
+  const feed = { items: 0, users: 0, catalog: 0, holidays: 0, payments: 0, books: 0 };
   for (;;) {
-    const path = `/v1/pull?approvalsAfter=${cursorOf(deps.sqlite, 'approvals')}&fineOrdersAfter=${cursorOf(deps.sqlite, 'fine-orders')}`;
+    const path = `/v1/pull?approvalsAfter=${cursorOf(deps.sqlite, 'approvals')}&fineOrdersAfter=${cursorOf(deps.sqlite, 'fine-orders')}&feedAfter=${cursorOf(deps.sqlite, 'feed')}`;
     let pulled: PullResponse;
     try {
       pulled = await withRetry(retry, () => signedRequest(enrollment.serverUrl, 'GET', path, undefined, enrollment, deps.clock.nowMs(), pullResponseSchema));
     } catch (error) {
       throw officeErrorOf(error);
     }
-    if (pulled.approvals.length === 0 && pulled.fineOrders.length === 0) break;
-    apply(deps, pulled);
+    if (pulled.approvals.length === 0 && pulled.fineOrders.length === 0 && pulled.feed.length === 0) break;
+    const applied = apply(deps, pulled);
     approvals += pulled.approvals.length;
     fineOrders += pulled.fineOrders.length;
+    feed.items += pulled.feed.length;
+    for (const key of ['users', 'catalog', 'holidays', 'payments', 'books'] as const) feed[key] += applied[key];
   }
-  return { pulled: approvals + fineOrders, approvals, fineOrders, requestsSent };
+  return { pulled: approvals + fineOrders + feed.items, approvals, fineOrders, feed, requestsSent, usersFlagged };
 }
 
 /** The approval central gave for this target, as the ledger's approval path takes it (src-main/ledger/approvals.ts). */
