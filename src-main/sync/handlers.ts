@@ -4,7 +4,7 @@ import type { ApprovalTarget } from '../ledger/approvals';
 import { requireBill } from '../ledger/bills';
 import { requireReceipt } from '../ledger/receipts';
 import { DEFAULT_RETRY } from './retry';
-import { listCentralApprovals, saveCentralApprovalRequest, sendPendingRequests } from './pull';
+import { listCentralApprovals, pullFromCentral, saveCentralApprovalRequest, sendPendingRequests } from './pull';
 
 /** How long the counter waits for central when it sends a request; no answer leaves it saved for the next pull. */
 const ASK_TIMEOUT_MS = 5_000;
@@ -35,5 +35,17 @@ export const syncHandlers = {
     if (saved === undefined) throw new Error(`central approval request ${id} was just saved`);
     return saved;
   },
-  'approval.centralList': (_input, { services }) => ({ approvals: listCentralApprovals(services.database.sqlite) }),
+  'approval.centralList': async (input, { services }) => {
+    let isCentralReached: boolean | null = null;
+    if (input.checkCentral === true) {
+      try {
+        await pullFromCentral({ sqlite: services.database.sqlite, clock: services.clock, machineId: services.machineId }, { ...DEFAULT_RETRY, maxAttempts: 1 }, ASK_TIMEOUT_MS);
+        isCentralReached = true;
+      } catch (error) {
+        if (!(error instanceof CodedError) || error.code !== 'SYNC_UNREACHABLE') throw error;
+        isCentralReached = false;
+      }
+    }
+    return { approvals: listCentralApprovals(services.database.sqlite), isCentralReached };
+  },
 } satisfies Pick<Handlers, 'approval.askCentral' | 'approval.centralList'>;

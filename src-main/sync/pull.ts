@@ -118,14 +118,15 @@ function apply(deps: LedgerDeps, pulled: PullResponse): FeedApplied {
 export async function pullFromCentral(
   deps: LedgerDeps,
   retry: RetryPolicy = DEFAULT_RETRY,
+  timeoutMs?: number,
 ): Promise<{ pulled: number; approvals: number; fineOrders: number; feed: FeedApplied & { items: number }; requestsSent: number; usersFlagged: number }> {
   const enrollment = requireEnrollment(deps.sqlite);
-  const requestsSent = await sendPendingRequests(deps, retry);
+  const requestsSent = await sendPendingRequests(deps, retry, timeoutMs);
   const localUsers = unapprovedLocalUsers(deps.sqlite);
   let usersFlagged = 0;
   try {
     if (localUsers.length > 0) {
-      usersFlagged = (await withRetry(retry, () => signedRequest(enrollment.serverUrl, 'POST', '/v1/local-users', { users: localUsers }, enrollment, deps.clock.nowMs(), localUserReportResponseSchema))).flagged;
+      usersFlagged = (await withRetry(retry, () => signedRequest(enrollment.serverUrl, 'POST', '/v1/local-users', { users: localUsers }, enrollment, deps.clock.nowMs(), localUserReportResponseSchema, timeoutMs))).flagged;
     }
   } catch (error) {
     throw officeErrorOf(error);
@@ -137,7 +138,7 @@ export async function pullFromCentral(
     const path = `/v1/pull?approvalsAfter=${cursorOf(deps.sqlite, 'approvals')}&fineOrdersAfter=${cursorOf(deps.sqlite, 'fine-orders')}&feedAfter=${cursorOf(deps.sqlite, 'feed')}`;
     let pulled: PullResponse;
     try {
-      pulled = await withRetry(retry, () => signedRequest(enrollment.serverUrl, 'GET', path, undefined, enrollment, deps.clock.nowMs(), pullResponseSchema));
+      pulled = await withRetry(retry, () => signedRequest(enrollment.serverUrl, 'GET', path, undefined, enrollment, deps.clock.nowMs(), pullResponseSchema, timeoutMs));
     } catch (error) {
       throw officeErrorOf(error);
     }

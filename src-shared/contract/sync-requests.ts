@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CANCEL_REASON_CODES, REPRINT_REASON_CODES } from '../domain/reasons';
 import { thaiText } from './fields';
-import { centralApprovalId, receiptBook, receiptNo, ref1 } from './ledger-requests';
+import { receiptBook, receiptNo, ref1 } from './ledger-requests';
 import { LIMITS, type RequestSpec } from './spec';
 
 /**
@@ -46,12 +46,13 @@ export const syncRequests = {
     timeoutMs: LIMITS.loginTimeoutMs,
     maxInputBytes: LIMITS.defaultMaxInputBytes,
   },
+  /** This terminal's requests, newest first; `checkCentral` pulls from central first (a few seconds at most; unreachable is said, not an error). */
   'approval.centralList': {
-    input: z.strictObject({}),
-    output: z.strictObject({ approvals: z.array(centralApproval) }),
+    input: z.strictObject({ checkCentral: z.boolean().optional() }),
+    output: z.strictObject({ approvals: z.array(centralApproval), isCentralReached: z.boolean().nullable() }),
     access: COUNTER,
-    kind: 'query',
-    timeoutMs: LIMITS.defaultTimeoutMs,
+    kind: 'command',
+    timeoutMs: LIMITS.loginTimeoutMs,
     maxInputBytes: LIMITS.defaultMaxInputBytes,
   },
 } satisfies Record<string, RequestSpec>;

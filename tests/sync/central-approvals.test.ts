@@ -74,7 +74,10 @@ describe('approval.askCentral → console → pull → receipt.reprint / receipt
     expect(snapshotBusinessTables(office)).toBe(before);
 
     await consoleApprove(asked.requestId, 'approve');
-    expect(await pullFromCentral(deps(), RETRY)).toMatchObject({ approvals: 1 });
+    // The counter asks central now (the dialog's "check"): the decision is pulled.
+    const checked = await expectOk(office.call(operator, 'approval.centralList', { checkCentral: true }));
+    expect(checked.isCentralReached).toBe(true);
+    expect(checked.approvals.find((a) => a.requestId === asked.requestId)).toMatchObject({ status: 'approved', isUsed: false });
     const reprint = await expectOk(office.call(operator, 'receipt.reprint', input));
     expect(reprint.copyNo).toBe(1);
     const sqlite = office.host.services.database.sqlite;
@@ -114,6 +117,7 @@ describe('approval.askCentral → console → pull → receipt.reprint / receipt
     await central.app.fastify.close();
     const asked = await expectOk(office.call(operator, 'approval.askCentral', { action: 'receipt.cancel', book, number: no, reasonCode: 'wrong-amount', reasonText: 'ยอดผิด' }));
     expect(asked).toMatchObject({ status: 'pending', isSent: false });
+    expect(await expectOk(office.call(operator, 'approval.centralList', { checkCentral: true }))).toMatchObject({ isCentralReached: false });
     expect(await central.db.query('SELECT id FROM approval_requests WHERE id = $1', [asked.requestId])).toEqual([]);
     // Serve again on the same database and port.
     const port = Number(new URL(url).port);
