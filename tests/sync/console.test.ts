@@ -106,6 +106,7 @@ describe('console', () => {
     const after = await inject('GET', '/console', undefined, { cookie: supervisor });
     expect(after.body).toMatch(/Acknowledged alarms[^]*entry 1 differs[^]*prae\.supervisor/);
     expect(after.body).toContain('<svg role="img"');
+    if (process.env.EBILL_CONSOLE_HTML !== undefined) writeFileSync(process.env.EBILL_CONSOLE_HTML.replace(/\.html$/, '-alarms.html'), after.body);
     expect((await formPost('/console/alarms/alarm-1/acknowledge', {}, supervisor)).statusCode).toBe(400);
     expect((await formPost('/console/alarms/no-such/acknowledge', {}, supervisor)).statusCode).toBe(404);
   });
