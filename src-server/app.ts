@@ -8,6 +8,8 @@ import {
   ENROLLING_KEY_ID,
   enrollCodeRequestSchema,
   importFineOrdersRequestSchema,
+  localUserReportSchema,
+  publishFeedRequestSchema,
   enrollRequestSchema,
   MAX_BATCH_BYTES,
   MAX_SMALL_BODY_BYTES,
@@ -23,6 +25,7 @@ import { loadServerKey, type ServerKey } from './crypto';
 import { createEnrollCode, enroll, revokeTerminal, signedAckOf } from './enrollment';
 import { CentralError } from './errors';
 import { addConsoleUser, registerConsole } from './console/console';
+import { publishFeed, reportLocalUsers } from './feed';
 import { ingest } from './ingest';
 import { decideApproval, importFineOrders, pullFor, receiveApprovalRequest } from './pull';
 
@@ -103,7 +106,13 @@ export async function buildCentralApp(options: CentralOptions): Promise<CentralA
       if (!/^\d{1,15}$/.test(value)) throw new CentralError('BAD_INPUT', `${name} is a non-negative integer`);
       return Number(value);
     };
-    return ok(reply, await pullFor(db, by, cursor('approvalsAfter'), cursor('fineOrdersAfter')));
+    return ok(reply, await pullFor(db, by, cursor('approvalsAfter'), cursor('fineOrdersAfter'), cursor('feedAfter')));
+  });
+
+  fastify.post('/v1/local-users', { bodyLimit: MAX_SMALL_BODY_BYTES * 8 }, async (request, reply) => {
+    const raw = rawOf(request);
+    const by = await authenticateTerminal(db, raw, nowMs());
+    return ok(reply, await reportLocalUsers(db, by, parseBody(raw.body, localUserReportSchema).users, nowMs()));
   });
 
   const requireAdmin = (request: FastifyRequest): void => {
@@ -129,6 +138,12 @@ export async function buildCentralApp(options: CentralOptions): Promise<CentralA
   fastify.post('/admin/fine-orders/import', { bodyLimit: MAX_BATCH_BYTES * 8 }, async (request, reply) => {
     requireAdmin(request);
     return ok(reply, await importFineOrders(db, parseBody(rawOf(request).body, importFineOrdersRequestSchema).csvText, nowMs()));
+  });
+
+  fastify.post('/admin/feed', { bodyLimit: MAX_BATCH_BYTES * 8 }, async (request, reply) => {
+    requireAdmin(request);
+    const body = parseBody(rawOf(request).body, publishFeedRequestSchema);
+    return ok(reply, await publishFeed(db, body.place, body.items, nowMs()));
   });
 
   fastify.post('/admin/console-users', { bodyLimit: MAX_SMALL_BODY_BYTES }, async (request, reply) => {

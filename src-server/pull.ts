@@ -2,6 +2,7 @@ import { MAX_PULL_ITEMS, parseFineOrdersCsv, type ApprovalRequest, type PullResp
 import type { SignedBy } from './auth';
 import type { Sql } from './db/client';
 import { CentralError } from './errors';
+import { feedFor } from './feed';
 
 /**
  * What terminals pull from central (issue 11): decisions on the approvals they asked for, and the
@@ -47,7 +48,7 @@ export async function decideApproval(
   return { id: decision.id, status };
 }
 
-export async function pullFor(sql: Sql, by: SignedBy, approvalsAfter: number, fineOrdersAfter: number): Promise<PullResponse> {
+export async function pullFor(sql: Sql, by: SignedBy, approvalsAfter: number, fineOrdersAfter: number, feedAfter: number): Promise<PullResponse> {
   const approvals = await sql.query<PullResponse['approvals'][number]>(
     `SELECT id, status = 'approved' AS "isApproved", supervisor_username AS "supervisorUsername", supervisor_name_th AS "supervisorNameTh", decided_at_ms AS "decidedAtMs", cursor
      FROM approval_requests WHERE terminal_id = $1 AND cursor > $2 ORDER BY cursor LIMIT $3`,
@@ -59,7 +60,7 @@ export async function pullFor(sql: Sql, by: SignedBy, approvalsAfter: number, fi
      FROM fine_orders WHERE place = $1 AND cursor > $2 ORDER BY cursor LIMIT $3`,
     [by.place, fineOrdersAfter, MAX_PULL_ITEMS],
   );
-  return { approvals, fineOrders };
+  return { approvals, fineOrders, feed: await feedFor(sql, by, feedAfter) };
 }
 
 /** Imports the fines system's CSV export: all lines or none; an order already imported is a duplicate. */

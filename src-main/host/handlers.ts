@@ -8,6 +8,7 @@ import { reportHandlers } from '../reports/handlers';
 import { createCloseHandlers } from '../close/handlers';
 import { listUnkeyedPaperLeaves } from '../books/pending';
 import { counterHandlers } from '../counter/handlers';
+import { syncHandlers } from '../sync/handlers';
 import type { Handlers } from './context';
 
 /** Every request's handler, one slice per feature; the compiler refuses a missing one. */
@@ -22,4 +23,5 @@ export const handlers = {
   // The day close refuses while paper leaves written during an outage await keying (issue 8).
   ...createCloseHandlers(listUnkeyedPaperLeaves),
   ...counterHandlers,
+  ...syncHandlers,
 } satisfies Handlers;

@@ -48,7 +48,8 @@ function refuse(message: string): never {
 /**
  * Turns what the caller gave into a checked approval, before the ledger action starts (password
  * hashing is slow and must not hold the write lock). A supervisor who is logged in approves their
- * own action; anyone else needs a supervisor in person or an offline code.
+ * own action; anyone else needs a supervisor in person, an offline code, or an approval asked
+ * through central and pulled back.
  */
 export async function resolveApproval(
   deps: LedgerDeps & { readonly db: Db; readonly clock: Clock },
@@ -65,6 +66,7 @@ export async function resolveApproval(
     if (supervisor.role !== 'supervisor') refuse(`"${supervisor.username}" is not a supervisor and cannot approve`);
     return { supervisorUserId: supervisor.id, method: 'in-person', code: null };
   }
+  if (input.method === 'central') return centralApproval(deps, input.requestId, target);
   const supervisor = findUserByUsername(deps.db, input.supervisorUsername);
   if (supervisor === undefined || supervisor.isDisabled || supervisor.role !== 'supervisor') {
     refuse(`"${input.supervisorUsername}" is not an active supervisor`);
@@ -85,4 +87,28 @@ export function isCodeUsed(deps: LedgerDeps, code: string): boolean {
     prepared(deps.sqlite, 'SELECT 1 FROM receipt_events WHERE approval_code = ? UNION ALL SELECT 1 FROM request_events WHERE approval_code = ? LIMIT 1').get(code, code) !==
     undefined
   );
+}
+
+/**
+ * The approval central gave for this target (design.md "Supervisor approval", path 2), as the
+ * ledger records it: method `central`, the request's id as its code (the events' unique approval
+ * code makes it usable once). Asked with `approval.askCentral` (src-main/sync/pull.ts), decided in
+ * central's console, pulled into `central_approval_requests`. The approving supervisor must be an
+ * active supervisor of this terminal (same username).
+ */
+export function centralApproval(deps: LedgerDeps, requestId: string, target: ApprovalTarget): Approval {
+  const row = prepared(
+    deps.sqlite,
+    `SELECT action, subject, reason_code AS reasonCode, status, supervisor_username AS supervisorUsername FROM central_approval_requests WHERE id = ?`,
+  ).get(requestId) as { action: string; subject: string; reasonCode: string; status: string; supervisorUsername: string | null } | undefined;
+  if (row === undefined) throw new CodedError('NOT_FOUND', 'No approval was asked through central with this id');
+  if (row.action !== target.action || row.subject !== target.subject || row.reasonCode !== target.reasonCode) {
+    refuse('This central approval is for another action, receipt or reason');
+  }
+  if (row.status === 'pending') throw new CodedError('APPROVAL_REQUIRED', 'Central has not decided this approval yet (pull again later)');
+  if (row.status !== 'approved') refuse('The supervisor refused this request at central');
+  const supervisor = prepared(deps.sqlite, `SELECT id FROM users WHERE username = ? AND role = 'supervisor' AND is_disabled = 0`).get(row.supervisorUsername) as { id: string } | undefined;
+  if (supervisor === undefined) refuse(`"${row.supervisorUsername ?? ''}" is not an active supervisor of this terminal`);
+  if (isCodeUsed(deps, requestId)) refuse('This central approval has already been used');
+  return { supervisorUserId: supervisor.id, method: 'central', code: requestId };
 }

@@ -57,7 +57,8 @@ export function readIdentity(sqlite: Database.Database): (Omit<TerminalIdentity,
 /**
  * The identity under which numbers may be issued. A database copied or restored onto another
  * machine is refused (MACHINE_MISMATCH) until an administrator binds it to a new free slot
- * (design.md "Identity and numbering"), so two PCs can never issue the same number.
+ * (design.md "Identity and numbering"), so two PCs can never issue the same number. Likewise a
+ * database central found behind its own copy of this chain (sync `sync_behind_central`).
  */
 export function issuingIdentity(sqlite: Database.Database, machineId: string): TerminalIdentity {
   const identity = readIdentity(sqlite);
@@ -67,6 +68,15 @@ export function issuingIdentity(sqlite: Database.Database, machineId: string): T
     throw new CodedError(
       'MACHINE_MISMATCH',
       `This database is bound to another machine (slot ${identity.terminalSlot}); an administrator must bind it to a new free slot before numbers are issued here`,
+    );
+  }
+  const behind = sqlite.prepare('SELECT local_seq AS localSeq, central_high_water_seq AS centralSeq FROM sync_behind_central WHERE terminal_slot = ? LIMIT 1').get(identity.terminalSlot) as
+    | { localSeq: number; centralSeq: number }
+    | undefined;
+  if (behind !== undefined) {
+    throw new CodedError(
+      'SYNC_BEHIND_CENTRAL',
+      `Central holds this chain (slot ${identity.terminalSlot}) up to entry ${behind.centralSeq} and this database differs from it after entry ${Math.min(behind.localSeq, behind.centralSeq)} (restored from an older backup?): numbers issued here could repeat ones already issued, so an administrator must bind it to a new free slot first (ebill terminal rebind --slot N --reason TEXT)`,
     );
   }
   return { ...identity, terminalSlot: identity.terminalSlot, boundMachineId: identity.boundMachineId };

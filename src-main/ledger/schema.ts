@@ -25,7 +25,12 @@ export const ledgerEntries = sqliteTable(
     /** The 32 bytes of the SHA-256 (read as lowercase hex through chain.ts `HASH_HEX_SQL`). */
     hash: blob('hash', { mode: 'buffer' }).notNull(),
   },
-  (t) => [check('ledger_entries_seq_positive', sql`${t.seq} >= 1`), check('ledger_entries_hash_sha256', sql`typeof(${t.hash}) = 'blob' AND length(${t.hash}) = 32`)],
+  (t) => [
+    check('ledger_entries_seq_positive', sql`${t.seq} >= 1`),
+    check('ledger_entries_hash_sha256', sql`typeof(${t.hash}) = 'blob' AND length(${t.hash}) = 32`),
+    // Completeness per business day (sync) counts a day's entries without scanning the chain.
+    index('ledger_entries_business_date').on(t.businessDate, t.seq),
+  ],
 );
 
 /**

@@ -114,13 +114,16 @@ export async function pushOutbox(deps: LedgerDeps, options: PushOptions = {}): P
   const retry = options.retry ?? DEFAULT_RETRY;
   const maxEntries = Math.min(options.maxBatchEntries ?? MAX_BATCH_ENTRIES, MAX_BATCH_ENTRIES);
   const maxBytes = Math.min(options.maxBatchBytes ?? MAX_BATCH_BYTES, MAX_BATCH_BYTES) - BODY_OVERHEAD_BYTES;
-  let from = localHighWater(deps.sqlite) + 1;
+  // Central's signed mark first: a database restored behind it is found before it resends (and is
+  // refused as behind, SYNC_BEHIND_CENTRAL), and one that central lacks entries of resends from there.
+  let mark = await centralMark(deps, enrollment, retry);
+  let from = mark + 1;
   let sent = 0;
   let repeated = 0;
   let batches = 0;
   for (;;) {
     const localSeq = readHead(deps.sqlite).seq;
-    if (from > localSeq) return { sent, repeated, batches, highWaterSeq: localHighWater(deps.sqlite), localSeq };
+    if (from > localSeq) return { sent, repeated, batches, highWaterSeq: mark, localSeq };
     const entries = batchFrom(deps, from, maxEntries, maxBytes);
     const body = { entries, completeness: completenessOf(deps, entries) };
     try {
@@ -129,12 +132,14 @@ export async function pushOutbox(deps: LedgerDeps, options: PushOptions = {}): P
       sent += response.accepted;
       repeated += response.repeated;
       batches += 1;
-      from = response.signedAck.ack.highWaterSeq + 1;
+      mark = response.signedAck.ack.highWaterSeq;
+      from = mark + 1;
       options.onProgress?.({ highWaterSeq: response.signedAck.ack.highWaterSeq, localSeq });
     } catch (error) {
       // Central holds less than it acknowledged (restored from a backup): resend from where it is.
       if (error instanceof CentralRefusal && error.error.code === 'NOT_CONTIGUOUS' && error.error.highWaterSeq !== undefined && error.error.highWaterSeq + 1 < from) {
-        from = error.error.highWaterSeq + 1;
+        mark = error.error.highWaterSeq;
+        from = mark + 1;
         continue;
       }
       throw officeErrorOf(error);
@@ -170,12 +175,23 @@ export function completenessOf(deps: Pick<LedgerDeps, 'sqlite'>, entries: readon
   });
 }
 
-/** Asks central what it holds of this chain and records its signed answer. */
+/** Asks central what it holds of this chain and records its signed answer; returns the mark now recorded here. */
 export async function refreshFromCentral(deps: LedgerDeps, retry: RetryPolicy = DEFAULT_RETRY): Promise<number> {
   const enrollment = requireEnrollment(deps.sqlite);
+  await centralMark(deps, enrollment, retry);
+  return localHighWater(deps.sqlite);
+}
+
+/**
+ * Central's signed mark of this chain, checked and recorded (recordAck: a mark this chain does not
+ * reach or differs at is SYNC_BEHIND_CENTRAL). It may be below what central once acknowledged
+ * (central restored from its own backup): push resends from there.
+ */
+async function centralMark(deps: LedgerDeps, enrollment: Enrollment, retry: RetryPolicy): Promise<number> {
   try {
     const response = await withRetry(retry, () => signedRequest(enrollment.serverUrl, 'GET', '/v1/status', undefined, enrollment, deps.clock.nowMs(), statusResponseSchema));
-    return recordAck(deps.sqlite, enrollment, response.signedAck, () => newId(deps.clock));
+    recordAck(deps.sqlite, enrollment, response.signedAck, () => newId(deps.clock));
+    return response.signedAck.ack.highWaterSeq;
   } catch (error) {
     throw officeErrorOf(error);
   }

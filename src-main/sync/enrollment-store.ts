@@ -59,7 +59,20 @@ export function recordAck(sqlite: Database.Database, enrollment: Enrollment, sig
   }
   const ours = localHashAt(sqlite, ack.highWaterSeq);
   if (ours === undefined || ours !== ack.headHash) {
-    throw new CodedError('SYNC_BAD_ACK', `Central says it holds this chain up to ${ack.highWaterSeq} with head ${ack.headHash}; this terminal's chain differs there`);
+    // A signed mark of this very terminal that this chain does not reach or differs at: this
+    // database is behind central (restored from an older backup) or forked from what central holds.
+    const localSeq = (prepared(sqlite, 'SELECT coalesce(max(seq), 0) AS s FROM ledger_entries').get() as { s: number }).s;
+    prepared(
+      sqlite,
+      `INSERT INTO sync_behind_central (id, terminal_slot, local_seq, central_high_water_seq, central_head_hash, detected_at_ms)
+       SELECT ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM sync_behind_central WHERE terminal_slot = ? AND central_high_water_seq = ? AND local_seq = ?)`,
+    ).run(newId(), ack.terminalSlot, localSeq, ack.highWaterSeq, ack.headHash, ack.atMs, ack.terminalSlot, ack.highWaterSeq, localSeq);
+    throw new CodedError(
+      'SYNC_BEHIND_CENTRAL',
+      ours === undefined
+        ? `Central holds this chain up to entry ${ack.highWaterSeq}; this database ends at ${localSeq} (restored from an older backup?). It issues no numbers until an administrator re-binds it to a free slot (ebill terminal rebind)`
+        : `Central holds this chain up to entry ${ack.highWaterSeq} with another head than this database has there (a restored database that issued again?). It issues no numbers until an administrator re-binds it to a free slot (ebill terminal rebind)`,
+    );
   }
   const record = sqlite.transaction(() => {
     const current = localHighWater(sqlite);

@@ -1,13 +1,14 @@
 import type Database from 'better-sqlite3';
-import { CodedError } from '../../src-shared/result';
-import { approvalRequestResponseSchema, pullResponseSchema, type ApprovalRequest, type PullResponse } from '../../src-shared/sync';
+import type { CentralApprovalSummary } from '../../src-shared/contract/sync-requests';
+import { approvalRequestResponseSchema, localUserReportResponseSchema, pullResponseSchema, type ApprovalRequest, type PullResponse } from '../../src-shared/sync';
 import { businessDateOf } from '../../src-shared/dates';
 import type { LedgerDeps } from '../ledger/action';
 import type { Approval, ApprovalTarget } from '../ledger/approvals';
-import { isCodeUsed } from '../ledger/approvals';
+import { centralApproval } from '../ledger/approvals';
 import { prepared } from '../ledger/statements';
 import { newId } from '../platform/ids';
 import { requireEnrollment } from './enrollment-store';
+import { applyFeedPage, checkFeedPage, unapprovedLocalUsers, type FeedApplied } from './feed-apply';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry';
 import { officeErrorOf, signedRequest } from './transport';
 
@@ -19,8 +20,8 @@ import { officeErrorOf, signedRequest } from './transport';
  * paths, method `central`).
  */
 
-/** Saves a request for approval and sends it (a failed send stays saved: the next pull sends it again). */
-export async function requestCentralApproval(deps: LedgerDeps, requestedByUserId: string, target: ApprovalTarget, reasonText: string, retry: RetryPolicy = DEFAULT_RETRY): Promise<string> {
+/** Saves a request for approval (sent by `requestCentralApproval` or the next pull). Returns its id. */
+export function saveCentralApprovalRequest(deps: LedgerDeps, requestedByUserId: string, target: ApprovalTarget, reasonText: string): string {
   requireEnrollment(deps.sqlite);
   const request: ApprovalRequest = {
     id: newId(deps.clock),
@@ -36,11 +37,18 @@ export async function requestCentralApproval(deps: LedgerDeps, requestedByUserId
     `INSERT INTO central_approval_requests (id, action, subject, reason_code, reason_text, business_date, requested_by_user_id, requested_at_ms)
      VALUES (@id, @action, @subject, @reasonCode, @reasonText, @businessDate, @requestedByUserId, @atMs)`,
   ).run({ ...request, atMs: deps.clock.nowMs() });
-  await sendPendingRequests(deps, retry);
   return request.id;
 }
 
-async function sendPendingRequests(deps: LedgerDeps, retry: RetryPolicy): Promise<number> {
+/** Saves a request for approval and sends it (a failed send stays saved: the next pull sends it again). */
+export async function requestCentralApproval(deps: LedgerDeps, requestedByUserId: string, target: ApprovalTarget, reasonText: string, retry: RetryPolicy = DEFAULT_RETRY): Promise<string> {
+  const id = saveCentralApprovalRequest(deps, requestedByUserId, target, reasonText);
+  await sendPendingRequests(deps, retry);
+  return id;
+}
+
+/** Sends every saved request central has not received yet; returns how many were sent. */
+export async function sendPendingRequests(deps: LedgerDeps, retry: RetryPolicy = DEFAULT_RETRY, timeoutMs?: number): Promise<number> {
   const enrollment = requireEnrollment(deps.sqlite);
   const pending = prepared(
     deps.sqlite,
@@ -49,7 +57,7 @@ async function sendPendingRequests(deps: LedgerDeps, retry: RetryPolicy): Promis
   ).all() as ApprovalRequest[];
   for (const request of pending) {
     try {
-      await withRetry(retry, () => signedRequest(enrollment.serverUrl, 'POST', '/v1/approval-requests', request, enrollment, deps.clock.nowMs(), approvalRequestResponseSchema));
+      await withRetry(retry, () => signedRequest(enrollment.serverUrl, 'POST', '/v1/approval-requests', request, enrollment, deps.clock.nowMs(), approvalRequestResponseSchema, timeoutMs));
     } catch (error) {
       throw officeErrorOf(error);
     }
@@ -58,13 +66,26 @@ async function sendPendingRequests(deps: LedgerDeps, retry: RetryPolicy): Promis
   return pending.length;
 }
 
-function cursorOf(sqlite: Database.Database, stream: 'approvals' | 'fine-orders'): number {
+/** This terminal's approvals asked through central, newest first (the counter's list and `approval.centralList`). */
+export function listCentralApprovals(sqlite: Database.Database, id?: string): CentralApprovalSummary[] {
+  const rows = prepared(
+    sqlite,
+    `SELECT id AS requestId, action, subject, reason_code AS reasonCode, reason_text AS reasonText, status, is_sent AS isSent, supervisor_name_th AS supervisorNameTh,
+            requested_at_ms AS requestedAtMs, decided_at_ms AS decidedAtMs,
+            EXISTS (SELECT 1 FROM receipt_events WHERE approval_code = c.id UNION ALL SELECT 1 FROM request_events WHERE approval_code = c.id) AS isUsed
+     FROM central_approval_requests c WHERE (@id IS NULL OR id = @id) ORDER BY requested_at_ms DESC, id DESC LIMIT 200`,
+  ).all({ id: id ?? null }) as (Omit<CentralApprovalSummary, 'isSent' | 'isUsed'> & { isSent: number; isUsed: number })[];
+  return rows.map((r) => ({ ...r, isSent: r.isSent === 1, isUsed: r.isUsed === 1 }));
+}
+
+function cursorOf(sqlite: Database.Database, stream: 'approvals' | 'fine-orders' | 'feed'): number {
   return (prepared(sqlite, 'SELECT after_cursor AS c FROM sync_pull_cursors WHERE stream = ?').get(stream) as { c: number } | undefined)?.c ?? 0;
 }
 
-function apply(deps: LedgerDeps, pulled: PullResponse): void {
+function apply(deps: LedgerDeps, pulled: PullResponse): FeedApplied {
   const { sqlite } = deps;
-  sqlite
+  checkFeedPage(pulled.feed);
+  return sqlite
     .transaction(() => {
       for (const d of pulled.approvals) {
         prepared(
@@ -85,52 +106,55 @@ function apply(deps: LedgerDeps, pulled: PullResponse): void {
       const lastOrder = pulled.fineOrders[pulled.fineOrders.length - 1];
       if (lastApproval !== undefined) save.run('approvals', lastApproval.cursor);
       if (lastOrder !== undefined) save.run('fine-orders', lastOrder.cursor);
+      const applied = applyFeedPage(deps, pulled.feed);
+      const lastFeed = pulled.feed[pulled.feed.length - 1];
+      if (lastFeed !== undefined) save.run('feed', lastFeed.cursor);
+      return applied;
     })
     .immediate();
 }
 
-/** One pull round: sends approval requests not yet sent, then pulls every stream until it is empty. */
-export async function pullFromCentral(deps: LedgerDeps, retry: RetryPolicy = DEFAULT_RETRY): Promise<{ pulled: number; approvals: number; fineOrders: number; requestsSent: number }> {
+/** One pull round: sends approval requests not yet sent and this terminal's unapproved users, then pulls every stream until it is empty. */
+export async function pullFromCentral(
+  deps: LedgerDeps,
+  retry: RetryPolicy = DEFAULT_RETRY,
+  timeoutMs?: number,
+): Promise<{ pulled: number; approvals: number; fineOrders: number; feed: FeedApplied & { items: number }; requestsSent: number; usersFlagged: number }> {
   const enrollment = requireEnrollment(deps.sqlite);
-  const requestsSent = await sendPendingRequests(deps, retry);
+  const requestsSent = await sendPendingRequests(deps, retry, timeoutMs);
+  const localUsers = unapprovedLocalUsers(deps.sqlite);
+  let usersFlagged = 0;
+  try {
+    if (localUsers.length > 0) {
+      usersFlagged = (await withRetry(retry, () => signedRequest(enrollment.serverUrl, 'POST', '/v1/local-users', { users: localUsers }, enrollment, deps.clock.nowMs(), localUserReportResponseSchema, timeoutMs))).flagged;
+    }
+  } catch (error) {
+    throw officeErrorOf(error);
+  }
   let approvals = 0;
   let fineOrders = 0;
+  const feed = { items: 0, users: 0, catalog: 0, holidays: 0, payments: 0, books: 0 };
   for (;;) {
-    const path = `/v1/pull?approvalsAfter=${cursorOf(deps.sqlite, 'approvals')}&fineOrdersAfter=${cursorOf(deps.sqlite, 'fine-orders')}`;
+    const path = `/v1/pull?approvalsAfter=${cursorOf(deps.sqlite, 'approvals')}&fineOrdersAfter=${cursorOf(deps.sqlite, 'fine-orders')}&feedAfter=${cursorOf(deps.sqlite, 'feed')}`;
     let pulled: PullResponse;
     try {
-      pulled = await withRetry(retry, () => signedRequest(enrollment.serverUrl, 'GET', path, undefined, enrollment, deps.clock.nowMs(), pullResponseSchema));
+      pulled = await withRetry(retry, () => signedRequest(enrollment.serverUrl, 'GET', path, undefined, enrollment, deps.clock.nowMs(), pullResponseSchema, timeoutMs));
     } catch (error) {
       throw officeErrorOf(error);
     }
-    if (pulled.approvals.length === 0 && pulled.fineOrders.length === 0) break;
-    apply(deps, pulled);
+    if (pulled.approvals.length === 0 && pulled.fineOrders.length === 0 && pulled.feed.length === 0) break;
+    const applied = apply(deps, pulled);
     approvals += pulled.approvals.length;
     fineOrders += pulled.fineOrders.length;
+    feed.items += pulled.feed.length;
+    for (const key of ['users', 'catalog', 'holidays', 'payments', 'books'] as const) feed[key] += applied[key];
   }
-  return { pulled: approvals + fineOrders, approvals, fineOrders, requestsSent };
+  return { pulled: approvals + fineOrders + feed.items, approvals, fineOrders, feed, requestsSent, usersFlagged };
 }
 
-/**
- * The approval central gave for this target, as the ledger's approval path takes it (method
- * `central`, the request id as its code: the event's unique approval code makes it usable once).
- * The approving supervisor must be a supervisor of this terminal (users are pulled from central).
- */
+/** The approval central gave for this target, as the ledger's approval path takes it (src-main/ledger/approvals.ts). */
 export function centralApprovalFor(deps: LedgerDeps, requestId: string, target: ApprovalTarget): Approval {
-  const row = prepared(
-    deps.sqlite,
-    `SELECT action, subject, reason_code AS reasonCode, status, supervisor_username AS supervisorUsername FROM central_approval_requests WHERE id = ?`,
-  ).get(requestId) as { action: string; subject: string; reasonCode: string; status: string; supervisorUsername: string | null } | undefined;
-  if (row === undefined) throw new CodedError('NOT_FOUND', 'No approval was asked through central with this id');
-  if (row.action !== target.action || row.subject !== target.subject || row.reasonCode !== target.reasonCode) {
-    throw new CodedError('BAD_APPROVAL', 'This central approval is for another action, receipt or reason');
-  }
-  if (row.status === 'pending') throw new CodedError('APPROVAL_REQUIRED', 'Central has not decided this approval yet (pull again later)');
-  if (row.status !== 'approved') throw new CodedError('BAD_APPROVAL', 'The supervisor refused this request at central');
-  const supervisor = prepared(deps.sqlite, `SELECT id FROM users WHERE username = ? AND role = 'supervisor' AND is_disabled = 0`).get(row.supervisorUsername) as { id: string } | undefined;
-  if (supervisor === undefined) throw new CodedError('BAD_APPROVAL', `"${row.supervisorUsername ?? ''}" is not an active supervisor of this terminal`);
-  if (isCodeUsed(deps, requestId)) throw new CodedError('BAD_APPROVAL', 'This central approval has already been used');
-  return { supervisorUserId: supervisor.id, method: 'central', code: requestId };
+  return centralApproval(deps, requestId, target);
 }
 
 /** A fine order of this office by its number (counter look-up), or undefined. */

@@ -1,4 +1,4 @@
-import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /**
  * This terminal's enrollment at central (issue 11): its Ed25519 key pair (the private key never
@@ -75,4 +75,83 @@ export const syncPendingKeys = sqliteTable('sync_pending_keys', {
   privateKeyPkcs8Base64: text('private_key_pkcs8_base64').notNull(),
   publicKeySpkiBase64: text('public_key_spki_base64').notNull(),
   createdAtMs: integer('created_at_ms').notNull(),
+});
+
+/**
+ * What this terminal pulled of central's feed (issue 11), validated on arrival, each stream keyed so
+ * that applying an item twice changes nothing; a newer cursor of the same key replaces the older.
+ * Users' public data (accounts and roles approved centrally; no password ever leaves an office).
+ */
+export const centralUsers = sqliteTable('central_users', {
+  username: text('username').primaryKey(),
+  fullNameTh: text('full_name_th').notNull(),
+  positionTh: text('position_th').notNull(),
+  role: text('role').notNull(),
+  isDisabled: integer('is_disabled', { mode: 'boolean' }).notNull(),
+  orderRef: text('order_ref').notNull(),
+  approvedAtMs: integer('approved_at_ms').notNull(),
+  cursor: integer('cursor').notNull(),
+});
+
+/** The revenue catalog's fee types as central publishes them (src-shared/catalog), one row per version. */
+export const centralCatalog = sqliteTable('central_catalog', {
+  version: integer('version').primaryKey(),
+  dataJson: text('data_json').notNull(),
+  cursor: integer('cursor').notNull(),
+  pulledAtMs: integer('pulled_at_ms').notNull(),
+});
+
+/** The government holiday calendar per year (resources/holidays format), the latest of each year. */
+export const centralHolidays = sqliteTable('central_holidays', {
+  year: integer('year').primaryKey(),
+  dataJson: text('data_json').notNull(),
+  cursor: integer('cursor').notNull(),
+  pulledAtMs: integer('pulled_at_ms').notNull(),
+});
+
+/**
+ * Payments found in bank files imported at the province, for bills of this office: recorded in the
+ * ledger as `payment.confirmed` (source central) when the bill is on this terminal (`status`
+ * applied), else kept (`not-here`, `already-confirmed`, `amount-differs`).
+ */
+export const centralPaymentConfirmations = sqliteTable(
+  'central_payment_confirmations',
+  {
+    bankCode: text('bank_code').notNull(),
+    bankReference: text('bank_reference').notNull(),
+    ref1: text('ref1').notNull(),
+    paidAtMs: integer('paid_at_ms').notNull(),
+    amountSatang: integer('amount_satang').notNull(),
+    sourceFile: text('source_file').notNull(),
+    status: text('status').notNull(),
+    confirmationId: text('confirmation_id'),
+    cursor: integer('cursor').notNull(),
+    pulledAtMs: integer('pulled_at_ms').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.bankCode, t.bankReference] })],
+);
+
+/** Paper receipt books the province assigned to this office (or one of its terminals). */
+export const centralBookAssignments = sqliteTable('central_book_assignments', {
+  bookNo: text('book_no').primaryKey(),
+  firstLeaf: integer('first_leaf').notNull(),
+  lastLeaf: integer('last_leaf').notNull(),
+  terminalSlot: integer('terminal_slot'),
+  assignedAtMs: integer('assigned_at_ms').notNull(),
+  cursor: integer('cursor').notNull(),
+  pulledAtMs: integer('pulled_at_ms').notNull(),
+});
+
+/**
+ * Central holds more of this chain than this database (restored from an older backup), or a
+ * different chain at its mark: recorded with central's signed mark; the terminal refuses to issue
+ * numbers under that slot until an administrator re-binds it (design.md "Identity").
+ */
+export const syncBehindCentral = sqliteTable('sync_behind_central', {
+  id: text('id').primaryKey(),
+  terminalSlot: integer('terminal_slot').notNull(),
+  localSeq: integer('local_seq').notNull(),
+  centralHighWaterSeq: integer('central_high_water_seq').notNull(),
+  centralHeadHash: text('central_head_hash').notNull(),
+  detectedAtMs: integer('detected_at_ms').notNull(),
 });

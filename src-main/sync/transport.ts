@@ -36,6 +36,7 @@ export async function signedRequest<S extends z.ZodType>(
   signer: Signer,
   nowMs: number,
   valueSchema: S,
+  timeoutMs: number = REQUEST_TIMEOUT_MS,
 ): Promise<z.infer<S>> {
   const bytes = body === undefined ? Buffer.alloc(0) : Buffer.from(JSON.stringify(body), 'utf8');
   const nonce = randomBytes(16).toString('hex');
@@ -51,7 +52,7 @@ export async function signedRequest<S extends z.ZodType>(
   let response: Response;
   let answer: string;
   try {
-    response = await fetch(new URL(path, serverUrl), { method, headers, ...(body === undefined ? {} : { body: bytes }), signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+    response = await fetch(new URL(path, serverUrl), { method, headers, ...(body === undefined ? {} : { body: bytes }), signal: AbortSignal.timeout(timeoutMs) });
     answer = await response.text();
   } catch (error) {
     throw new CentralUnreachable(`central at ${serverUrl} did not answer: ${(error as Error).message}`);

@@ -347,6 +347,15 @@ export const en: Dict = {
     submitting: 'Saving…',
     cancel: 'Close without doing it',
     fill: 'Choose a reason, give its details and the approval',
+    central: 'Ask through central (the supervisor approves in the central console)',
+    sendCentral: 'Send the request to central',
+    checkCentral: 'Check the decision',
+    centralPending: 'Sent: waiting for a supervisor to approve it at central',
+    centralNotSent: 'Saved, but central cannot be reached now: it is sent when the network is back',
+    centralApproved: (name: string) => `Approved at central by ${name}; usable once`,
+    centralRejected: 'The supervisor refused this request at central',
+    centralUnreachable: 'Central cannot be reached now; check again later',
+    centralWait: 'Not yet: central has to approve it first',
   },
   bank: {
     title: 'Bank file import',
@@ -601,5 +610,7 @@ export const en: Dict = {
     SYNC_REFUSED: 'The central server refused the request (its code is in the message). Tell the administrator.',
     SYNC_TAMPER_ALARM: 'Central found that a record on this terminal was changed from what was recorded and raised an alarm. Tell the administrator at once.',
     SYNC_BAD_ACK: "Central's acknowledgement is not valid (signature or content does not match), so nothing is counted as sent.",
+    SYNC_BAD_PULL: 'Central sent data this terminal refuses (catalog, calendar or another item is not valid); nothing was applied.',
+    SYNC_BEHIND_CENTRAL: 'Central holds more of this terminal’s records than this database (restored from an older backup?). It issues no numbers until an administrator re-binds it to a free slot.',
   },
 };

@@ -8,6 +8,7 @@ import type { BusinessDate } from '../../src-shared/dates/business-date';
 import type { CentralDb, Sql } from '../db/client';
 import { sha256Hex } from '../crypto';
 import { CentralError } from '../errors';
+import { flaggedUsers } from '../feed';
 import { decideApproval } from '../pull';
 import { CONSOLE_TEXT as T } from './text';
 
@@ -49,7 +50,25 @@ const kindText = (kind: string): string => (kind === 'tamper' ? T.kindTamper : k
 const beDate = (date: string | null): string => (date === null ? '' : formatThaiDateNumeric(date as BusinessDate));
 const instant = (ms: number | null): string => (ms === null ? T.never : new Date(ms).toISOString().replace('T', ' ').slice(0, 16));
 
-async function overview(db: CentralDb, nowMs: number, canApprove: boolean): Promise<string> {
+/** A bar chart of collections by province (inline SVG, no script): one bar per province, its total in baht beside it. */
+function provinceChart(stats: readonly { province: string; satang: number }[]): string {
+  const byProvince = new Map<string, number>();
+  for (const s of stats) byProvince.set(s.province, (byProvince.get(s.province) ?? 0) + Number(s.satang));
+  if (byProvince.size === 0) return '';
+  const rows = [...byProvince.entries()].sort((a, b) => b[1] - a[1]).slice(0, 80);
+  const max = Math.max(...rows.map(([, v]) => v), 1);
+  const barHeight = 18;
+  const bars = rows
+    .map(([province, satang], i) => {
+      const width = Math.max(1, Math.round((satang / max) * 480));
+      const y = i * (barHeight + 4);
+      return `<text x="0" y="${y + 13}">${escapeHtml(province)}</text><rect x="40" y="${y}" width="${width}" height="${barHeight}" fill="#2b5c8a"></rect><text x="${width + 46}" y="${y + 13}">${escapeHtml(formatSatang(satang))}</text>`;
+    })
+    .join('');
+  return `<figure><figcaption>${escapeHtml(T.chart)}</figcaption><svg role="img" aria-label="${escapeHtml(T.chart)}" width="700" height="${rows.length * (barHeight + 4)}" font-size="12">${bars}</svg></figure>`;
+}
+
+async function overview(db: CentralDb, nowMs: number, canApprove: boolean, canAcknowledge: boolean): Promise<string> {
   const terminals = await db.query<{ id: string; hw: number; lastPush: number | null; revoked: boolean; day: string | null; n: number | null; satang: number | null }>(
     `SELECT t.id, t.high_water_seq AS hw, t.last_push_at_ms AS "lastPush",
             NOT EXISTS (SELECT 1 FROM terminal_keys k WHERE k.terminal_id = t.id AND k.revoked_at_ms IS NULL) AS revoked,
@@ -63,10 +82,33 @@ async function overview(db: CentralDb, nowMs: number, canApprove: boolean): Prom
     const state = t.revoked ? T.revoked : isSilent ? `<span class="alarm">${escapeHtml(T.silent)}</span>` : escapeHtml(T.ok);
     return [escapeHtml(t.id), escapeHtml(t.hw), escapeHtml(instant(t.lastPush)), escapeHtml(beDate(t.day)), escapeHtml(t.n ?? ''), escapeHtml(t.satang === null ? '' : formatSatang(t.satang)), state];
   });
-  const alarms = await db.query<{ kind: string; terminalId: string; seq: number | null; detail: string; atMs: number }>(
-    'SELECT kind, terminal_id AS "terminalId", seq, detail, at_ms AS "atMs" FROM alarms WHERE NOT is_acknowledged ORDER BY at_ms DESC LIMIT 100',
+  const alarms = await db.query<{ id: string; kind: string; terminalId: string; seq: number | null; detail: string; atMs: number }>(
+    'SELECT id, kind, terminal_id AS "terminalId", seq, detail, at_ms AS "atMs" FROM alarms WHERE NOT is_acknowledged ORDER BY at_ms DESC LIMIT 100',
   );
-  const alarmRows = alarms.map((a) => [`<span class="alarm">${escapeHtml(kindText(a.kind))}</span>`, escapeHtml(a.terminalId), escapeHtml(a.seq ?? ''), escapeHtml(a.detail), escapeHtml(instant(a.atMs))]);
+  const acknowledge = (id: string) =>
+    canAcknowledge ? `<form method="post" action="/console/alarms/${escapeHtml(id)}/acknowledge"><button>${escapeHtml(T.acknowledge)}</button></form>` : '';
+  const alarmRows = alarms.map((a) => [
+    `<span class="alarm">${escapeHtml(kindText(a.kind))}</span>`,
+    escapeHtml(a.terminalId),
+    escapeHtml(a.seq ?? ''),
+    escapeHtml(a.detail),
+    escapeHtml(instant(a.atMs)),
+    acknowledge(a.id),
+  ]);
+  const acknowledged = await db.query<{ kind: string; terminalId: string; detail: string; atMs: number; by: string; byAtMs: number }>(
+    `SELECT kind, terminal_id AS "terminalId", detail, at_ms AS "atMs", acknowledged_by AS by, acknowledged_at_ms AS "byAtMs"
+     FROM alarms WHERE is_acknowledged AND acknowledged_by IS NOT NULL ORDER BY acknowledged_at_ms DESC LIMIT 50`,
+  );
+  const acknowledgedRows = acknowledged.map((a) => [escapeHtml(kindText(a.kind)), escapeHtml(a.terminalId), escapeHtml(a.detail), escapeHtml(instant(a.atMs)), escapeHtml(a.by), escapeHtml(instant(a.byAtMs))]);
+  const silentOffices = await db.query<{ place: string; terminals: number; lastPush: number | null }>(
+    `SELECT place, count(*)::int AS terminals, max(last_push_at_ms) AS "lastPush" FROM terminals GROUP BY place
+     HAVING coalesce(max(last_push_at_ms), 0) < $1 ORDER BY place`,
+    [nowMs - SILENT_AFTER_MS],
+  );
+  const silentRows = silentOffices.map((o) => [`<span class="alarm">${escapeHtml(o.place)}</span>`, escapeHtml(o.terminals), escapeHtml(instant(o.lastPush))]);
+  const flagged = await flaggedUsers(db);
+  const flagText = { 'not-approved': T.notApproved, 'role-differs': T.roleDiffers, 'other-office': T.otherOffice } as const;
+  const flaggedRows = flagged.map((u) => [escapeHtml(u.terminalId), escapeHtml(`${u.username} (${u.fullNameTh})`), escapeHtml(u.role), escapeHtml(flagText[u.reason])]);
   const stats = await db.query<{ province: string; revenueCode: string; n: number; satang: number }>(
     `SELECT substr(place, 1, 2) AS province, revenue_code AS "revenueCode", count(*)::int AS n, sum(receipt_satang)::bigint AS satang
      FROM entries WHERE kind = 'receipt.issued' GROUP BY 1, 2 ORDER BY 1, 2`,
@@ -84,9 +126,12 @@ async function overview(db: CentralDb, nowMs: number, canApprove: boolean): Prom
     T.title,
     `<h1>${escapeHtml(T.title)}</h1><form method="post" action="/console/logout"><button>${escapeHtml(T.logout)}</button></form>
 <h2>${escapeHtml(T.terminals)}</h2>${table([T.terminal, T.highWater, T.lastPush, T.lastDay, T.dayEntries, T.dayReceipts, T.state], terminalRows, new Set([1, 4, 5]))}
-<h2>${escapeHtml(T.alarms)}</h2>${alarmRows.length === 0 ? `<p>${escapeHtml(T.noAlarms)}</p>` : table([T.alarmKind, T.terminal, T.alarmSeq, T.alarmDetail, T.alarmAt], alarmRows)}
+<h2>${escapeHtml(T.alarms)}</h2>${alarmRows.length === 0 ? `<p>${escapeHtml(T.noAlarms)}</p>` : table([T.alarmKind, T.terminal, T.alarmSeq, T.alarmDetail, T.alarmAt, ''], alarmRows)}
+<h2>${escapeHtml(T.silentOffices)}</h2>${silentRows.length === 0 ? `<p>${escapeHtml(T.noSilentOffices)}</p>` : table([T.office, T.terminalCount, T.lastPush], silentRows, new Set([1]))}
+<h2>${escapeHtml(T.flaggedUsers)}</h2>${flaggedRows.length === 0 ? `<p>${escapeHtml(T.noFlaggedUsers)}</p>` : table([T.terminal, T.user, T.role, T.flagReason], flaggedRows)}
+${acknowledgedRows.length === 0 ? '' : `<h2>${escapeHtml(T.acknowledged)}</h2>${table([T.alarmKind, T.terminal, T.alarmDetail, T.alarmAt, T.acknowledgedBy, T.acknowledgedAt], acknowledgedRows)}`}
 <h2>${escapeHtml(T.approvals)}</h2>${approvalRows.length === 0 ? `<p>${escapeHtml(T.noApprovals)}</p>` : table([T.terminal, T.action, T.subject, T.reason, ''], approvalRows)}
-<h2>${escapeHtml(T.stats)}</h2>${table([T.province, T.revenueCode, T.receiptCount, T.amount], statRows, new Set([2, 3]))}`,
+<h2>${escapeHtml(T.stats)}</h2>${provinceChart(stats)}${table([T.province, T.revenueCode, T.receiptCount, T.amount], statRows, new Set([2, 3]))}`,
   );
 }
 
@@ -140,7 +185,7 @@ export function registerConsole(fastify: FastifyInstance, db: CentralDb, nowMs: 
   fastify.get('/console', async (request, reply) => {
     const user = await sessionUser(request);
     if (user === undefined) return reply.code(303).header('location', '/console/login').send();
-    return html(reply, 200, await overview(db, nowMs(), user.role === 'supervisor'));
+    return html(reply, 200, await overview(db, nowMs(), user.role === 'supervisor', user.role === 'supervisor' || user.role === 'admin'));
   });
   fastify.post<{ Params: { id: string } }>('/console/approvals/:id', async (request, reply) => {
     const user = await sessionUser(request);
@@ -151,4 +196,19 @@ export function registerConsole(fastify: FastifyInstance, db: CentralDb, nowMs: 
     await decideApproval(db, { id: request.params.id, isApproved: decision === 'approve', supervisorUsername: user.username, supervisorNameTh: user.nameTh }, nowMs());
     return reply.code(303).header('location', '/console').send();
   });
+  fastify.post<{ Params: { id: string } }>('/console/alarms/:id/acknowledge', async (request, reply) => {
+    const user = await sessionUser(request);
+    if (user === undefined) return reply.code(303).header('location', '/console/login').send();
+    if (user.role !== 'supervisor' && user.role !== 'admin') return html(reply, 403, page(T.title, `<p class="alarm">${escapeHtml(T.forbiddenAcknowledge)}</p>`));
+    await acknowledgeAlarm(db, request.params.id, user.username, nowMs());
+    return reply.code(303).header('location', '/console').send();
+  });
+}
+
+/** Marks an alarm acknowledged by a console user, once (who and when are kept). */
+export async function acknowledgeAlarm(sql: Sql, id: string, username: string, nowMs: number): Promise<void> {
+  const rows = await sql.query('UPDATE alarms SET is_acknowledged = true, acknowledged_by = $2, acknowledged_at_ms = $3 WHERE id = $1 AND NOT is_acknowledged RETURNING id', [id, username, nowMs]);
+  if (rows.length > 0) return;
+  const exists = await sql.query('SELECT 1 FROM alarms WHERE id = $1', [id]);
+  throw new CentralError(exists.length === 0 ? 'NOT_FOUND' : 'BAD_INPUT', exists.length === 0 ? 'No such alarm' : 'This alarm has been acknowledged already');
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, index, integer, pgSequence, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, index, integer, pgSequence, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /**
  * Central's tables (issue 11). Instants are UTC epoch ms (bigint), hashes lowercase hex, ids the
@@ -123,6 +123,9 @@ export const alarms = pgTable(
     detail: text('detail').notNull(),
     atMs: ms('at_ms').notNull(),
     isAcknowledged: boolean('is_acknowledged').notNull().default(false),
+    /** Who acknowledged it in the console, and when (null until then). */
+    acknowledgedBy: text('acknowledged_by'),
+    acknowledgedAtMs: ms('acknowledged_at_ms'),
   },
   (t) => [index('alarms_terminal').on(t.terminalId)],
 );
@@ -190,3 +193,53 @@ export const consoleSessions = pgTable('console_sessions', {
     .references(() => consoleUsers.username),
   expiresAtMs: ms('expires_at_ms').notNull(),
 });
+
+/**
+ * What central publishes for terminals to pull besides approvals and fine orders (issue 11): users'
+ * public data, the catalog, the holiday calendar, payment confirmations from bank files imported at
+ * the province, paper book assignments. One row per published version of an item; `place` null =
+ * every office. The same body published again is a duplicate (unique stream, key, body hash).
+ */
+export const feedItems = pgTable(
+  'feed_items',
+  {
+    cursor: bigserial('cursor', { mode: 'number' }).primaryKey(),
+    stream: text('stream').notNull(),
+    place: text('place'),
+    itemKey: text('item_key').notNull(),
+    body: text('body').notNull(),
+    bodySha256: text('body_sha256').notNull(),
+    publishedAtMs: ms('published_at_ms').notNull(),
+  },
+  (t) => [uniqueIndex('feed_items_version').on(t.stream, t.itemKey, t.bodySha256), index('feed_items_place').on(t.place, t.cursor)],
+);
+
+/** User accounts approved centrally (the Finance Division, on a written order): the latest of each. */
+export const centralUsers = pgTable('central_users', {
+  username: text('username').primaryKey(),
+  place: text('place').notNull(),
+  fullNameTh: text('full_name_th').notNull(),
+  positionTh: text('position_th').notNull(),
+  role: text('role').notNull(),
+  isDisabled: boolean('is_disabled').notNull(),
+  orderRef: text('order_ref').notNull(),
+  approvedAtMs: ms('approved_at_ms').notNull(),
+});
+
+/** Users a terminal created itself (first set-up, offline), as it reported them: flagged until approved centrally. */
+export const reportedLocalUsers = pgTable(
+  'reported_local_users',
+  {
+    terminalId: text('terminal_id')
+      .notNull()
+      .references(() => terminals.id),
+    username: text('username').notNull(),
+    fullNameTh: text('full_name_th').notNull(),
+    positionTh: text('position_th').notNull(),
+    role: text('role').notNull(),
+    isDisabled: boolean('is_disabled').notNull(),
+    createdAtMs: ms('created_at_ms').notNull(),
+    reportedAtMs: ms('reported_at_ms').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.terminalId, t.username] })],
+);

@@ -17,10 +17,17 @@ export const receiptBook = z.string().regex(/^[A-Z0-9][A-Z0-9-]{0,31}$/, 'book m
 export const receiptNo = z.number().int('receipt number must be a whole number').min(1, 'receipt number starts at 1').max(9_999_999, 'receipt number is too large');
 const reasonText = thaiText('reason', 500);
 
-/** A supervisor's approval given on this terminal, or as an offline approval code. */
+/** Id of an approval asked through central (`approval.askCentral`): 26 characters of Crockford base32. */
+export const centralApprovalId = z.string().regex(/^[0-7][0-9A-HJKMNP-TV-Z]{25}$/, 'requestId must be the 26-character id approval.askCentral gave');
+
+/**
+ * A supervisor's approval given on this terminal, as an offline approval code, or through central
+ * (asked with `approval.askCentral`, decided at central, pulled; usable once).
+ */
 export const approval = z.discriminatedUnion('method', [
   z.strictObject({ method: z.literal('in-person'), username, password }),
   z.strictObject({ method: z.literal('offline-code'), supervisorUsername: username, code: z.string().regex(/^\d{8}$/, 'approval code must be 8 digits') }),
+  z.strictObject({ method: z.literal('central'), requestId: centralApprovalId }),
 ]);
 export type ApprovalInput = z.infer<typeof approval>;
 

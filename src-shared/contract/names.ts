@@ -74,6 +74,9 @@ export const REQUEST_NAMES = [
   'bill.paidList',
   'record.search',
   'receipt.history',
+  // approvals through central (issue 11)
+  'approval.askCentral',
+  'approval.centralList',
 ] as const;
 export type RequestName = (typeof REQUEST_NAMES)[number];
 

@@ -3,3 +3,4 @@ export * from './limits';
 export * from './messages';
 export * from './signing';
 export * from './fine-orders-csv';
+export * from './feed';

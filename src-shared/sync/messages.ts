@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SYNC_ERROR_CODES } from './errors';
+import { feedItemSchema } from './feed';
 import { MAX_BATCH_ENTRIES } from './limits';
 import { SHA256_HEX_PATTERN } from './signing';
 
@@ -185,6 +186,8 @@ export type FineOrder = z.infer<typeof fineOrderSchema>;
 export const pullResponseSchema = z.strictObject({
   approvals: z.array(approvalDecisionSchema),
   fineOrders: z.array(fineOrderSchema),
+  /** Users, catalog, holidays, payment confirmations, book assignments (feed.ts), after `feedAfter`. */
+  feed: z.array(feedItemSchema),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 

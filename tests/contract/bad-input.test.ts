@@ -97,6 +97,7 @@ const BAD_INPUTS: { readonly [K in RequestName]: readonly (readonly [unknown, Re
   'receipt.cancel': [
     [{ book: 'E70-5401-1', number: 1.5, reasonCode: 'other', reasonText: 'ผิด' }, /number: receipt number must be a whole number/],
     [{ book: 'E70-5401-1', number: 1, reasonCode: 'printer-fault', reasonText: 'ผิด' }, /reasonCode: Invalid option/i],
+    [{ book: 'E70-5401-1', number: 1, reasonCode: 'other', reasonText: 'ผิด', approval: { method: 'central', requestId: 'abc' } }, /approval\.requestId: requestId must be the 26-character id/],
   ],
   'receipt.get': [[{ book: 'E70-5401-1' }, /number: .*expected number/i]],
   'clock.acknowledge': [[{ reasonText: '\u0000' }, /reasonText: reason contains control characters/]],
@@ -231,6 +232,12 @@ const BAD_INPUTS: { readonly [K in RequestName]: readonly (readonly [unknown, Re
     [{ ref2: '12' }, /ref2: ref2 must be 15 digits/],
   ],
   'receipt.history': [[{ book: 'E70-5401-1', number: -1 }, /number: receipt number starts at 1/]],
+  'approval.askCentral': [
+    [{ action: 'receipt.reprint', book: 'E70-5401-1', number: 1, reasonCode: 'wrong-amount', reasonText: 'สำเนา' }, /reasonCode: Invalid option/i],
+    [{ action: 'request.cancel', ref1: '12', reasonCode: 'other', reasonText: 'ผิด' }, /ref1: ref1 must be 15 digits/],
+    [{ action: 'receipt.void', book: 'E70-5401-1', number: 1, reasonCode: 'other', reasonText: 'ผิด' }, /action: Invalid/i],
+  ],
+  'approval.centralList': [[{ status: 'pending' }, /Unrecognized key: "status"/]],
 };
 
 let office: TestOffice;

@@ -83,8 +83,31 @@ describe('console', () => {
       const cookie = await login('executive', 'Executive-2569');
       const page = await inject('GET', '/console', undefined, { cookie });
       expect(page.body).toContain('เงียบเกิน 24 ชั่วโมง');
+      // The office whose every terminal is silent is an alarm of its own.
+      expect(page.body).toMatch(/Offices silent over 24 h[^]*<span class="alarm">5401<\/span>/);
     } finally {
       central.clock.nowMs -= 25 * 60 * 60_000;
     }
+  });
+
+  it('alarm-acknowledged: a supervisor acknowledges an alarm (who and when are kept), an executive cannot, twice is refused', async () => {
+    await central.db.query(`INSERT INTO alarms (id, kind, terminal_id, seq, detail, at_ms) VALUES ('alarm-1', 'tamper', (SELECT id FROM terminals LIMIT 1), 1, 'entry 1 differs', $1)`, [T0_MS]);
+    const executive = await login('executive', 'Executive-2569');
+    const seen = await inject('GET', '/console', undefined, { cookie: executive });
+    expect(seen.body).toContain('entry 1 differs');
+    expect(seen.body).not.toContain('/console/alarms/alarm-1/acknowledge');
+    expect((await formPost('/console/alarms/alarm-1/acknowledge', {}, executive)).statusCode).toBe(403);
+    expect(await central.db.query('SELECT is_acknowledged AS a FROM alarms')).toEqual([{ a: false }]);
+
+    const supervisor = await login('prae.supervisor', 'Supervisor-2569');
+    expect((await inject('GET', '/console', undefined, { cookie: supervisor })).body).toContain('/console/alarms/alarm-1/acknowledge');
+    expect((await formPost('/console/alarms/alarm-1/acknowledge', {}, supervisor)).statusCode).toBe(303);
+    expect(await central.db.query('SELECT is_acknowledged AS a, acknowledged_by AS by, acknowledged_at_ms AS at FROM alarms')).toEqual([{ a: true, by: 'prae.supervisor', at: T0_MS }]);
+    const after = await inject('GET', '/console', undefined, { cookie: supervisor });
+    expect(after.body).toMatch(/Acknowledged alarms[^]*entry 1 differs[^]*prae\.supervisor/);
+    expect(after.body).toContain('<svg role="img"');
+    if (process.env.EBILL_CONSOLE_HTML !== undefined) writeFileSync(process.env.EBILL_CONSOLE_HTML.replace(/\.html$/, '-alarms.html'), after.body);
+    expect((await formPost('/console/alarms/alarm-1/acknowledge', {}, supervisor)).statusCode).toBe(400);
+    expect((await formPost('/console/alarms/no-such/acknowledge', {}, supervisor)).statusCode).toBe(404);
   });
 });

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -67,5 +67,33 @@ describe('ebill sync / ebill-central', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     expect(pushed.json).toMatchObject({ ok: true, sent: before.json['localSeq'], pulled: 0 });
     expect(office(['sync', 'status']).json).toMatchObject({ ok: true, localSeq: before.json['localSeq'], centralHighWater: before.json['localSeq'], pending: 0 });
     expect(office(['sync', 'pull']).json).toMatchObject({ ok: true, sent: 0, pulled: 0 });
+  });
+
+  it('receipt reprint --ask-central, approved at central, sync pull, then --central-approval ID records it once', async () => {
+    const file = join(dir, 'request-2.json');
+    writeFileSync(file, JSON.stringify({ payerName: 'นายสมหมาย ทดสอบ', revenueCode: '804001', amountSatang: 20000 }));
+    const created = office(['request', 'create', '--file', file, '--user', 'operator', '--password-stdin'], PASSWORD);
+    const issued = office(['receipt', 'issue', '--ref1', String(created.json['ref1']), '--method', 'cash', '--user', 'operator', '--password-stdin'], PASSWORD);
+    const receipt = ['--book', String(issued.json['receiptBook']), '--no', String(issued.json['receiptNo']), '--reason', 'ผู้ชำระทำหาย', '--reason-code', 'payer-lost'];
+    const mixed = office(['receipt', 'reprint', ...receipt, '--ask-central', '--supervisor', 'supervisor', '--password-stdin'], PASSWORD);
+    expect([mixed.status, (mixed.json['error'] as { code: string }).code]).toEqual([2, 'USAGE']);
+    const asked = office(['receipt', 'reprint', ...receipt, '--ask-central', '--user', 'operator', '--password-stdin'], PASSWORD);
+    expect(asked.json, asked.stdout + asked.stderr).toMatchObject({ ok: true, status: 'pending', isSent: true, approvalRequestId: expect.stringMatching(/^[0-9A-Z]{26}$/) as unknown });
+    const id = String(asked.json['approvalRequestId']);
+    const early = office(['receipt', 'reprint', ...receipt, '--central-approval', id, '--user', 'operator', '--password-stdin'], PASSWORD);
+    expect([early.status, (early.json['error'] as { code: string }).code]).toEqual([3, 'APPROVAL_REQUIRED']);
+
+    const { adminToken } = JSON.parse(readFileSync(join(dir, 'central', 'server.json'), 'utf8')) as { adminToken: string };
+    const decided = await fetch(new URL('/admin/approval-requests/decide', url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+      body: JSON.stringify({ id, isApproved: true, supervisorUsername: 'supervisor', supervisorNameTh: 'หัวหน้า' }),
+    });
+    expect(decided.status).toBe(200);
+    expect(office(['sync', 'pull']).json).toMatchObject({ ok: true, approvals: 1 });
+    const used = office(['receipt', 'reprint', ...receipt, '--central-approval', id, '--user', 'operator', '--password-stdin'], PASSWORD);
+    expect(used.json, used.stdout + used.stderr).toMatchObject({ ok: true, copyNo: 1 });
+    const twice = office(['receipt', 'reprint', ...receipt, '--central-approval', id, '--user', 'operator', '--password-stdin'], PASSWORD);
+    expect([twice.status, (twice.json['error'] as { code: string }).code]).toEqual([3, 'BAD_APPROVAL']);
   });
 });

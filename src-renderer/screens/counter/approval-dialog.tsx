@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { ApprovalInput, EbillApi, ReplyError, UserSummary } from '../../../src-shared/contract';
+import type { ApprovalInput, CentralApprovalSummary, EbillApi, ReplyError, UserSummary } from '../../../src-shared/contract';
 import { CANCEL_REASONS, REPRINT_REASONS } from '../../../src-shared/domain/reasons';
 import { ErrorRegion } from '../../components/error-notice';
 import { ModalDialog } from '../../components/modal-dialog';
@@ -17,12 +17,14 @@ export interface ApprovalDialogProps {
   readonly onDone: (result: { readonly copyNo: number | null }) => void;
 }
 
-type How = 'self' | 'in-person' | 'offline-code';
+type How = 'self' | 'in-person' | 'offline-code' | 'central';
 
 /**
  * Reprint or cancel a receipt (seed 001 §3.1.5): a reason picked from the list and stated, then
  * a supervisor's approval — the supervisor types username and password on this terminal, or the
- * operator types the supervisor's 8-digit offline code; a supervisor may approve their own action.
+ * operator types the supervisor's 8-digit offline code, or the request goes to central and a supervisor
+ * approves it in the console (approval.askCentral, then "check" pulls the decision); a supervisor may
+ * approve their own action.
  * A reprint is recorded first (receipt.reprint) and its numbered copy printed (print.reprintCopy).
  */
 export function ApprovalDialog({ kind, user, book, number, request, onClose, onDone }: ApprovalDialogProps) {
@@ -37,16 +39,71 @@ export function ApprovalDialog({ kind, user, book, number, request, onClose, onD
   const [error, setError] = useState<ReplyError | null>(null);
   const [isIncomplete, setIsIncomplete] = useState(false);
   const [isBusy, setIsBusy] = useState(false);
+  const [central, setCentral] = useState<CentralApprovalSummary | null>(null);
+  const [isUnreachable, setIsUnreachable] = useState(false);
+  const action = kind === 'reprint' ? 'receipt.reprint' : 'receipt.cancel';
+
+  /** The latest unused request for this receipt and action (one sent earlier, the dialog closed since), with its reason. */
+  const pickCentral = (approvals: readonly CentralApprovalSummary[]): CentralApprovalSummary | null => {
+    const found = approvals.find((a) => a.action === action && a.subject === `${book}/${number}` && !a.isUsed && a.status !== 'rejected') ?? null;
+    if (found !== null) {
+      setReasonCode(found.reasonCode);
+      setReasonText(found.reasonText);
+    }
+    return found;
+  };
+  const chooseCentral = async (): Promise<void> => {
+    setHow('central');
+    const reply = await request('approval.centralList', {});
+    if (reply.ok) setCentral(pickCentral(reply.value.approvals));
+  };
+  const sendCentral = async (): Promise<void> => {
+    if (reasonCode === '' || reasonText.trim() === '') {
+      setIsIncomplete(true);
+      return;
+    }
+    setIsIncomplete(false);
+    setIsBusy(true);
+    setError(null);
+    const reply = await request('approval.askCentral', { action, book, number, reasonCode: reasonCode as never, reasonText: reasonText.trim() });
+    setIsBusy(false);
+    if (reply.ok) setCentral(reply.value);
+    else setError(reply.error);
+  };
+  const checkCentral = async (): Promise<void> => {
+    setIsBusy(true);
+    setError(null);
+    const reply = await request('approval.centralList', { checkCentral: true });
+    setIsBusy(false);
+    if (!reply.ok) {
+      setError(reply.error);
+      return;
+    }
+    setIsUnreachable(reply.value.isCentralReached === false);
+    setIsIncomplete(false);
+    setCentral(reply.value.approvals.find((a) => a.requestId === central?.requestId) ?? pickCentral(reply.value.approvals));
+  };
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
-    if (reasonCode === '' || reasonText.trim() === '' || (how !== 'self' && (username.trim() === '' || secret === ''))) {
+    if (how === 'central') {
+      if (central?.status !== 'approved') {
+        setIsIncomplete(true);
+        return;
+      }
+    } else if (reasonCode === '' || reasonText.trim() === '' || (how !== 'self' && (username.trim() === '' || secret === ''))) {
       setIsIncomplete(true);
       return;
     }
     setIsIncomplete(false);
     const approval: ApprovalInput | undefined =
-      how === 'self' ? undefined : how === 'in-person' ? { method: 'in-person', username: username.trim(), password: secret } : { method: 'offline-code', supervisorUsername: username.trim(), code: secret.trim() };
+      how === 'self'
+        ? undefined
+        : how === 'central'
+          ? { method: 'central', requestId: central?.requestId ?? '' }
+          : how === 'in-person'
+            ? { method: 'in-person', username: username.trim(), password: secret }
+            : { method: 'offline-code', supervisorUsername: username.trim(), code: secret.trim() };
     const common = { book, number, reasonText: reasonText.trim(), ...(approval === undefined ? {} : { approval }) };
     setIsBusy(true);
     setError(null);
@@ -86,14 +143,41 @@ export function ApprovalDialog({ kind, user, book, number, request, onClose, onD
         <TextField label={copy.reasonText} value={reasonText} onChange={(e) => setReasonText(e.target.value)} maxLength={500} lang="th" autoComplete="off" isRequired />
         <fieldset className="radio-group">
           <legend className="field__label">{copy.how}</legend>
-          {(isSupervisor ? (['self', 'in-person', 'offline-code'] as const) : (['in-person', 'offline-code'] as const)).map((option) => (
+          {(isSupervisor ? (['self', 'in-person', 'offline-code', 'central'] as const) : (['in-person', 'offline-code', 'central'] as const)).map((option) => (
             <label key={option} className="radio">
-              <input type="radio" name="approval-how" value={option} checked={how === option} onChange={() => setHow(option)} />
-              {option === 'self' ? copy.self : option === 'in-person' ? copy.inPerson : copy.offlineCode}
+              <input type="radio" name="approval-how" value={option} checked={how === option} onChange={() => (option === 'central' ? void chooseCentral() : setHow(option))} />
+              {option === 'self' ? copy.self : option === 'in-person' ? copy.inPerson : option === 'offline-code' ? copy.offlineCode : copy.central}
             </label>
           ))}
         </fieldset>
-        {how !== 'self' && (
+        {how === 'central' && (
+          <div className="form-row">
+            <p className="dialog__text" role="status">
+              {central === null
+                ? null
+                : central.status === 'approved'
+                  ? copy.centralApproved(central.supervisorNameTh ?? '')
+                  : central.status === 'rejected'
+                    ? copy.centralRejected
+                    : central.isSent
+                      ? copy.centralPending
+                      : copy.centralNotSent}
+              {isUnreachable && ` ${copy.centralUnreachable}`}
+            </p>
+            {central === null ? (
+              <button type="button" className="button" onClick={() => void sendCentral()} disabled={isBusy}>
+                {copy.sendCentral}
+              </button>
+            ) : (
+              central.status !== 'approved' && (
+                <button type="button" className="button" onClick={() => void checkCentral()} disabled={isBusy}>
+                  {copy.checkCentral}
+                </button>
+              )
+            )}
+          </div>
+        )}
+        {how !== 'self' && how !== 'central' && (
           <div className="form-row">
             <TextField label={copy.supervisorUsername} value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="off" spellCheck={false} isRequired />
             {how === 'in-person' ? (
@@ -103,7 +187,7 @@ export function ApprovalDialog({ kind, user, book, number, request, onClose, onD
             )}
           </div>
         )}
-        {isIncomplete && <p className="field__error">{copy.fill}</p>}
+        {isIncomplete && <p className="field__error">{how === 'central' && reasonCode !== '' && reasonText.trim() !== '' ? copy.centralWait : copy.fill}</p>}
         <ErrorRegion error={error} />
         <div className="dialog__actions">
           <button type="button" className="button" onClick={onClose} disabled={isBusy}>
