@@ -8,8 +8,8 @@ import type Database from 'better-sqlite3';
  * entry before it, so the chain can be cut into seq ranges checked at the same time: the whole chain
  * holds exactly when every range holds (each range starts from the stored hash before it, and that
  * stored hash is itself checked by the range before). Each range runs in a worker thread on its own
- * read-only connection to the same file; the caller stays synchronous (it blocks on the answers, as
- * the one-thread verify blocks on its loop).
+ * read-only connection to the same file; the caller stays synchronous: it does its own checks while
+ * the workers hash, then blocks on their answers (as the one-thread verify blocks on its loop).
  *
  * The worker is a plain script handed to `new Worker(…, { eval: true })`: no file of ours to find in a
  * bundle, and it needs only better-sqlite3 and node:crypto. The SQL that rebuilds each entry's text
