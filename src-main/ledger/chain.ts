@@ -137,7 +137,6 @@ export interface VerifyOptions {
  * one entry that carries it, and the outbox holding exactly the entries. Reports the first break.
  * `alongside` runs in this thread while worker threads hash (verify's other checks), before the answer.
  */
-
 export function verifyChain(sqlite: Database.Database, options: VerifyOptions = {}, alongside?: () => void): VerifyResult {
   const problems: ChainProblem[] = [];
   const report = (problem: ChainProblem): void => {
