@@ -8,7 +8,7 @@
 // bench should; run it with EBILL_CRASH_ROUNDS=1000 npx vitest run tests/fault/crash.test.ts.
 // Run: npm run bench -- ledger (or node --import tsx bench/ledger.bench.ts).
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
@@ -16,6 +16,8 @@ import { openOfficeDatabase, type OfficeDatabase } from '../src-main/db/open';
 import { issueReceiptWithRequest } from '../src-main/ledger/counter-payment';
 import { issueReceipt } from '../src-main/ledger/receipts';
 import { createRequest, DEFAULT_CATALOG } from '../src-main/ledger/requests';
+import type { VerifyOptions } from '../src-main/ledger/chain';
+import { verifyThreads } from '../src-main/ledger/parallel-hashes';
 import { verifyLedger } from '../src-main/ledger/verify';
 import { setUpOffice } from '../src-main/office/office-service';
 import { manualClock } from '../src-main/platform/clock';
@@ -164,17 +166,25 @@ async function bigLedger(dir: string, emptyCashMs: readonly number[]): Promise<v
   print(`big ledger: ${BIG_RECEIPTS} cash receipts filled in ${fillSeconds.toFixed(0)} s (synchronous=OFF, foreign_keys=OFF)`);
   print(`  size ${(bytes / MB).toFixed(1)} MB = ${(bytes / BIG_RECEIPTS / 1024).toFixed(2)} KiB per cash receipt → ${mbPer100k.toFixed(0)} MB per 100k receipts   (target ≤ ${TARGETS.mbPer100kReceipts} MB)`);
   print(`  where the bytes go: ${whereTheBytesGo(sqlite, bytes)}`);
-  const rates: number[] = [];
-  let entries = 0;
-  for (let round = 0; round < VERIFY_ROUNDS; round += 1) {
-    start = performance.now();
-    const report = verifyLedger(sqlite);
-    const seconds = (performance.now() - start) / 1000;
-    if (report.problems.length > 0) throw new Error(`verify found problems: ${JSON.stringify(report.problems[0])}`);
-    entries = report.entries;
-    rates.push(entries / seconds);
-  }
-  print(`  ledger verify: median ${Math.round(percentile(rates, 50))} entries/s over ${VERIFY_ROUNDS} rounds of ${entries} entries   (target ≥ ${TARGETS.verifyEntriesPerSecond}/s)`);
+  // Verify as the app runs it (worker threads from PARALLEL_MIN_ENTRIES on, one per core) and on one thread.
+  const verifyRate = (options: VerifyOptions): { median: number; entries: number } => {
+    const rates: number[] = [];
+    let entries = 0;
+    for (let round = 0; round < VERIFY_ROUNDS; round += 1) {
+      start = performance.now();
+      const report = verifyLedger(sqlite, options);
+      const seconds = (performance.now() - start) / 1000;
+      if (report.problems.length > 0) throw new Error(`verify found problems: ${JSON.stringify(report.problems[0])}`);
+      entries = report.entries;
+      rates.push(entries / seconds);
+    }
+    return { median: percentile(rates, 50), entries };
+  };
+  const threads = verifyThreads(sqlite, Number.MAX_SAFE_INTEGER);
+  const parallel = verifyRate({});
+  const oneThread = verifyRate({ parallelFromEntries: Number.POSITIVE_INFINITY });
+  print(`  ledger verify: median ${Math.round(parallel.median)} entries/s over ${VERIFY_ROUNDS} rounds of ${parallel.entries} entries (${threads} worker threads)   (target ≥ ${TARGETS.verifyEntriesPerSecond}/s)`);
+  print(`  ledger verify on one thread: median ${Math.round(oneThread.median)} entries/s (load average ${loadavg()[0]?.toFixed(1) ?? '?'} on ${availableParallelism()} cores)`);
   const cashMs: number[] = [];
   for (let i = 0; i < BIG_DURABLE_ITERATIONS; i += 1) {
     const cash = office.cashReceipt(BIG_RECEIPTS + i);

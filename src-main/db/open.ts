@@ -81,7 +81,16 @@ export function openOfficeDatabase(options: OpenOptions): OfficeDatabase {
   }
 }
 
+/**
+ * Page size of a new database file. 8 KiB instead of SQLite's 4 KiB: a receipt row is ~0.5 KiB, so
+ * a 4 KiB page holds 7 of them and leaves ~11% of the table empty; 8 KiB pages halve that loss
+ * (3.3 MB less per 100,000 receipts, bench/ledger.bench.ts). An existing file keeps its page size
+ * (it can only change by a VACUUM outside WAL mode; not worth it at start-up).
+ */
+export const NEW_DATABASE_PAGE_SIZE = 8192;
+
 function configure(sqlite: Database.Database, isReadonly: boolean): void {
+  if (!isReadonly && Number(sqlite.pragma('page_count', { simple: true })) === 0) sqlite.pragma(`page_size = ${NEW_DATABASE_PAGE_SIZE}`);
   if (!isReadonly) sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma(`busy_timeout = ${DB_LIMITS.busyTimeoutMs}`);

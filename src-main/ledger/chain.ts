@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash as oneShotHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { canonicalJson } from '../../src-shared/canonical-json';
 import { canonicalEntryText, GENESIS_HASH } from '../../src-shared/ledger-entry-text';
 import { strictAssert } from '../../src-shared/result';
 import { entryPayloadSql, entryTextSql, PAYLOAD_TABLES, payloadSql, ROW_PAYLOADS, rowPartsOf, rowPayloadText } from './entry-payloads';
-import { verifyRangesInWorkers, verifyThreads } from './parallel-hashes';
+import { startRangesInWorkers, verifyThreads } from './parallel-hashes';
 import { prepared } from './statements';
 
 /** One text for both sides (office and central): src-shared/ledger-entry-text.ts. */
@@ -41,6 +41,23 @@ export interface ChainHead {
  * before it (still text) is read the same way, so backups of every version can be checked.
  */
 export const HASH_HEX_SQL = `(CASE typeof(hash) WHEN 'blob' THEN lower(hex(hash)) ELSE hash END)`;
+
+/** HASH_HEX_SQL of the entry aliased `alias`. */
+function hashHexSql(alias: string): string {
+  return `(CASE typeof(${alias}.hash) WHEN 'blob' THEN lower(hex(${alias}.hash)) ELSE ${alias}.hash END)`;
+}
+
+/**
+ * SQL: `seq, hash (hex), text, kind` of entries `l` in seq order, where text (a BLOB: the UTF-8 bytes,
+ * never decoded into a JavaScript string) is exactly what the entry's hash is over: the STORED hash of
+ * entry seq − 1 (GENESIS_HASH for the first) followed by the entry's RFC 8785 text. One SHA-256 of it
+ * per entry, no concatenation in JavaScript. Checking each hash over the stored one before it is
+ * checking the chain: the stored hash before is itself checked one row earlier.
+ */
+export function chainRowsSql(where: string): string {
+  return `SELECT l.seq, ${hashHexSql('l')} AS hash, CAST(coalesce(${hashHexSql('p')}, '${GENESIS_HASH}') || ${entryTextSql('l')} AS BLOB) AS text, l.kind
+     FROM ledger_entries l LEFT JOIN ledger_entries p ON p.seq = l.seq - 1 ${where} ORDER BY l.seq`;
+}
 
 export function readHead(sqlite: Database.Database): ChainHead {
   const row = prepared(sqlite, `SELECT seq, ${HASH_HEX_SQL} AS hash, at_ms AS atMs FROM ledger_entries ORDER BY seq DESC LIMIT 1`).get() as ChainHead | undefined;
@@ -109,36 +126,44 @@ export interface VerifyResult {
 /** At most this many chain problems are listed; the first is what matters. */
 export const MAX_CHAIN_PROBLEMS = 100;
 
-/**
- * Recomputes the chain from the first entry: gapless seq, each hash over the previous hash and the
- * entry with its payload (stored, or rebuilt from its rows by SQL), every row belonging to exactly
- * one entry that carries it, and the outbox holding exactly the entries. Reports the first break.
- */
 export interface VerifyOptions {
   /** Worker threads are used from this many entries on (default PARALLEL_MIN_ENTRIES); tests lower it. */
   readonly parallelFromEntries?: number;
 }
 
-export function verifyChain(sqlite: Database.Database, options: VerifyOptions = {}): VerifyResult {
+/**
+ * Recomputes the chain from the first entry: gapless seq, each hash over the previous hash and the
+ * entry with its payload (stored, or rebuilt from its rows by SQL), every row belonging to exactly
+ * one entry that carries it, and the outbox holding exactly the entries. Reports the first break.
+ * `alongside` runs in this thread while worker threads hash (verify's other checks), before the answer.
+ */
+export function verifyChain(sqlite: Database.Database, options: VerifyOptions = {}, alongside?: () => void): VerifyResult {
   const problems: ChainProblem[] = [];
   const report = (problem: ChainProblem): void => {
     if (problems.length < MAX_CHAIN_PROBLEMS) problems.push(problem);
   };
-  const { count, headHash, hashBreak } = verifyHashesInParallel(sqlite, options) ?? verifyHashesInThisThread(sqlite);
-  if (hashBreak !== null) report(hashBreak);
-  for (const problem of rowProblems(sqlite)) report(problem);
+  // The workers hash while this thread checks the rows, the outbox and whatever the caller adds.
+  const parallel = startHashesInParallel(sqlite, options);
+  const rows = rowProblems(sqlite);
   const outbox = outboxBreak(sqlite);
+  alongside?.();
+  const { count, headHash, hashBreak } = parallel?.() ?? verifyHashesInThisThread(sqlite);
+  if (hashBreak !== null) report(hashBreak);
+  for (const problem of rows) report(problem);
   if (outbox !== undefined) report({ seq: outbox.seq, rule: 'hash-chain', reason: 'the outbox row of this entry is missing, or names no entry' });
   const firstBreak = problems.reduce<ChainProblem | null>((first, p) => (first === null || p.seq < first.seq ? p : first), null);
   return { entries: count, headHash, firstBreak, problems: firstBreak === null ? [] : [firstBreak, ...problems.filter((p) => p !== firstBreak)] };
 }
 
+type HashesResult = { count: number; headHash: string; hashBreak: ChainProblem | null };
+
 /**
- * The chain cut into one seq range per core (parallel-hashes.ts). Only an intact chain is answered
- * here; anything else (a gap, a break, a worker that could not run) returns undefined and the
- * one-thread pass finds and words the first break.
+ * The chain cut into one seq range per core (parallel-hashes.ts), started in worker threads; the
+ * function returned waits for them. Only an intact chain is answered there; anything else (a gap, a
+ * break, a worker that could not run) answers undefined and the one-thread pass finds and words the
+ * first break.
  */
-function verifyHashesInParallel(sqlite: Database.Database, options: VerifyOptions): { count: number; headHash: string; hashBreak: null } | undefined {
+function startHashesInParallel(sqlite: Database.Database, options: VerifyOptions): (() => HashesResult | undefined) | undefined {
   const { n, hi } = prepared(sqlite, 'SELECT count(*) AS n, coalesce(max(seq), 0) AS hi FROM ledger_entries').get() as { n: number; hi: number };
   const threads = verifyThreads(sqlite, n, options.parallelFromEntries);
   if (threads < 2 || n !== hi) return undefined;
@@ -146,23 +171,19 @@ function verifyHashesInParallel(sqlite: Database.Database, options: VerifyOption
     seq === 0 ? GENESIS_HASH : (prepared(sqlite, `SELECT ${HASH_HEX_SQL} AS hash FROM ledger_entries WHERE seq = ?`).get(seq) as { hash: string }).hash;
   const size = Math.ceil(n / threads);
   const ranges = Array.from({ length: threads }, (_, i) => ({ fromSeq: i * size + 1, toSeq: Math.min(n, (i + 1) * size) })).filter((r) => r.fromSeq <= r.toSeq);
-  const rangeSql = `SELECT seq, ${HASH_HEX_SQL} AS hash, CAST(${entryTextSql('l')} AS BLOB) AS text FROM ledger_entries l WHERE seq BETWEEN ? AND ? ORDER BY seq`;
-  const holds = verifyRangesInWorkers(sqlite, rangeSql, ranges.map((r) => ({ ...r, prevHash: hashAt(r.fromSeq - 1) })));
-  return holds === true ? { count: n, headHash: hashAt(n), hashBreak: null } : undefined;
+  const rangeSql = chainRowsSql('WHERE l.seq BETWEEN ? AND ?');
+  const wait = startRangesInWorkers(sqlite, rangeSql, ranges.map((r) => ({ ...r, prevHash: hashAt(r.fromSeq - 1) })));
+  return () => (wait() === true ? { count: n, headHash: hashAt(n), hashBreak: null } : undefined);
 }
 
-function verifyHashesInThisThread(sqlite: Database.Database): { count: number; headHash: string; hashBreak: ChainProblem | null } {
-  // The entry text comes as UTF-8 bytes (a BLOB) and is hashed as such: the same bytes
-  // `update(text)` hashes, without decoding Thai text into a JavaScript string for every entry.
-  const rows = prepared(sqlite, `SELECT seq, kind, ${HASH_HEX_SQL} AS hash, CAST(${entryTextSql('l')} AS BLOB) AS text FROM ledger_entries l ORDER BY seq`)
-    .raw(true)
-    .iterate() as IterableIterator<[number, string, string, Buffer]>;
+function verifyHashesInThisThread(sqlite: Database.Database): HashesResult {
+  const rows = prepared(sqlite, chainRowsSql('')).raw(true).iterate() as IterableIterator<[number, string, Buffer, string]>;
   let prevHash = GENESIS_HASH;
   let count = 0;
-  for (const [seq, kind, hash, text] of rows) {
+  for (const [seq, hash, text, kind] of rows) {
     let reason: string | null = null;
     if (seq !== count + 1) reason = `sequence gap: expected ${count + 1}, found ${seq}`;
-    else if (createHash('sha256').update(prevHash).update(text).digest('hex') !== hash) {
+    else if (oneShotHash('sha256', text, 'hex') !== hash) {
       const parts = rowPartsOf(kind);
       reason =
         parts === undefined
@@ -202,7 +223,8 @@ function rowProblems(sqlite: Database.Database): ChainProblem[] {
   for (const part of PAYLOAD_TABLES) {
     const kinds = kindsOf(part.table);
     const stray = sqlite
-      .prepare(`SELECT r.entry_seq AS seq, r.id, l.kind FROM ${part.table} r LEFT JOIN ledger_entries l ON l.seq = r.entry_seq WHERE l.seq IS NULL OR l.kind NOT IN (${kinds}) LIMIT ${MAX_CHAIN_PROBLEMS}`)
+      // In entry_seq order (its index): the entries are then read in order, 40% quicker than in rowid order.
+      .prepare(`SELECT r.entry_seq AS seq, r.id, l.kind FROM ${part.table} r LEFT JOIN ledger_entries l ON l.seq = r.entry_seq WHERE l.seq IS NULL OR l.kind NOT IN (${kinds}) ORDER BY r.entry_seq LIMIT ${MAX_CHAIN_PROBLEMS}`)
       .all() as { seq: number; id: string; kind: string | null }[];
     for (const r of stray) {
       const names = r.kind === null ? `entry ${r.seq}, which does not exist` : `entry ${r.seq} (${r.kind}), which carries no ${part.table} row`;

@@ -8,8 +8,8 @@ import type Database from 'better-sqlite3';
  * entry before it, so the chain can be cut into seq ranges checked at the same time: the whole chain
  * holds exactly when every range holds (each range starts from the stored hash before it, and that
  * stored hash is itself checked by the range before). Each range runs in a worker thread on its own
- * read-only connection to the same file; the caller stays synchronous (it blocks on the answers, as
- * the one-thread verify blocks on its loop).
+ * read-only connection to the same file; the caller stays synchronous: it does its own checks while
+ * the workers hash, then blocks on their answers (as the one-thread verify blocks on its loop).
  *
  * The worker is a plain script handed to `new Worker(…, { eval: true })`: no file of ours to find in a
  * bundle, and it needs only better-sqlite3 and node:crypto. The SQL that rebuilds each entry's text
@@ -22,15 +22,14 @@ const { file, nativeBinding, sql, fromSeq, toSeq, prevHash, port, flag } = worke
 Atomics.store(flag, 0, 1); // started
 Atomics.notify(flag, 0);
 try {
-  const { createHash } = require('node:crypto');
+  const { hash: sha } = require('node:crypto');
   const Database = require(workerData.module);
   const db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
-  let prev = prevHash;
   let expected = fromSeq;
   let holds = true;
   for (const [seq, hash, text] of db.prepare(sql).raw(true).iterate(fromSeq, toSeq)) {
-    if (seq !== expected || createHash('sha256').update(prev).update(text).digest('hex') !== hash) { holds = false; break; }
-    prev = hash;
+    // The text starts with the stored hash before it; the first one must be the hash the range starts from.
+    if (seq !== expected || (seq === fromSeq && text.toString('latin1', 0, 64) !== prevHash) || sha('sha256', text, 'hex') !== hash) { holds = false; break; }
     expected += 1;
   }
   db.close();
@@ -66,13 +65,25 @@ export function verifyThreads(sqlite: Database.Database, entries: number, minEnt
  * stored hash before it), `false` when one does not, `null` when a worker could not run. Only `true`
  * is an answer: on `false` or `null` the caller verifies in this thread, which finds and words the
  * first break exactly as always (a broken chain is rare; its report matters more than its speed).
- * `rangeSql` selects `seq, hash (hex), entry text (BLOB)` for `seq BETWEEN ? AND ?` in seq order.
+ * `rangeSql` selects `seq, hash (hex), text (BLOB)` for `seq BETWEEN ? AND ?` in seq order, where
+ * text is the stored hash of the entry before (hex) followed by the entry's text: exactly the bytes
+ * hashed. A range holds when its first text starts with `prevHash` and every hash matches.
  */
-export function verifyRangesInWorkers(
-  sqlite: Database.Database,
-  rangeSql: string,
-  ranges: readonly { readonly fromSeq: number; readonly toSeq: number; readonly prevHash: string }[],
-): boolean | null {
+export function verifyRangesInWorkers(sqlite: Database.Database, rangeSql: string, ranges: readonly HashRange[]): boolean | null {
+  return startRangesInWorkers(sqlite, rangeSql, ranges)();
+}
+
+export interface HashRange {
+  readonly fromSeq: number;
+  readonly toSeq: number;
+  readonly prevHash: string;
+}
+
+/**
+ * Starts the workers of `verifyRangesInWorkers` and returns at once: this thread can do other work
+ * (verify's row and invariant checks) while they hash; the function returned blocks for the answer.
+ */
+export function startRangesInWorkers(sqlite: Database.Database, rangeSql: string, ranges: readonly HashRange[]): () => boolean | null {
   const module = createRequire(import.meta.url).resolve('better-sqlite3');
   const running = ranges.map((range) => {
     const flag = new Int32Array(new SharedArrayBuffer(4));
@@ -84,16 +95,18 @@ export function verifyRangesInWorkers(
     });
     return { worker, flag, port: port1 };
   });
-  let holds: boolean | null = true;
-  for (const { worker, flag, port } of running) {
-    // 0 → 1 when the worker runs, 1 → 2 when it has posted its answer.
-    const started = Atomics.wait(flag, 0, 0, WORKER_START_TIMEOUT_MS) !== 'timed-out';
-    const woke = started ? Atomics.wait(flag, 0, 1, WORKER_ANSWER_TIMEOUT_MS) : 'timed-out';
-    const message = receiveMessageOnPort(port)?.message as { ok: true; holds: boolean } | { ok: false; message: string } | undefined;
-    if (woke === 'timed-out' || message === undefined || !message.ok) holds = null;
-    else if (!message.holds && holds === true) holds = false;
-    port.close();
-    void worker.terminate();
-  }
-  return holds;
+  return () => {
+    let holds: boolean | null = true;
+    for (const { worker, flag, port } of running) {
+      // 0 → 1 when the worker runs, 1 → 2 when it has posted its answer.
+      const started = Atomics.wait(flag, 0, 0, WORKER_START_TIMEOUT_MS) !== 'timed-out';
+      const woke = started ? Atomics.wait(flag, 0, 1, WORKER_ANSWER_TIMEOUT_MS) : 'timed-out';
+      const message = receiveMessageOnPort(port)?.message as { ok: true; holds: boolean } | { ok: false; message: string } | undefined;
+      if (woke === 'timed-out' || message === undefined || !message.ok) holds = null;
+      else if (!message.holds && holds === true) holds = false;
+      port.close();
+      void worker.terminate();
+    }
+    return holds;
+  };
 }

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { APPEND_ONLY_TABLES, INVARIANT_TRIGGERS, expectedTriggers, missingAppendOnlyTriggers } from '../../src-main/db/append-only';
 import { readMigrations } from '../../src-main/db/migrate';
-import { defaultMigrationsDir, openOfficeDatabase, type OpenOptions } from '../../src-main/db/open';
+import { defaultMigrationsDir, NEW_DATABASE_PAGE_SIZE, openOfficeDatabase, type OpenOptions } from '../../src-main/db/open';
 import { manualClock } from '../../src-main/platform/clock';
 import { memoryLogger } from '../../src-main/platform/logger';
 import { T0_MS } from '../helpers/office';
@@ -46,6 +46,21 @@ describe('migrations', () => {
     expect(database.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     database.close();
     expect(readdirSync(dir)).not.toContain('backups');
+  });
+
+  it('a new database file gets 8 KiB pages; an existing one keeps the page size it was made with', () => {
+    const database = openOfficeDatabase(options);
+    expect(database.sqlite.pragma('page_size', { simple: true })).toBe(NEW_DATABASE_PAGE_SIZE);
+    database.close();
+    const olderFile = join(dir, 'older.sqlite');
+    const older = new Database(olderFile);
+    older.pragma('page_size = 4096');
+    older.exec('CREATE TABLE made_before (a)');
+    older.close();
+    const reopened = openOfficeDatabase({ ...options, file: olderFile });
+    expect(reopened.sqlite.pragma('page_size', { simple: true })).toBe(4096);
+    expect(reopened.schemaVersion).toBe(reopened.latestSchemaVersion);
+    reopened.close();
   });
 
   it('upgrade a database from the previous migration, keeping its rows, after taking a backup', () => {

@@ -7,8 +7,8 @@ import { verifyLedger } from '../../src-main/ledger/verify';
 import { dataPaths } from '../../src-main/platform/paths';
 import { canonicalJson } from '../../src-shared/canonical-json';
 import Database from 'better-sqlite3';
-import { canonicalEntryText, GENESIS_HASH, HASH_HEX_SQL, readEntriesForSync } from '../../src-main/ledger/chain';
-import { entryTextSql, PAYLOAD_TABLES } from '../../src-main/ledger/entry-payloads';
+import { canonicalEntryText, chainRowsSql, GENESIS_HASH, HASH_HEX_SQL, readEntriesForSync } from '../../src-main/ledger/chain';
+import { PAYLOAD_TABLES } from '../../src-main/ledger/entry-payloads';
 import { verifyRangesInWorkers, verifyThreads } from '../../src-main/ledger/parallel-hashes';
 import { APPEND_ONLY_TABLES } from '../../src-main/db/append-only';
 import { client, expectOk, PASSWORD } from '../helpers/office';
@@ -215,7 +215,7 @@ describe('ledger verify on several threads (parallel-hashes.ts)', () => {
   });
 
   it('an intact ledger verifies the same on worker threads as on one thread', () => {
-    const rangeSql = `SELECT seq, ${HASH_HEX_SQL} AS hash, CAST(${entryTextSql('l')} AS BLOB) AS text FROM ledger_entries l WHERE seq BETWEEN ? AND ? ORDER BY seq`;
+    const rangeSql = chainRowsSql('WHERE l.seq BETWEEN ? AND ?');
     const hashAt = (seq: number): string => (sqlite().prepare(`SELECT ${HASH_HEX_SQL} AS h FROM ledger_entries WHERE seq = ?`).get(seq) as { h: string }).h;
     // The workers themselves answer (not the one-thread fallback): every range holds.
     expect(verifyRangesInWorkers(sqlite(), rangeSql, [{ fromSeq: 1, toSeq: 5, prevHash: GENESIS_HASH }, { fromSeq: 6, toSeq: 10, prevHash: hashAt(5) }])).toBe(true);
