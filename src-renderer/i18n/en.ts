@@ -587,6 +587,7 @@ export const en: Dict = {
     FIELD_ORDER_EXISTS: 'An order with this number is already recorded.',
     FIELD_ALREADY_HANDED_OVER: 'The money of this order has already been handed over.',
     VARIANCE_REASON_REQUIRED: 'The counted money differs from what is expected: give the reason.',
+    FIELD_TERMINAL_TAKEN: 'This terminal is already out in the field under another order on some of these days.',
     DAY_CLOSED: 'This business day is closed; no receipt can carry its date.',
     DAY_ALREADY_CLOSED: 'This business day is already closed and no paper receipts were keyed after it.',
     DAY_NOT_OVER: 'A business day that has not begun cannot be closed.',
