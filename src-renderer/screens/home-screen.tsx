@@ -38,6 +38,7 @@ const TILES: readonly { screen: TileScreen; key: keyof AppDictTiles; shortcut: S
   { screen: 'outage', key: 'outage', shortcut: SHORTCUTS.outage },
   { screen: 'paper-receipt', key: 'paperReceipt', shortcut: SHORTCUTS.paperReceipt },
   { screen: 'books', key: 'books', shortcut: SHORTCUTS.books },
+  { screen: 'field', key: 'field', shortcut: SHORTCUTS.field },
 ];
 type AppDictTiles = ReturnType<typeof useI18n>['t']['homeCounter']['tiles'];
 
