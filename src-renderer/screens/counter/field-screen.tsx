@@ -132,7 +132,7 @@ export function FieldScreen({ info, user, request, onHome, onLogout, isLoggingOu
       return;
     }
     const orderNo = draft.orderNo.trim();
-    const due = reply.value.handoverDueDate;
+    const due = formatBusinessDate(reply.value.handoverDueDate, language);
     setStatus(() => (d: Dict) => d.field.ordered(orderNo, due));
     setDraft(emptyOrder);
     setIsOrderTried(false);
