@@ -128,7 +128,7 @@ describe('field collection in a real browser (issue 8)', { timeout: E2E_TEST_TIM
   it('the auditor reads the orders from the home tile and has no forms', async () => {
     const page = await newPage();
     await login(page, 'auditor');
-    await page.getByRole('button', { name: new RegExp(th.homeCounter.tiles.field[0]) }).click();
+    await page.getByRole('button', { name: new RegExp(th.homeCounter.tiles.field[0] ?? '') }).click();
     await seen(page, th.field.listHeading);
     expect(await page.getByRole('form').count()).toBe(0);
     await logout(page);
