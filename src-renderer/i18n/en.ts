@@ -175,6 +175,7 @@ export const en: Dict = {
     outageUnknown: 'Unknown / not connected (outages are not recorded on this terminal yet)',
     outageNone: 'The system is working: no outage is open',
     outageOpen: (since: string, cause: string) => `System outage since ${since}: ${cause}. Write receipts from the paper books`,
+    fieldOverdue: (orders: string) => `Field-collection money overdue: order ${orders} (see Field collection, Alt+O)`,
     scanHeading: 'Scan or type a reference',
     scanLabel: 'Barcode, QR or Ref1',
     scanHint: 'Scan on any counter screen, even with the Thai keyboard layout on, or type the 15-digit Ref1 and press Enter',

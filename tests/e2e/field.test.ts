@@ -64,6 +64,9 @@ describe('field collection in a real browser (issue 8)', { timeout: E2E_TEST_TIM
   it('the head sees every order (the overdue one flagged) and records one that takes this terminal; backwards dates are refused and change nothing', async () => {
     const page = await newPage();
     await login(page, 'head');
+    // The alarm: money of order 2/2570 was due nine days ago.
+    await expect.poll(() => page.getByTestId('field-overdue-banner').textContent()).toBe(th.homeCounter.fieldOverdue('2/2570'));
+    await capture(page, 'home-field-overdue');
     await page.keyboard.press('Alt+KeyO');
     await seen(page, th.field.intro);
     await expect.poll(() => page.getByTestId('field-order-2/2570').getAttribute('class')).toBe('table__row--flagged');
