@@ -63,6 +63,10 @@ describe('ebill book|outage', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     expect(run(['field', 'overdue', '--as-of', today, ...as('head')]).json).toMatchObject({ ok: true, orders: [] });
     const later = run(['field', 'overdue', '--as-of', '2999-12-31', ...as('head')]).json['orders'];
     expect(later).toMatchObject([{ orderNo: '1/2570', officerUsername: 'operator', fromDate: today, leavesTaken: [{ bookNo: 'P70-0002', firstLeaf: 1, lastLeaf: 10 }], isHandedOver: false }]);
+    // A laptop order: no paper leaves, this terminal taken (slot 1); a second one on the same days is refused.
+    const laptop = ['field', 'order', '--officer', 'operator', '--place', 'ตำบลทุ่งโฮ้ง', '--from', today, '--to', today, '--takes-this-terminal'];
+    expect(run([...laptop, '--order-no', '2/2570', ...as('head')]).json).toMatchObject({ ok: true, terminalSlot: 1 });
+    expect(run([...laptop, '--order-no', '3/2570', ...as('head')])).toMatchObject({ status: 3, json: { error: { code: 'FIELD_TERMINAL_TAKEN' } } });
     expect(run(['ledger', 'verify'], '').json).toMatchObject({ ok: true });
     // A plain demo stays empty (cli.md): no books.
     expect(run(['demo'], '').status).toBe(0);
