@@ -1,9 +1,10 @@
+import type Database from 'better-sqlite3';
 import { requireSession, type Handlers, type OfficeServices } from '../host/context';
 import type { LedgerDeps } from '../ledger/action';
 import { DEFAULT_CATALOG } from '../ledger/requests';
 import { businessDateOf } from '../../src-shared/dates';
 import { assignBook, closeBook, markLeaf, registerBook } from './book-register';
-import { allFieldOrders, createFieldOrder, handOver, overdueFieldOrders } from './field';
+import { allFieldOrders, createFieldOrder, handOver, handoverOf, orderReceiptsSatang, overdueFieldOrders } from './field';
 import { shippedHolidayCalendar } from './holidays';
 import { keyPaperReceipt } from './keying';
 import { allBooks, leafCounts, requireBook, usedLeaves } from './leaves';
@@ -20,7 +21,9 @@ function sourceOf(input: { outageId?: string | undefined; fieldOrderId?: string 
   return input.outageId !== undefined ? { outageId: input.outageId } : { fieldOrderId: input.fieldOrderId ?? '' };
 }
 
-function orderSummary(order: FieldOrderRecord) {
+function orderSummary(sqlite: Database.Database, todayDate: string, order: FieldOrderRecord) {
+  const receipts = orderReceiptsSatang(sqlite, order.orderId);
+  const handover = handoverOf(sqlite, order.orderId);
   return {
     orderId: order.orderId,
     orderNo: order.orderNo,
@@ -31,6 +34,10 @@ function orderSummary(order: FieldOrderRecord) {
     handoverDueDate: order.handoverDueDate,
     leavesTaken: order.leavesTaken.map((r) => ({ bookNo: r.bookNo, firstLeaf: r.firstLeaf, lastLeaf: r.lastLeaf })),
     isHandedOver: order.isHandedOver,
+    isOverdue: !order.isHandedOver && order.handoverDueDate < todayDate,
+    terminalSlot: order.terminalSlot,
+    receipts: { paperCount: receipts.paperCount, paperSatang: receipts.paperSatang, electronicCount: receipts.electronicCount, electronicSatang: receipts.electronicSatang, totalSatang: receipts.totalSatang },
+    handover,
   };
 }
 
@@ -98,10 +105,15 @@ export const booksHandlers = {
   },
   'field.order': (input, ctx) => createFieldOrder(ledgerDeps(ctx.services), shippedHolidayCalendar(), requireSession(ctx).userId, input),
   'field.handover': (input, ctx) => handOver(ledgerDeps(ctx.services), requireSession(ctx).userId, input),
-  'field.list': (_input, { services }) => ({ orders: allFieldOrders(services.database.sqlite).map(orderSummary) }),
+  'field.list': (_input, { services }) => {
+    const sqlite = services.database.sqlite;
+    const today = businessDateOf(services.clock.nowMs());
+    return { orders: allFieldOrders(sqlite).map((o) => orderSummary(sqlite, today, o)) };
+  },
   'field.overdue': (input, { services }) => {
+    const sqlite = services.database.sqlite;
     const asOfDate = input.asOfDate ?? businessDateOf(services.clock.nowMs());
-    return { asOfDate, orders: overdueFieldOrders(services.database.sqlite, asOfDate).map(orderSummary) };
+    return { asOfDate, orders: overdueFieldOrders(sqlite, asOfDate).map((o) => orderSummary(sqlite, asOfDate, o)) };
   },
 } satisfies Pick<
   Handlers,

@@ -214,3 +214,23 @@ export const fieldHandovers = sqliteTable(
     check('field_handovers_variance_explained', sql`${t.varianceSatang} = 0 OR ${t.varianceReason} IS NOT NULL`),
   ],
 );
+
+/**
+ * The laptop taken out under a field order (issue 8): the order was recorded on this terminal, which
+ * goes into the field with the officer and issues electronic receipts offline. The hand-over then
+ * counts, besides the keyed paper leaves, the electronic receipts in force that the order's officer
+ * issued on this terminal with a business date inside the order's dates. One order per terminal at
+ * a time (no two such orders' dates overlap), so no receipt is counted twice.
+ */
+export const fieldOrderTerminals = sqliteTable(
+  'field_order_terminals',
+  {
+    id: text('id').primaryKey(),
+    fieldOrderId: text('field_order_id').notNull().unique().references(() => fieldOrders.id),
+    terminalSlot: integer('terminal_slot').notNull(),
+    recordedByUserId: text('recorded_by_user_id').notNull(),
+    recordedAtMs: integer('recorded_at_ms').notNull(),
+    entrySeq: integer('entry_seq').notNull().references(() => ledgerEntries.seq),
+  },
+  (t) => [index('field_order_terminals_entry_seq').on(t.entrySeq), check('field_order_terminals_slot', sql`${t.terminalSlot} BETWEEN 1 AND 9`)],
+);

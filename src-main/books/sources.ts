@@ -66,6 +66,8 @@ export interface FieldOrderRecord {
   readonly handoverDueDate: string;
   readonly leavesTaken: readonly LeafRange[];
   readonly isHandedOver: boolean;
+  /** The slot of this terminal when the order took it (a laptop) into the field, else null. */
+  readonly terminalSlot: number | null;
 }
 
 interface FieldOrderRow extends Omit<FieldOrderRecord, 'leavesTaken' | 'isHandedOver'> {
@@ -76,8 +78,8 @@ interface FieldOrderRow extends Omit<FieldOrderRecord, 'leavesTaken' | 'isHanded
 const ORDER_SQL = `
   SELECT f.id AS orderId, f.order_no AS orderNo, f.officer_user_id AS officerUserId, u.username AS officerUsername, f.place_text AS placeText,
          f.from_date AS fromDate, f.to_date AS toDate, f.handover_due_date AS handoverDueDate, f.leaves_taken AS leavesTaken,
-         EXISTS (SELECT 1 FROM field_handovers h WHERE h.field_order_id = f.id) AS isHandedOver
-  FROM field_orders f LEFT JOIN users u ON u.id = f.officer_user_id`;
+         EXISTS (SELECT 1 FROM field_handovers h WHERE h.field_order_id = f.id) AS isHandedOver, t.terminal_slot AS terminalSlot
+  FROM field_orders f LEFT JOIN users u ON u.id = f.officer_user_id LEFT JOIN field_order_terminals t ON t.field_order_id = f.id`;
 
 function toOrder(row: FieldOrderRow): FieldOrderRecord {
   return { ...row, leavesTaken: JSON.parse(row.leavesTaken) as LeafRange[], isHandedOver: row.isHandedOver === 1 };

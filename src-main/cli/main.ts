@@ -28,7 +28,7 @@ import { StdinLines } from './stdin';
 const USAGE = `ebill [--data-dir DIR] [--json] <command> …
 
   ${INIT_USAGE}
-  demo
+  demo [--with-paper-books]
   doctor
   ${USER_USAGE}
   ${REQUEST_USAGE}

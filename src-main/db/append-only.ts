@@ -33,6 +33,7 @@ export const APPEND_ONLY_TABLES = [
   'paper_leaf_ranges',
   'paper_receipt_keyings',
   'field_handovers',
+  'field_order_terminals',
   'day_closes',
   'deduction_rates',
   'remittances',

@@ -94,6 +94,8 @@ const HANDOVER_PART = part(
   ['is_late'],
 );
 
+const FIELD_TERMINAL_PART = part('terminal', 'field_order_terminals', ['id', 'field_order_id', 'terminal_slot', 'recorded_by_user_id', 'recorded_at_ms', 'entry_seq']);
+
 /** Which entry kinds carry their rows as payload, and which rows (payload version 1), sorted by key. */
 export const ROW_PAYLOADS: Readonly<Partial<Record<LedgerEntryKind, readonly PayloadPart[]>>> = {
   'request.created': [BILL_PART, REQUEST_PART],
@@ -114,6 +116,7 @@ export const ROW_PAYLOADS: Readonly<Partial<Record<LedgerEntryKind, readonly Pay
   'outage.ended': [OUTAGE_END_PART],
   'field.ordered': [FIELD_ORDER_PART],
   'field.handed-over': [HANDOVER_PART],
+  'field.terminal-taken': [FIELD_TERMINAL_PART],
   'day.closed': [DAY_CLOSE_PART],
 };
 
@@ -135,6 +138,7 @@ export const PAYLOAD_TABLES: readonly PayloadPart[] = [
   LEAF_RANGE_PART,
   KEYING_PART,
   HANDOVER_PART,
+  FIELD_TERMINAL_PART,
   DAY_CLOSE_PART,
 ];
 

@@ -25,6 +25,7 @@ export const LEDGER_ENTRY_KINDS = [
   'outage.ended',
   'field.ordered',
   'field.handed-over',
+  'field.terminal-taken',
   'day.closed',
 ] as const;
 export type LedgerEntryKind = (typeof LEDGER_ENTRY_KINDS)[number];

@@ -7,6 +7,7 @@ import { BankScreen } from '../screens/counter/bank-screen';
 import { BillScreen } from '../screens/counter/bill-screen';
 import { PaperReceiptScreen } from '../screens/counter/paper-receipt-screen';
 import { BooksScreen } from '../screens/counter/books-screen';
+import { FieldScreen } from '../screens/counter/field-screen';
 import { OutageScreen } from '../screens/counter/outage-screen';
 import { NewRequestScreen } from '../screens/counter/new-request-screen';
 import { PaidBillsScreen } from '../screens/counter/paid-bills-screen';
@@ -183,6 +184,8 @@ export function App({ ebill }: { readonly ebill: EbillApi }) {
         return <PaperReceiptScreen {...frame} user={route.user} onHome={onHome} />;
       case 'books':
         return <BooksScreen {...frame} user={route.user} onHome={onHome} />;
+      case 'field':
+        return <FieldScreen {...frame} user={route.user} onHome={onHome} />;
     }
   })();
 

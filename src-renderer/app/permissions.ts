@@ -32,6 +32,7 @@ const SCREEN_NEEDS: Record<CounterScreen, RequestName> = {
   outage: 'outage.list',
   'paper-receipt': 'paperReceipt.key',
   books: 'book.list',
+  field: 'field.list',
 };
 
 export function mayOpen(role: Role, screen: CounterScreen): boolean {

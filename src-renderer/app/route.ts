@@ -26,7 +26,8 @@ export type CounterTarget =
   | { readonly screen: 'audit' }
   | { readonly screen: 'outage' }
   | { readonly screen: 'paper-receipt' }
-  | { readonly screen: 'books' };
+  | { readonly screen: 'books' }
+  | { readonly screen: 'field' };
 export type CounterScreen = CounterTarget['screen'];
 
 export type RouteEvent =

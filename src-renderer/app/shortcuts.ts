@@ -23,6 +23,7 @@ export const SHORTCUTS = {
   outage: { code: 'F6', alt: false, label: 'F6' },
   paperReceipt: { code: 'F5', alt: false, label: 'F5' },
   books: { code: 'F1', alt: false, label: 'F1' },
+  field: { code: 'KeyO', alt: true, label: 'Alt+O' },
   manualReport: { code: 'KeyM', alt: true, label: 'Alt+M' },
   addRange: { code: 'KeyA', alt: true, label: 'Alt+A' },
   save: { code: 'KeyS', alt: true, label: 'Alt+S' },

@@ -38,6 +38,7 @@ const TILES: readonly { screen: TileScreen; key: keyof AppDictTiles; shortcut: S
   { screen: 'outage', key: 'outage', shortcut: SHORTCUTS.outage },
   { screen: 'paper-receipt', key: 'paperReceipt', shortcut: SHORTCUTS.paperReceipt },
   { screen: 'books', key: 'books', shortcut: SHORTCUTS.books },
+  { screen: 'field', key: 'field', shortcut: SHORTCUTS.field },
 ];
 type AppDictTiles = ReturnType<typeof useI18n>['t']['homeCounter']['tiles'];
 
@@ -56,6 +57,8 @@ export function HomeScreen({ info, user, request, onOpenUsers, onOpen, onScanTex
   const [scanText, setScanText] = useState('');
   /** undefined = not read yet or not readable; null = no outage open. */
   const [outage, setOutage] = useState<RequestOutput<'outage.list'>['outages'][number] | null | undefined>(undefined);
+  /** Field orders whose money was not handed in by the due date (field.overdue): the alarm of seed 001 §4. */
+  const [overdueOrders, setOverdueOrders] = useState<readonly string[]>([]);
   const tiles = TILES.filter((tile) => mayOpen(user.role, tile.screen));
 
   const load = useCallback(async () => {
@@ -64,6 +67,10 @@ export function HomeScreen({ info, user, request, onOpenUsers, onOpen, onScanTex
     if (mayCall(user.role, 'outage.list')) {
       const outages = await request('outage.list', {});
       setOutage(outages.ok ? openOutage(outages.value.outages) : undefined);
+    }
+    if (mayCall(user.role, 'field.overdue')) {
+      const overdue = await request('field.overdue', {});
+      if (overdue.ok) setOverdueOrders(overdue.value.orders.map((o) => o.orderNo));
     }
     if (mayCall(user.role, 'print.jobs')) {
       const [j, s] = await Promise.all([request('print.jobs', {}), request('print.settings.get', {})]);
@@ -91,6 +98,11 @@ export function HomeScreen({ info, user, request, onOpenUsers, onOpen, onScanTex
       {outage !== undefined && outage !== null && (
         <p className="notice notice--warn outage-banner" role="status" data-testid="outage-banner">
           {t.homeCounter.outageOpen(formatMoment(outage.startedAtMs, language), outage.cause)}
+        </p>
+      )}
+      {overdueOrders.length > 0 && (
+        <p className="notice notice--warn" role="status" data-testid="field-overdue-banner">
+          {t.homeCounter.fieldOverdue(overdueOrders.join(', '))}
         </p>
       )}
       <section className="panel welcome" aria-labelledby="welcome-title">

@@ -65,6 +65,29 @@ const fieldOrderSummary = z.strictObject({
   handoverDueDate: isoDate,
   leavesTaken: z.array(leafRange),
   isHandedOver: z.boolean(),
+  /** Not handed over and the due date is before today (field.list) or the as-of day (field.overdue). */
+  isOverdue: z.boolean(),
+  /** The slot of this terminal when the order took it (a laptop) into the field; its electronic receipts then count. */
+  terminalSlot: z.number().int().nullable(),
+  /** What the officer must hand in: keyed paper leaves + the laptop's electronic receipts, in force. */
+  receipts: z.strictObject({
+    paperCount: z.number().int(),
+    paperSatang: z.number().int(),
+    electronicCount: z.number().int(),
+    electronicSatang: z.number().int(),
+    totalSatang: z.number().int(),
+  }),
+  handover: z
+    .strictObject({
+      countedSatang: z.number().int(),
+      receiptsSatang: z.number().int(),
+      varianceSatang: z.number().int(),
+      varianceReason: z.string().nullable(),
+      receivedByUsername: z.string().nullable(),
+      businessDate: isoDate,
+      isLate: z.boolean(),
+    })
+    .nullable(),
 });
 
 /** Exactly one of outageId / fieldOrderId: why the leaf was written on paper. */
@@ -213,9 +236,13 @@ export const booksRequests = {
       placeText: thaiText('place', 200),
       fromDate: isoDate,
       toDate: isoDate,
-      leaves: z.array(leafRange).min(1, 'leaves: the order names the leaves taken').max(MAX_LEAF_RANGES, `leaves: at most ${MAX_LEAF_RANGES}`),
-    }),
-    output: z.strictObject({ orderId: z.string(), handoverDueDate: isoDate }),
+      leaves: z.array(leafRange).max(MAX_LEAF_RANGES, `leaves: at most ${MAX_LEAF_RANGES}`),
+      /** This terminal (a laptop) goes into the field under the order: its electronic receipts count at the hand-over. */
+      takesThisTerminal: z.boolean().optional(),
+    })
+      // An order sends paper leaves, this terminal, or both: something to issue receipts with.
+      .refine((o) => o.leaves.length > 0 || o.takesThisTerminal === true, { message: 'leaves: the order names the leaves taken (or takes this terminal)', path: ['leaves'] }),
+    output: z.strictObject({ orderId: z.string(), handoverDueDate: isoDate, terminalSlot: z.number().int().nullable() }),
     access: ['head'],
     ...command,
   },
@@ -225,6 +252,8 @@ export const booksRequests = {
       handoverId: z.string(),
       countedSatang: z.number().int(),
       receiptsSatang: z.number().int(),
+      paperReceiptsSatang: z.number().int(),
+      electronicReceiptsSatang: z.number().int(),
       varianceSatang: z.number().int(),
       handoverDueDate: isoDate,
       isLate: z.boolean(),

@@ -88,6 +88,7 @@ export const CONTRACT_ERROR_CODES = [
   'FIELD_ORDER_EXISTS',
   'FIELD_ALREADY_HANDED_OVER',
   'VARIANCE_REASON_REQUIRED',
+  'FIELD_TERMINAL_TAKEN',
   // day close, reports and remittance (issue 10)
   'DAY_CLOSED',
   'DAY_ALREADY_CLOSED',

@@ -43,4 +43,33 @@ describe('ebill book|outage', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     expect(run(['book', 'list', ...as('auditor')]).json).toMatchObject({ ok: true, books: [{ bookNo: 'P70-001', counts: { unused: 49, issued: 1 } }] });
     expect(run(['ledger', 'verify'], '').json).toMatchObject({ ok: true });
   });
+
+  it('demo --with-paper-books: two books (office, officer), yesterday\'s outage with its keyed leaf, a field order; the demo output keeps its cli.md fields', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ebill-books-demo-'));
+    dirs.push(dir);
+    const run = (args: readonly string[], stdin = PASSWORD) => ebill(['--data-dir', join(dir, 'data'), '--json', ...args], stdin);
+    const today = businessDateOf(Date.now());
+    const yesterday = businessDateOf(Date.now() - 86_400_000);
+    const demo = run(['demo', '--with-paper-books'], '');
+    expect(demo.status, demo.stderr).toBe(0);
+    expect(demo.json).toMatchObject({ ok: true, place: '5401', terminalSlot: 1, users: expect.arrayContaining([expect.objectContaining({ username: 'head' })]) as unknown, paperBooks: { books: ['P70-0001', 'P70-0002'], paperReceipt: 'P70-0001/1' } });
+    const books = run(['book', 'list', ...as('auditor')]).json['books'];
+    expect(books).toMatchObject([
+      { bookNo: 'P70-0001', holder: { kind: 'office' }, counts: { unused: 49, issued: 1 } },
+      { bookNo: 'P70-0002', holder: { kind: 'officer', username: 'operator' }, counts: { unused: 25, issued: 0 } },
+    ]);
+    const pdf = join(dir, 'manual.pdf');
+    expect(run(['outage', 'report', '--date', yesterday, '--pdf', pdf, ...as('head')]).json).toMatchObject({ ok: true, rows: 1, totalSatang: 50_000, unkeyedLeaves: 0 });
+    expect(run(['field', 'overdue', '--as-of', today, ...as('head')]).json).toMatchObject({ ok: true, orders: [] });
+    const later = run(['field', 'overdue', '--as-of', '2999-12-31', ...as('head')]).json['orders'];
+    expect(later).toMatchObject([{ orderNo: '1/2570', officerUsername: 'operator', fromDate: today, leavesTaken: [{ bookNo: 'P70-0002', firstLeaf: 1, lastLeaf: 10 }], isHandedOver: false }]);
+    // A laptop order: no paper leaves, this terminal taken (slot 1); a second one on the same days is refused.
+    const laptop = ['field', 'order', '--officer', 'operator', '--place', 'ตำบลทุ่งโฮ้ง', '--from', today, '--to', today, '--takes-this-terminal'];
+    expect(run([...laptop, '--order-no', '2/2570', ...as('head')]).json).toMatchObject({ ok: true, terminalSlot: 1 });
+    expect(run([...laptop, '--order-no', '3/2570', ...as('head')])).toMatchObject({ status: 3, json: { error: { code: 'FIELD_TERMINAL_TAKEN' } } });
+    expect(run(['ledger', 'verify'], '').json).toMatchObject({ ok: true });
+    // A plain demo stays empty (cli.md): no books.
+    expect(run(['demo'], '').status).toBe(0);
+    expect(run(['book', 'list', ...as('auditor')]).json).toMatchObject({ ok: true, books: [] });
+  });
 });

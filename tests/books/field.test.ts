@@ -36,7 +36,23 @@ describe('field collection', () => {
     const { orderId, handoverDueDate: due } = await office.as(office.head, 'field.order', ORDER);
     expect(due).toBe('2026-12-08');
     const { orders } = await office.as(office.auditor, 'field.list', {});
-    expect(orders).toEqual([{ orderId, orderNo: '45/2569', officerUsername: 'operator', placeText: ORDER.placeText, fromDate: '2026-12-04', toDate: '2026-12-05', handoverDueDate: '2026-12-08', leavesTaken: ORDER.leaves, isHandedOver: false }]);
+    expect(orders).toEqual([
+      {
+        orderId,
+        orderNo: '45/2569',
+        officerUsername: 'operator',
+        placeText: ORDER.placeText,
+        fromDate: '2026-12-04',
+        toDate: '2026-12-05',
+        handoverDueDate: '2026-12-08',
+        leavesTaken: ORDER.leaves,
+        isHandedOver: false,
+        isOverdue: false,
+        terminalSlot: null,
+        receipts: { paperCount: 0, paperSatang: 0, electronicCount: 0, electronicSatang: 0, totalSatang: 0 },
+        handover: null,
+      },
+    ]);
   });
 
   it('refuses an order by anyone but the head (FORBIDDEN), backwards dates (FIELD_ORDER_DATES_INVALID), a number twice (FIELD_ORDER_EXISTS), books not assigned to the officer (BOOK_NOT_ASSIGNED)', async () => {
@@ -86,5 +102,56 @@ describe('field collection', () => {
     expect(late).toMatchObject({ varianceSatang: 0, isLate: true });
     expect((await office.as(office.head, 'field.overdue', {})).orders).toEqual([]);
     expect((await office.as(office.head, 'field.overdue', { asOfDate: '2026-12-20' })).orders).toEqual([]);
+  });
+});
+
+describe('a laptop taken into the field: the order recorded on it, its electronic receipts counted at the hand-over', () => {
+  // T0 is Monday 23 Nov 2026; the officer is out on the 23rd and 24th, due back the 24th.
+  const LAPTOP_ORDER = { orderNo: '46/2569', officerUsername: 'operator', placeText: 'ตำบลทุ่งโฮ้ง', fromDate: '2026-11-23', toDate: '2026-11-24', leaves: [{ bookNo: BOOK, firstLeaf: 1, lastLeaf: 5 }], takesThisTerminal: true };
+  const electronicReceipt = async (who: 'operator' | 'supervisor', amountSatang: number) => {
+    const client = who === 'operator' ? office.operator : office.supervisor;
+    const request = await office.as(client, 'request.create', { payerName: 'นายไร่ นาดี', revenueCode: FINE_CODE, amountSatang });
+    return office.as(client, 'receipt.issue', { ref1: request.ref1, payment: { method: 'cash' } });
+  };
+
+  it('counts the officer\'s electronic receipts in force on this terminal inside the order\'s dates, besides the keyed paper leaves', async () => {
+    const { orderId, terminalSlot } = await office.as(office.head, 'field.order', LAPTOP_ORDER);
+    expect(terminalSlot).toBe(1);
+    await electronicReceipt('operator', 100_000);
+    await electronicReceipt('supervisor', 999_900); // another user on this terminal: not the officer's money
+    const cancelled = await electronicReceipt('operator', 40_000);
+    await office.as(office.supervisor, 'receipt.cancel', { book: cancelled.receiptBook, number: cancelled.receiptNo, reasonCode: 'wrong-amount', reasonText: 'รับเงินผิด' });
+    office.clock.setMs(at('2026-11-24', 15));
+    await electronicReceipt('operator', 20_050);
+    await office.as(office.finance, 'paperReceipt.key', fieldKey(orderId, { paperDate: '2026-11-23', amountSatang: 50_000 }));
+    office.clock.setMs(at('2026-11-25', 9));
+    await electronicReceipt('operator', 7_000); // the day after the return: counter work again
+
+    const listed = (await office.as(office.auditor, 'field.list', {})).orders.find((o) => o.orderId === orderId);
+    expect(listed).toMatchObject({ terminalSlot: 1, isOverdue: true, receipts: { paperCount: 1, paperSatang: 50_000, electronicCount: 2, electronicSatang: 120_050, totalSatang: 170_050 } });
+    await expectRefusedUnchanged(office, office.finance, 'field.handover', { orderId, countedSatang: 170_000 }, 'VARIANCE_REASON_REQUIRED');
+    const handover = await office.as(office.finance, 'field.handover', { orderId, countedSatang: 170_050 });
+    expect(handover).toMatchObject({ receiptsSatang: 170_050, paperReceiptsSatang: 50_000, electronicReceiptsSatang: 120_050, varianceSatang: 0, isLate: true });
+    expect((await office.as(office.auditor, 'field.list', {})).orders[0]?.handover).toMatchObject({ countedSatang: 170_050, varianceSatang: 0, receivedByUsername: 'finance', businessDate: '2026-11-25', isLate: true });
+    expect((await office.as(office.auditor, 'ledger.verify', {})).problems).toEqual([]);
+  });
+
+  it('an order that does not take this terminal counts its paper leaves only, even when the officer issues electronic receipts here', async () => {
+    const { orderId, terminalSlot } = await office.as(office.head, 'field.order', { ...LAPTOP_ORDER, takesThisTerminal: undefined });
+    expect(terminalSlot).toBeNull();
+    await electronicReceipt('operator', 100_000);
+    const listed = (await office.as(office.auditor, 'field.list', {})).orders.find((o) => o.orderId === orderId);
+    expect(listed?.receipts).toEqual({ paperCount: 0, paperSatang: 0, electronicCount: 0, electronicSatang: 0, totalSatang: 0 });
+  });
+
+  it('a laptop goes out under one order at a time (FIELD_TERMINAL_TAKEN, nothing written, not even the order); an order needs leaves or this terminal', async () => {
+    await office.as(office.head, 'field.order', LAPTOP_ORDER);
+    const overlapping = { ...LAPTOP_ORDER, orderNo: '47/2569', fromDate: '2026-11-24', toDate: '2026-11-26', leaves: [] };
+    await expectRefusedUnchanged(office, office.head, 'field.order', overlapping, 'FIELD_TERMINAL_TAKEN');
+    await expectRefusedUnchanged(office, office.head, 'field.order', { ...overlapping, takesThisTerminal: false }, 'BAD_INPUT');
+    const later = await office.as(office.head, 'field.order', { ...overlapping, fromDate: '2026-11-25' });
+    expect(later.terminalSlot).toBe(1);
+    expect(office.count('field_order_terminals')).toBe(2);
+    expect((await office.as(office.auditor, 'ledger.verify', {})).problems).toEqual([]);
   });
 });

@@ -146,7 +146,7 @@ describe('day close (issue 10, seed 001 §3.1 steps 6–8)', () => {
     const date = office.today();
     await office.as(office.finance, 'close.day', { businessDate: date, pieces: COUNTED_1500 });
     office.clock.advanceMs(DAY_MS);
-    office.keyPaperReceipt({ book: 'P-0012', number: 7, businessDate: date, amountSatang: 30_000 });
+    await office.keyPaperReceipt({ book: 'P-0012', number: 7, businessDate: date, amountSatang: 30_000 });
     const status = await office.as(office.finance, 'close.status', { businessDate: date });
     expect(status.nextKind).toBe('supplementary');
     const result = await office.as(office.finance, 'close.day', { businessDate: date, pieces: { ...ZERO_PIECES, '100': 3 } });

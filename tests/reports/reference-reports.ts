@@ -30,6 +30,7 @@ export const REFERENCE_REPORTS = [
   { name: 'gfmis', rule: 'seed 001 §8: by revenue code and cost centre' },
   { name: 'monthly-summary', rule: 'seed 000: statistics by revenue code, the month' },
   { name: 'fiscal-year-summary', rule: 'seed 000: statistics by revenue code, fiscal year 2570' },
+  { name: 'manual-receipts', rule: 'seed 001 §5: the paper receipts keyed after an outage, the outage as a note, signature lines for the head of unit' },
   { name: 'bank-import', rule: 'issue 9: one bank file — matched, exceptions with reasons, duplicates' },
 ] as const satisfies readonly { name: ReportName | 'bank-import'; rule: string }[];
 export type ReferenceReportName = (typeof REFERENCE_REPORTS)[number]['name'];
@@ -52,7 +53,7 @@ export async function buildReferenceLedger(office: CloseOffice): Promise<string>
   await office.as(office.operator, 'payment.recordEvidence', { ref1: billPaid.ref1, bankCode: '006', paidAtMs: office.clock.nowMs() - 3_600_000, bankReference: 'SLIP20261123', amountSatang: 500_000 });
   const epay = await office.as(office.operator, 'receipt.issue', { ref1: billPaid.ref1, payment: { method: 'bill-payment' } });
   await office.as(office.operator, 'receipt.markPrinted', { book: epay.receiptBook, number: epay.receiptNo });
-  office.keyPaperReceipt({ book: 'P-0012', number: 7, businessDate: REPORT_DATE, amountSatang: 30_000 });
+  await office.keyPaperReceipt({ book: 'P-0012', number: 7, businessDate: REPORT_DATE, amountSatang: 30_000 });
 
   // A bank file: one line pays a bill, one has an unknown reference, one the wrong amount.
   const bankBill = await office.as(office.operator, 'request.create', { payerName: 'นายโอน ผ่านธนาคาร', revenueCode: '804001', amountSatang: 75_000 });

@@ -101,6 +101,14 @@ describe('each report rendered as PDF: Thai headings and totals read back, page 
     expect(text).toContain('รวมเงิน (ไม่รวมใบเสร็จที่ยกเลิก) 18,800.25');
   });
 
+  it('the manual-receipts report lists the keyed paper leaf, the outage it was written in, and the head of unit signs it', () => {
+    const text = pdfText(rendered.get('manual-receipts')?.pdfFile ?? '');
+    expect(text).toContain('P-0012/7');
+    expect(text).toContain('ระบบขัดข้อง 23 พฤศจิกายน 2569 เวลา 00:00');
+    expect(text).toContain('หัวหน้าหน่วยงาน');
+    expect(text).toMatch(/รวมเงิน \(ไม่รวมใบเสร็จที่ยกเลิก\)\s+300\.00/);
+  });
+
   it('the bank import report lists each exception with its reason and the duplicate count', () => {
     const text = pdfText(rendered.get('bank-import')?.pdfFile ?? '');
     expect(text).toContain('ไม่พบเลขอ้างอิง');

@@ -49,7 +49,7 @@ async function makeDay(operations: readonly Operation[]): Promise<string> {
   for (const op of operations) {
     if (op.paper) {
       paperNumber += 1;
-      office.keyPaperReceipt({ book: 'P-0001', number: paperNumber, businessDate: date, amountSatang: op.amountSatang, revenueCode: op.revenueCode });
+      await office.keyPaperReceipt({ book: 'P-0001', number: paperNumber, businessDate: date, amountSatang: op.amountSatang, revenueCode: op.revenueCode });
       continue;
     }
     const request = await office.as(office.operator, 'request.create', { payerName: 'นายสุ่ม ทดสอบ', revenueCode: op.revenueCode, amountSatang: op.amountSatang });

@@ -5,6 +5,8 @@ import { readOfficeState, setUpOffice } from '../../office/office-service';
 import { dataPaths } from '../../platform/paths';
 import { parseCommand } from '../args';
 import type { CommandResult } from '../output';
+import { addDays, bangkokInstantMs, businessDateOf, fiscalYearBeOf } from '../../../src-shared/dates';
+import type { OfficeHost } from '../../host/office-host';
 import { call, loginAs, openHost, type CliEnv } from '../runtime';
 
 export const DEMO_PASSWORD = 'demo1234';
@@ -29,9 +31,63 @@ export const DEMO_USERS: readonly { username: string; role: Role; fullNameTh: st
   { username: 'auditor', role: 'auditor', fullNameTh: 'นางสุดา ตรวจตรา', positionTh: 'นักวิชาการตรวจสอบภายในชำนาญการ' },
 ];
 
-/** `ebill demo`: makes the demo office in --data-dir, replacing a previous demo (never a real office). */
+/** The paper-book records `demo --with-paper-books` adds, so every books screen shows something. */
+export const DEMO_PAPER_BOOKS = {
+  officeBook: 'P70-0001',
+  officerBook: 'P70-0002',
+  fieldOrderNo: '1/2570',
+  outageCause: 'ไฟฟ้าดับทั้งอาคาร (ตัวอย่าง)',
+} as const;
+
+/**
+ * Paper books (issue 8) for the demo office, through the contract as each role would: finance
+ * registers two books (one held by the office, one by the operator); an outage yesterday
+ * 09:00–11:00 with leaf 1 written on paper and keyed by the operator; the head's field order for the
+ * operator today and tomorrow with leaves 1–10 of the officer's book.
+ */
+async function addDemoPaperBooks(host: OfficeHost, nowMs: number): Promise<{ books: string[]; outageId: string; fieldOrderId: string; paperReceipt: string }> {
+  const today = businessDateOf(nowMs);
+  const yesterday = addDays(today, -1);
+  const fiscalYearBe = fiscalYearBeOf(today);
+  const { officeBook, officerBook } = DEMO_PAPER_BOOKS;
+  await loginAs(host, 'finance', DEMO_PASSWORD);
+  await call(host, 'book.register', { bookNo: officeBook, firstLeaf: 1, lastLeaf: 50, fiscalYearBe });
+  await call(host, 'book.assign', { bookNo: officeBook, holder: { kind: 'office' } });
+  await call(host, 'book.register', { bookNo: officerBook, firstLeaf: 1, lastLeaf: 25, fiscalYearBe });
+  await call(host, 'book.assign', { bookNo: officerBook, holder: { kind: 'officer', username: 'operator' } });
+  await loginAs(host, 'operator', DEMO_PASSWORD);
+  const { outageId } = await call(host, 'outage.start', { cause: DEMO_PAPER_BOOKS.outageCause, startedAtMs: bangkokInstantMs(yesterday, 9 * 60) });
+  await call(host, 'outage.end', { outageId, endedAtMs: bangkokInstantMs(yesterday, 11 * 60), note: 'ไฟกลับมาแล้ว', writtenLeaves: [{ bookNo: officeBook, firstLeaf: 1, lastLeaf: 1, businessDate: yesterday }] });
+  const keyed = await call(host, 'paperReceipt.key', {
+    outageId,
+    bookNo: officeBook,
+    leaf: 1,
+    paperDate: yesterday,
+    payerName: 'นายสมหมาย ตัวอย่าง',
+    revenueCode: '804001',
+    amountSatang: 50_000,
+    payment: { method: 'cash' },
+  });
+  await loginAs(host, 'head', DEMO_PASSWORD);
+  const order = await call(host, 'field.order', {
+    orderNo: DEMO_PAPER_BOOKS.fieldOrderNo,
+    officerUsername: 'operator',
+    placeText: 'ตำบลป่าแดง อำเภอเมืองแพร่ (ตัวอย่าง)',
+    fromDate: today,
+    toDate: addDays(today, 1),
+    leaves: [{ bookNo: officerBook, firstLeaf: 1, lastLeaf: 10 }],
+  });
+  await call(host, 'session.logout', {});
+  return { books: [officeBook, officerBook], outageId, fieldOrderId: order.orderId, paperReceipt: `${keyed.receiptBook}/${keyed.receiptNo}` };
+}
+
+/**
+ * `ebill demo`: makes the demo office in --data-dir, replacing a previous demo (never a real office).
+ * `--with-paper-books` also adds the paper-book records above (cli.md's demo has no business records
+ * by default, and the tests that start from it count on that).
+ */
 export async function demoCommand(env: CliEnv, rest: readonly string[]): Promise<CommandResult> {
-  parseCommand(rest, {});
+  const { values } = parseCommand(rest, { 'with-paper-books': { type: 'boolean' } });
   const paths = dataPaths(env.dataDir);
   if (existsSync(paths.databaseFile)) {
     const previous = openHost(env);
@@ -62,12 +118,16 @@ export async function demoCommand(env: CliEnv, rest: readonly string[]): Promise
       fullNameTh: u.fullNameTh,
       positionTh: u.positionTh,
     }));
+    const paperBooks = values['with-paper-books'] === true ? await addDemoPaperBooks(host, host.services.clock.nowMs()) : null;
     return {
       place: DEMO_OFFICE.place,
       terminalSlot: 1,
       database: host.services.database.file,
       users,
-      text: `สร้างสำนักงานตัวอย่างแล้ว / demo office ready: ${DEMO_OFFICE.nameTh}; users ${users.map((u) => u.username).join(', ')} (password ${DEMO_PASSWORD})`,
+      ...(paperBooks === null ? {} : { paperBooks }),
+      text: `สร้างสำนักงานตัวอย่างแล้ว / demo office ready: ${DEMO_OFFICE.nameTh}; users ${users.map((u) => u.username).join(', ')} (password ${DEMO_PASSWORD})${
+        paperBooks === null ? '' : `; paper books ${paperBooks.books.join(', ')}, a past outage with receipt ${paperBooks.paperReceipt}, field order ${DEMO_PAPER_BOOKS.fieldOrderNo}`
+      }`,
     };
   } finally {
     host.close();

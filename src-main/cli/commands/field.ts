@@ -5,7 +5,7 @@ import type { StdinLines } from '../stdin';
 import { parseDate, parseLeafRange, parseSatangOption } from './books-args';
 
 export const FIELD_USAGE = [
-  'field order --order-no N --officer USERNAME --place TEXT --from YYYY-MM-DD --to YYYY-MM-DD --leaves BOOK:FIRST-LAST … --user U --password-stdin',
+  'field order --order-no N --officer USERNAME --place TEXT --from YYYY-MM-DD --to YYYY-MM-DD --leaves BOOK:FIRST-LAST … [--takes-this-terminal] --user U --password-stdin',
   'field handover --order ID --counted-satang N [--reason TEXT] --user U --password-stdin',
   'field overdue [--as-of YYYY-MM-DD] --user U --password-stdin',
 ].join('\n  ');
@@ -25,6 +25,7 @@ export async function fieldCommand(env: CliEnv, rest: readonly string[], stdin: 
     'counted-satang': { type: 'string' },
     reason: { type: 'string' },
     'as-of': { type: 'string' },
+    'takes-this-terminal': { type: 'boolean' },
   });
   if (sub === 'order') {
     const input = {
@@ -34,8 +35,9 @@ export async function fieldCommand(env: CliEnv, rest: readonly string[], stdin: 
       fromDate: parseDate(requireOption(values.from, '--from'), '--from'),
       toDate: parseDate(requireOption(values.to, '--to'), '--to'),
       leaves: (values.leaves ?? []).map(parseLeafRange),
+      ...(values['takes-this-terminal'] === true ? { takesThisTerminal: true } : {}),
     };
-    if (input.leaves.length === 0) throw new UsageError('field order needs --leaves BOOK:FIRST-LAST (the leaves taken)');
+    if (input.leaves.length === 0 && values['takes-this-terminal'] !== true) throw new UsageError('field order needs --leaves BOOK:FIRST-LAST (the leaves taken) or --takes-this-terminal');
     const who = actor(values, stdin);
     return withHost(env, async (host) => {
       await loginAs(host, who.username, who.password);
