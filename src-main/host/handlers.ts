@@ -7,7 +7,7 @@ import { booksHandlers } from '../books/handlers';
 import { reportHandlers } from '../reports/handlers';
 import { createCloseHandlers } from '../close/handlers';
 import { listUnkeyedPaperLeaves } from '../books/pending';
-import { counterHandlers } from '../counter/handlers';
+import { counterHandlers, settingsHandlers } from '../counter/handlers';
 import type { Handlers } from './context';
 
 /** Every request's handler, one slice per feature; the compiler refuses a missing one. */
@@ -22,4 +22,5 @@ export const handlers = {
   // The day close refuses while paper leaves written during an outage await keying (issue 8).
   ...createCloseHandlers(listUnkeyedPaperLeaves),
   ...counterHandlers,
+  ...settingsHandlers,
 } satisfies Handlers;

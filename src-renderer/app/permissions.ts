@@ -32,6 +32,8 @@ const SCREEN_NEEDS: Record<CounterScreen, RequestName> = {
   outage: 'outage.list',
   'paper-receipt': 'paperReceipt.key',
   books: 'book.list',
+  settings: 'catalog.list',
+  'audit-log': 'audit.log',
 };
 
 export function mayOpen(role: Role, screen: CounterScreen): boolean {

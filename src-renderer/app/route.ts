@@ -26,7 +26,9 @@ export type CounterTarget =
   | { readonly screen: 'audit' }
   | { readonly screen: 'outage' }
   | { readonly screen: 'paper-receipt' }
-  | { readonly screen: 'books' };
+  | { readonly screen: 'books' }
+  | { readonly screen: 'settings' }
+  | { readonly screen: 'audit-log' };
 export type CounterScreen = CounterTarget['screen'];
 
 export type RouteEvent =

@@ -12,3 +12,4 @@ export { REPORT_NAMES, REPORT_FORMATS, reportTable, type ReportName, type Report
 export { countedCashFile } from './close-requests';
 export { COUNTER_LIST_LIMIT, type SearchInput } from './counter-requests';
 export { printJob, type PrintJobSummary } from './print-requests';
+export { AUDIT_PAGE_MAX, type AuditLogInput } from './settings-requests';

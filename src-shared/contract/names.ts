@@ -74,6 +74,14 @@ export const REQUEST_NAMES = [
   'bill.paidList',
   'record.search',
   'receipt.history',
+  // home, settings and the audit log (issue 7)
+  'sync.status',
+  'approval.pending',
+  'catalog.list',
+  'backup.status',
+  'backup.run',
+  'backup.setFolder',
+  'audit.log',
 ] as const;
 export type RequestName = (typeof REQUEST_NAMES)[number];
 

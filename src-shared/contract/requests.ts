@@ -10,6 +10,7 @@ import { booksRequests } from './books-requests';
 import { reportRequests } from './report-requests';
 import { closeRequests } from './close-requests';
 import { counterRequests } from './counter-requests';
+import { settingsRequests } from './settings-requests';
 
 /** The request map, assembled from one slice per feature (Actual's handlers.ts). */
 export const requestMap = {
@@ -22,6 +23,7 @@ export const requestMap = {
   ...reportRequests,
   ...closeRequests,
   ...counterRequests,
+  ...settingsRequests,
 } as const satisfies Record<RequestName, RequestSpec>;
 
 // Both directions: every name has a spec (above) and every spec has a name (here).

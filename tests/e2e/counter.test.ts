@@ -90,7 +90,7 @@ describe('the counter in a real browser', { timeout: E2E_TEST_TIMEOUT_MS }, () =
     await seen(page, th.homeCounter.todayHeading);
     expect(await page.getByTestId('receipt-count').textContent()).toBe('0');
     expect(await page.getByTestId('pending-jobs').textContent()).toBe(th.homeCounter.pendingJobs(0));
-    expect(await page.getByTestId('sync-state').textContent()).toBe(th.homeCounter.syncUnknown);
+    await expect.poll(() => page.getByTestId('sync-state').textContent()).toBe(th.settingsUi.home.syncNotEnrolled);
     await expect.poll(() => page.getByTestId('outage-state').textContent()).toBe(th.homeCounter.outageNone);
     await capture(page, 'home-operator');
   });
