@@ -324,7 +324,6 @@ export const en: Dict = {
     reprint: 'Request a copy (approval needed)',
     cancel: 'Request cancellation (approval needed)',
     reprinted: (n: number) => `Copy ${n} recorded and sent to the printer`,
-    cancelledDone: 'Receipt cancelled',
     openBill: 'Open the bill',
   },
   approval: {
@@ -519,7 +518,7 @@ export const en: Dict = {
       approvalsNone: 'No approval request is waiting',
       approvalsWaiting: (n: number) => `${n} approval ${n === 1 ? 'request is' : 'requests are'} waiting (a supervisor approves through central)`,
       approvalLine: (action: string, subject: string, who: string, when: string) => `${action} ${subject} · ${who} · ${when}`,
-      approvalActions: { reprint: 'Copy of', cancel: 'Cancel' } as Record<string, string>,
+      approvalActions: { 'receipt.reprint': 'Copy of receipt', 'receipt.cancel': 'Cancel receipt', 'request.cancel': 'Cancel request' },
       approvalNotSent: 'not sent to central yet',
       settingsTile: ['Settings', 'Office, backup folder, revenue codes, printers and users'],
       auditLogTile: ['Audit log', 'Every action, refused ones included (read-only)'],

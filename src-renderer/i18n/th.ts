@@ -329,7 +329,6 @@ export const th = {
     reprint: 'ขอพิมพ์สำเนา (ต้องอนุมัติ)',
     cancel: 'ขอยกเลิกใบเสร็จ (ต้องอนุมัติ)',
     reprinted: (n: number) => `บันทึกการพิมพ์สำเนาฉบับที่ ${n} และส่งพิมพ์แล้ว`,
-    cancelledDone: 'ยกเลิกใบเสร็จแล้ว',
     openBill: 'เปิดรายการรับชำระ',
   },
   approval: {
@@ -524,7 +523,7 @@ export const th = {
       approvalsNone: 'ไม่มีคำขออนุมัติที่รอ',
       approvalsWaiting: (n: number) => `มีคำขออนุมัติรอ ${n} รายการ (ผู้ควบคุมอนุมัติผ่านส่วนกลาง)`,
       approvalLine: (action: string, subject: string, who: string, when: string) => `${action} ${subject} · ${who} · ${when}`,
-      approvalActions: { reprint: 'ขอพิมพ์สำเนา', cancel: 'ขอยกเลิก' } as Record<string, string>,
+      approvalActions: { 'receipt.reprint': 'ขอพิมพ์สำเนาใบเสร็จ', 'receipt.cancel': 'ขอยกเลิกใบเสร็จ', 'request.cancel': 'ขอยกเลิกคำร้อง' } as Readonly<Record<string, string>>,
       approvalNotSent: 'ยังไม่ได้ส่งถึงส่วนกลาง',
       settingsTile: ['ตั้งค่า', 'สำนักงาน ที่เก็บข้อมูลสำรอง รหัสรายได้ เครื่องพิมพ์ และผู้ใช้'] as [string, string],
       auditLogTile: ['บันทึกการใช้งาน', 'ทุกการกระทำ รวมทั้งที่ถูกปฏิเสธ (อ่านอย่างเดียว)'] as [string, string],

@@ -70,7 +70,7 @@ export function SettingsScreen({ info, user, request, onOpen, onOpenUsers, onOff
       <ErrorRegion error={error} />
       <div className="settings-grid">
         <div className="settings-column">
-          {info?.office != null && <OfficePanel office={info.office} user={user} request={request} onOfficeChanged={onOfficeChanged} />}
+          {info !== null && info.office !== null && <OfficePanel office={info.office} user={user} request={request} onOfficeChanged={onOfficeChanged} />}
           {mayCall(user.role, 'backup.status') && <BackupPanel user={user} request={request} />}
         </div>
         <section className="panel" aria-labelledby="catalog-title" data-testid="catalog">
@@ -121,7 +121,7 @@ function OfficePanel({ office, user, request, onOfficeChanged }: { readonly offi
     }
     setIsSaving(true);
     setError(null);
-    const reply = await request('office.update', changes as RequestInput<'office.update'>);
+    const reply = await request('office.update', changes);
     setIsSaving(false);
     if (reply.ok) {
       setShown(reply.value);
