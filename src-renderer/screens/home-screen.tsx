@@ -236,7 +236,7 @@ export function HomeScreen({ info, user, request, onOpenUsers, onOpen, onScanTex
                   {approvals.length === 0 ? t.settingsUi.home.approvalsNone : t.settingsUi.home.approvalsWaiting(approvals.length)}
                 </p>
                 {approvals.length > 0 && (
-                  <ul className="plain-list">
+                  <ul className="plain-list home-state__approvals">
                     {approvals.slice(0, 3).map((a) => (
                       <li key={a.id}>
                         {t.settingsUi.home.approvalLine(t.settingsUi.home.approvalActions[a.action] ?? a.action, a.subject, a.requestedByNameTh, formatMoment(a.requestedAtMs, language))}
