@@ -28,7 +28,8 @@ export function BeDateField({ label, value, onChange, isRequired = false, classN
     if (shown !== value && !(shown === null && value === '')) setText(beTextFromIso(value));
   }, [value, text]);
   const parsed = isoFromBeText(text);
-  const hint = parsed !== null && parsed !== '' ? `${formatBusinessDate(parsed, language)} · ${t.settingsUi.beDate.hint}` : t.settingsUi.beDate.hint;
+  // Under the field: the date in words once it is one, else how to type it.
+  const hint = parsed !== null && parsed !== '' ? formatBusinessDate(parsed, language) : t.settingsUi.beDate.hint;
   return (
     <TextField
       label={label}
