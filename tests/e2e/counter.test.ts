@@ -84,7 +84,7 @@ async function newBill(page: Page, payerName: string, amount: string): Promise<s
 let cashReceipt: { book: string; number: number };
 
 describe('the counter in a real browser', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
-  it('home shows today, the printers, no pending job, an honest "unknown" for sync and the outage state from outage.list', async () => {
+  it('home shows today, the printers, no pending job, the sync state from sync.status (not enrolled) and the outage state from outage.list', async () => {
     const page = await newPage();
     await login(page, 'operator');
     await seen(page, th.homeCounter.todayHeading);
