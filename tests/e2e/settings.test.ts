@@ -100,6 +100,18 @@ describe('home, settings and the auditor in a real browser', { timeout: E2E_TEST
     await capture(page, 'settings-operator');
     await page.getByRole('button', { name: ui.settings.printersLink }).click();
     await seen(page, th.printers.intro);
+
+    // Dates are typed in the Buddhist era: a Gregorian year or a day that does not exist is refused as typed.
+    await page.keyboard.press('Alt+KeyH');
+    await page.keyboard.press('F3');
+    await seen(page, th.newRequest.intro);
+    await page.getByLabel(th.newRequest.dueDate).fill('31/12/2026');
+    await seen(page, ui.beDate.bad);
+    await page.getByLabel(th.newRequest.dueDate).fill('31/12/2569');
+    await seen(page, '31 ธันวาคม 2569');
+    expect(await page.getByText(ui.beDate.bad).count()).toBe(0);
+    await capture(page, 'new-request-be-date');
+    await page.getByLabel(th.newRequest.dueDate).fill('');
     await logout(page);
   });
 
