@@ -20,6 +20,10 @@ export interface OfficeServices {
   readonly events: EventHub;
   /** Renderer (started on first use) and printer adapters of this platform. */
   readonly printing: PrintRuntime;
+  /** The data folder (backup-config.json, the default backups folder). */
+  readonly dataDir: string;
+  /** The app's better-sqlite3 build for the connections backups open (the desktop app's Electron one). */
+  readonly nativeBinding?: string;
 }
 
 /** Who is calling: an Electron window, a browser-shell tab or a CLI run. */

@@ -7,7 +7,7 @@ import { booksHandlers } from '../books/handlers';
 import { reportHandlers } from '../reports/handlers';
 import { createCloseHandlers } from '../close/handlers';
 import { listUnkeyedPaperLeaves } from '../books/pending';
-import { counterHandlers } from '../counter/handlers';
+import { counterHandlers, settingsHandlers } from '../counter/handlers';
 import { syncHandlers } from '../sync/handlers';
 import type { Handlers } from './context';
 
@@ -24,4 +24,5 @@ export const handlers = {
   ...createCloseHandlers(listUnkeyedPaperLeaves),
   ...counterHandlers,
   ...syncHandlers,
+  ...settingsHandlers,
 } satisfies Handlers;

@@ -62,6 +62,8 @@ export function createOfficeHost(options: OfficeHostOptions): OfficeHost {
     sessions,
     events,
     printing: createPrintRuntime(options.printing ?? nodePrintPlatform(options.dataDir), options.logger),
+    dataDir: options.dataDir,
+    ...(options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }),
   };
   const sweep = setInterval(() => sessions.sweep(options.clock.nowMs()), HOST_DEFAULTS.idleSweepIntervalMs);
   sweep.unref();

@@ -14,6 +14,8 @@ import { PaidBillsScreen } from '../screens/counter/paid-bills-screen';
 import { PrintersScreen } from '../screens/counter/printers-screen';
 import { ReceiptScreen } from '../screens/counter/receipt-screen';
 import { SearchScreen } from '../screens/counter/search-screen';
+import { AuditLogScreen } from '../screens/counter/audit-log-screen';
+import { SettingsScreen } from '../screens/counter/settings-screen';
 import { isCounterRole } from './permissions';
 import { useScanner } from './use-scanner';
 import { SystemMessages, type SystemMessage } from '../components/system-messages';
@@ -186,6 +188,10 @@ export function App({ ebill }: { readonly ebill: EbillApi }) {
         return <BooksScreen {...frame} user={route.user} onHome={onHome} />;
       case 'field':
         return <FieldScreen {...frame} user={route.user} onHome={onHome} />;
+      case 'settings':
+        return <SettingsScreen {...frame} user={route.user} onOpen={onOpen} onOpenUsers={() => dispatch({ type: 'open-users' })} onOfficeChanged={() => void refreshInfo()} onHome={onHome} />;
+      case 'audit-log':
+        return <AuditLogScreen {...frame} user={route.user} onOpen={onOpen} onHome={onHome} />;
     }
   })();
 

@@ -33,6 +33,8 @@ const SCREEN_NEEDS: Record<CounterScreen, RequestName> = {
   'paper-receipt': 'paperReceipt.key',
   books: 'book.list',
   field: 'field.list',
+  settings: 'catalog.list',
+  'audit-log': 'audit.log',
 };
 
 export function mayOpen(role: Role, screen: CounterScreen): boolean {

@@ -27,7 +27,9 @@ export type CounterTarget =
   | { readonly screen: 'outage' }
   | { readonly screen: 'paper-receipt' }
   | { readonly screen: 'books' }
-  | { readonly screen: 'field' };
+  | { readonly screen: 'field' }
+  | { readonly screen: 'settings' }
+  | { readonly screen: 'audit-log' };
 export type CounterScreen = CounterTarget['screen'];
 
 export type RouteEvent =

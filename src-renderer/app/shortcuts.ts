@@ -33,6 +33,8 @@ export const SHORTCUTS = {
   issueReceipt: { code: 'KeyI', alt: true, label: 'Alt+I' },
   reprint: { code: 'KeyP', alt: true, label: 'Alt+P' },
   cancelReceipt: { code: 'KeyX', alt: true, label: 'Alt+X' },
+  settings: { code: 'KeyT', alt: true, label: 'Alt+T' },
+  auditLog: { code: 'KeyG', alt: true, label: 'Alt+G' },
 } as const satisfies Record<string, Shortcut>;
 
 export interface KeyPress {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { EbillApi, PrintJobSummary, RequestOutput, UserSummary } from '../../src-shared/contract';
+import type { EbillApi, PrintJobSummary, ReplyError, RequestOutput, UserSummary } from '../../src-shared/contract';
 import { formatSatang } from '../../src-shared/money';
 import type { AppInfo } from '../app/app-info';
 import { isCounterRole, mayCall, mayManageUsers, mayOpen, mayViewUsers } from '../app/permissions';
@@ -41,11 +41,17 @@ const TILES: readonly { screen: TileScreen; key: keyof AppDictTiles; shortcut: S
   { screen: 'field', key: 'field', shortcut: SHORTCUTS.field },
 ];
 type AppDictTiles = ReturnType<typeof useI18n>['t']['homeCounter']['tiles'];
+/** Tiles whose words live in `settingsUi.home` (issue 7: settings, the audit log). */
+const MORE_TILES: readonly { screen: TileScreen; key: 'settingsTile' | 'auditLogTile'; shortcut: Shortcut }[] = [
+  { screen: 'settings', key: 'settingsTile', shortcut: SHORTCUTS.settings },
+  { screen: 'audit-log', key: 'auditLogTile', shortcut: SHORTCUTS.auditLog },
+];
 
 /**
  * หน้าหลัก: today's count and totals by method (day.summary), printers and unfinished print jobs,
- * the open outage (outage.list: a banner while one is open), sync state (unknown until it exists), the
- * scan/Ref1 box for counter roles, and a tile for each screen this role may open.
+ * the open outage (outage.list: a banner while one is open), the sync state (sync.status), approvals
+ * waiting (approval.pending, supervisors), the scan/Ref1 box for counter roles, and a tile for each
+ * screen this role may open. Fits 1366×768 without scrolling: tiles on the left, state on the right.
  */
 export function HomeScreen({ info, user, request, onOpenUsers, onOpen, onScanText, onLogout, isLoggingOut }: HomeScreenProps) {
   const { t, language } = useI18n();
@@ -57,13 +63,24 @@ export function HomeScreen({ info, user, request, onOpenUsers, onOpen, onScanTex
   const [scanText, setScanText] = useState('');
   /** undefined = not read yet or not readable; null = no outage open. */
   const [outage, setOutage] = useState<RequestOutput<'outage.list'>['outages'][number] | null | undefined>(undefined);
+  const [sync, setSync] = useState<{ status: RequestOutput<'sync.status'> } | { error: ReplyError } | null>(null);
+  const [approvals, setApprovals] = useState<RequestOutput<'approval.pending'>['requests'] | null>(null);
   /** Field orders whose money was not handed in by the due date (field.overdue): the alarm of seed 001 §4. */
   const [overdueOrders, setOverdueOrders] = useState<readonly string[]>([]);
-  const tiles = TILES.filter((tile) => mayOpen(user.role, tile.screen));
+  const tiles = [
+    ...TILES.filter((tile) => mayOpen(user.role, tile.screen)).map((tile) => ({ ...tile, words: t.homeCounter.tiles[tile.key] })),
+    ...MORE_TILES.filter((tile) => mayOpen(user.role, tile.screen)).map((tile) => ({ ...tile, words: t.settingsUi.home[tile.key] })),
+  ];
 
   const load = useCallback(async () => {
     const day = await request('day.summary', {});
     if (day.ok) setSummary(day.value);
+    const syncReply = await request('sync.status', {});
+    setSync(syncReply.ok ? { status: syncReply.value } : { error: syncReply.error });
+    if (mayCall(user.role, 'approval.pending')) {
+      const pending = await request('approval.pending', {});
+      if (pending.ok) setApprovals(pending.value.requests);
+    }
     if (mayCall(user.role, 'outage.list')) {
       const outages = await request('outage.list', {});
       setOutage(outages.ok ? openOutage(outages.value.outages) : undefined);
@@ -105,126 +122,163 @@ export function HomeScreen({ info, user, request, onOpenUsers, onOpen, onScanTex
           {t.homeCounter.fieldOverdue(overdueOrders.join(', '))}
         </p>
       )}
-      <section className="panel welcome" aria-labelledby="welcome-title">
-        <h1 id="welcome-title" className="welcome__title">
-          {t.home.welcome(user.fullNameTh)}
-        </h1>
-        {info !== null && (
-          <p className="welcome__date">
-            <span className="welcome__label">{t.home.today}</span> {formatBusinessDate(info.businessDate, language, 'full')}
-          </p>
-        )}
-        {info !== null && <p className="welcome__note">{t.home.idleNote(Math.round(info.idleTimeoutMs / MS_PER_MINUTE))}</p>}
-      </section>
-      {(tiles.length > 0 || canViewUsers) && (
-        <section className="tiles" aria-labelledby="tiles-title">
-          <h2 id="tiles-title" className="section-title">
-            {t.home.tilesHeading}
-          </h2>
-          <div className="tiles__grid">
-            {tiles.map((tile, i) => (
-              <button key={tile.screen} type="button" className="tile" onClick={() => onOpen({ screen: tile.screen })} aria-keyshortcuts={tile.shortcut.label} autoFocus={i === 0}>
-                <span className="tile__title">{t.homeCounter.tiles[tile.key][0]}</span>
-                <span className="tile__text">{t.homeCounter.tiles[tile.key][1]}</span>
-                <ShortcutHint shortcut={tile.shortcut} />
-              </button>
-            ))}
-            {canViewUsers && (
-              <button type="button" className="tile" onClick={onOpenUsers} aria-keyshortcuts="F2" autoFocus={tiles.length === 0}>
-                <span className="tile__title">{t.home.usersTile}</span>
-                <span className="tile__text">{mayManageUsers(user.role) ? t.home.usersTileManage : t.home.usersTileView}</span>
-                <ShortcutHint shortcut={SHORTCUTS.users} />
-              </button>
-            )}
-          </div>
-        </section>
-      )}
-      <div className="home-grid">
-        <section className="panel" aria-labelledby="today-title" data-testid="day-summary">
-          <h2 id="today-title" className="section-title">
-            {t.homeCounter.todayHeading}
-          </h2>
-          {summary === null ? (
-            <p className="panel__text">{t.counter.loading}</p>
-          ) : (
-            <>
-              <dl className="facts facts--numbers">
-                <div><dt>{t.homeCounter.receipts}</dt><dd data-testid="receipt-count">{summary.receipts}</dd></div>
-                <div><dt>{t.homeCounter.total}</dt><dd data-testid="receipt-total">{formatSatang(summary.totalSatang)} {t.counter.baht}</dd></div>
-                <div><dt>{t.homeCounter.requests}</dt><dd>{summary.requests}</dd></div>
-                <div><dt>{t.homeCounter.paidAwaiting}</dt><dd>{summary.paidAwaitingReceipt}</dd></div>
-              </dl>
-              {summary.byMethod.length === 0 ? (
-                <p className="panel__text">{t.homeCounter.noReceipts}</p>
-              ) : (
-                <ul className="plain-list" aria-label={t.homeCounter.byMethod}>
-                  {summary.byMethod.map((row) => (
-                    <li key={row.method}>
-                      {t.counter.methods[row.method]}: {row.count} · {formatSatang(row.totalSatang)} {t.counter.baht}
-                    </li>
-                  ))}
-                </ul>
-              )}
-              {(summary.cancelledReceipts > 0 || summary.provisionalReceipts > 0) && (
-                <p className="panel__text">
-                  {t.homeCounter.cancelled}: {summary.cancelledReceipts} · {t.homeCounter.provisional}: {summary.provisionalReceipts}
-                </p>
-              )}
-            </>
-          )}
-        </section>
-        {isCounter && (
-          <section className="panel" aria-labelledby="scan-title">
-            <h2 id="scan-title" className="section-title">
-              {t.homeCounter.scanHeading}
-            </h2>
-            <form className="scan-form" onSubmit={onScan}>
-              <TextField label={t.homeCounter.scanLabel} hint={t.homeCounter.scanHint} value={scanText} onChange={(e) => setScanText(e.target.value)} autoComplete="off" spellCheck={false} className="field--grow" />
-              <button type="submit" className="button button--primary">
-                {t.homeCounter.scanOpen}
-              </button>
-            </form>
-          </section>
-        )}
-        <section className="panel" aria-labelledby="status-title">
-          <h2 id="status-title" className="section-title">
-            {t.homeCounter.stateHeading}
-          </h2>
-          {printers !== null && <h3 className="subsection-title">{t.homeCounter.printerHeading}</h3>}
-          {printers !== null && (
-            <ul className="plain-list">
-              {printers.map((s) => (
-                <li key={s.documentKind}>
-                  {t.counter.documents[s.documentKind]}: {t.counter.adapters[s.adapter]}
-                  {s.deviceName !== null && ` (${s.deviceName})`} · {s.paper}
-                </li>
-              ))}
-            </ul>
-          )}
-          {jobs !== null && (
-            <>
-              <p className={`notice ${jobs.length === 0 ? 'notice--ok' : 'notice--warn'}`} data-testid="pending-jobs">
-                {t.homeCounter.pendingJobs(jobs.length)}
+      <div className="home-layout">
+        <div className="home-main">
+          <section className="panel welcome" aria-labelledby="welcome-title">
+            <h1 id="welcome-title" className="welcome__title">
+              {t.home.welcome(user.fullNameTh)}
+            </h1>
+            {info !== null && (
+              <p className="welcome__date">
+                <span className="welcome__label">{t.home.today}</span> {formatBusinessDate(info.businessDate, language, 'full')}
               </p>
-              {jobs.length > 0 && (
-                <ul className="plain-list">
-                  {jobs.slice(0, 5).map((job) => (
-                    <li key={job.id}>{t.homeCounter.jobLine(t.counter.documents[job.documentKind], t.counter.jobStates[job.state])}</li>
-                  ))}
-                </ul>
-              )}
-            </>
+            )}
+            {info !== null && <p className="welcome__note">{t.home.idleNote(Math.round(info.idleTimeoutMs / MS_PER_MINUTE))}</p>}
+          </section>
+          <section className="panel" aria-labelledby="today-title" data-testid="day-summary">
+            <h2 id="today-title" className="section-title">
+              {t.homeCounter.todayHeading}
+            </h2>
+            {summary === null ? (
+              <p className="panel__text">{t.counter.loading}</p>
+            ) : (
+              <>
+                <dl className="facts facts--row">
+                  <div><dt>{t.homeCounter.receipts}</dt><dd data-testid="receipt-count">{summary.receipts}</dd></div>
+                  <div><dt>{t.homeCounter.total}</dt><dd data-testid="receipt-total">{formatSatang(summary.totalSatang)} {t.counter.baht}</dd></div>
+                  <div><dt>{t.homeCounter.requests}</dt><dd>{summary.requests}</dd></div>
+                  <div><dt>{t.homeCounter.paidAwaiting}</dt><dd>{summary.paidAwaitingReceipt}</dd></div>
+                </dl>
+                {summary.byMethod.length === 0 ? (
+                  <p className="panel__text">{t.homeCounter.noReceipts}</p>
+                ) : (
+                  <ul className="plain-list" aria-label={t.homeCounter.byMethod}>
+                    {summary.byMethod.map((row) => (
+                      <li key={row.method}>
+                        {t.counter.methods[row.method]}: {row.count} · {formatSatang(row.totalSatang)} {t.counter.baht}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                {(summary.cancelledReceipts > 0 || summary.provisionalReceipts > 0) && (
+                  <p className="panel__text">
+                    {t.homeCounter.cancelled}: {summary.cancelledReceipts} · {t.homeCounter.provisional}: {summary.provisionalReceipts}
+                  </p>
+                )}
+              </>
+            )}
+          </section>
+          {(tiles.length > 0 || canViewUsers) && (
+            <section className="tiles" aria-labelledby="tiles-title">
+              <h2 id="tiles-title" className="section-title">
+                {t.home.tilesHeading}
+              </h2>
+              <div className="tiles__grid">
+                {tiles.map((tile, i) => (
+                  <button key={tile.screen} type="button" className="tile" onClick={() => onOpen({ screen: tile.screen })} aria-keyshortcuts={tile.shortcut.label} autoFocus={i === 0}>
+                    <span className="tile__title">{tile.words[0]}</span>
+                    <span className="tile__text">{tile.words[1]}</span>
+                    <ShortcutHint shortcut={tile.shortcut} />
+                  </button>
+                ))}
+                {canViewUsers && (
+                  <button type="button" className="tile" onClick={onOpenUsers} aria-keyshortcuts="F2" autoFocus={tiles.length === 0}>
+                    <span className="tile__title">{t.home.usersTile}</span>
+                    <span className="tile__text">{mayManageUsers(user.role) ? t.home.usersTileManage : t.home.usersTileView}</span>
+                    <ShortcutHint shortcut={SHORTCUTS.users} />
+                  </button>
+                )}
+              </div>
+            </section>
           )}
-          <h3 className="subsection-title">{t.homeCounter.syncHeading}</h3>
-          <p className="notice notice--unknown" data-testid="sync-state">
-            {t.homeCounter.syncUnknown}
-          </p>
-          <h3 className="subsection-title">{t.homeCounter.outageHeading}</h3>
-          <p className={`notice ${outage === undefined ? 'notice--unknown' : outage === null ? 'notice--ok' : 'notice--warn'}`} data-testid="outage-state">
-            {outage === undefined ? t.homeCounter.outageUnknown : outage === null ? t.homeCounter.outageNone : t.homeCounter.outageOpen(formatMoment(outage.startedAtMs, language), outage.cause)}
-          </p>
-        </section>
+        </div>
+        <div className="home-side">
+          {isCounter && (
+            <section className="panel" aria-labelledby="scan-title">
+              <h2 id="scan-title" className="section-title">
+                {t.homeCounter.scanHeading}
+              </h2>
+              <form className="scan-form" onSubmit={onScan}>
+                <TextField label={t.homeCounter.scanLabel} hint={t.homeCounter.scanHint} value={scanText} onChange={(e) => setScanText(e.target.value)} autoComplete="off" spellCheck={false} className="field--grow" />
+                <button type="submit" className="button button--primary">
+                  {t.homeCounter.scanOpen}
+                </button>
+              </form>
+            </section>
+          )}
+          <section className="panel home-state" aria-labelledby="status-title">
+            <h2 id="status-title" className="section-title">
+              {t.homeCounter.stateHeading}
+            </h2>
+            {printers !== null && <h3 className="subsection-title">{t.homeCounter.printerHeading}</h3>}
+            {printers !== null && (
+              <ul className="plain-list home-state__printers">
+                {printers.map((s) => (
+                  <li key={s.documentKind}>
+                    {t.counter.documents[s.documentKind]}: {t.counter.adapters[s.adapter]}
+                    {s.deviceName !== null && ` (${s.deviceName})`} · {s.paper}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {jobs !== null && (
+              <>
+                <p className={`notice ${jobs.length === 0 ? 'notice--ok' : 'notice--warn'}`} data-testid="pending-jobs">
+                  {t.homeCounter.pendingJobs(jobs.length)}
+                </p>
+                {jobs.length > 0 && (
+                  <ul className="plain-list">
+                    {jobs.slice(0, 3).map((job) => (
+                      <li key={job.id}>{t.homeCounter.jobLine(t.counter.documents[job.documentKind], t.counter.jobStates[job.state])}</li>
+                    ))}
+                  </ul>
+                )}
+              </>
+            )}
+            <h3 className="subsection-title">{t.homeCounter.syncHeading}</h3>
+            <SyncState sync={sync} />
+            <h3 className="subsection-title">{t.homeCounter.outageHeading}</h3>
+            <p className={`notice ${outage === undefined ? 'notice--unknown' : outage === null ? 'notice--ok' : 'notice--warn'}`} data-testid="outage-state">
+              {outage === undefined ? t.homeCounter.outageUnknown : outage === null ? t.homeCounter.outageNone : t.homeCounter.outageOpen(formatMoment(outage.startedAtMs, language), outage.cause)}
+            </p>
+            {approvals !== null && (
+              <>
+                <h3 className="subsection-title">{t.settingsUi.home.approvalsHeading}</h3>
+                <p className={`notice ${approvals.length === 0 ? 'notice--ok' : 'notice--warn'}`} data-testid="pending-approvals">
+                  {approvals.length === 0 ? t.settingsUi.home.approvalsNone : t.settingsUi.home.approvalsWaiting(approvals.length)}
+                </p>
+                {approvals.length > 0 && (
+                  <ul className="plain-list home-state__approvals">
+                    {approvals.slice(0, 3).map((a) => (
+                      <li key={a.id}>
+                        {t.settingsUi.home.approvalLine(t.settingsUi.home.approvalActions[a.action] ?? a.action, a.subject, a.requestedByNameTh, formatMoment(a.requestedAtMs, language))}
+                        {!a.isSent && ` · ${t.settingsUi.home.approvalNotSent}`}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </>
+            )}
+          </section>
+        </div>
       </div>
     </ScreenFrame>
+  );
+}
+
+/** The sync state as `ebill sync status` knows it: enrolled or not, central's mark, what is waiting, the last acknowledgement. */
+function SyncState({ sync }: { readonly sync: { status: RequestOutput<'sync.status'> } | { error: ReplyError } | null }) {
+  const { t, language } = useI18n();
+  const words = t.settingsUi.home;
+  if (sync === null) return <p className="notice notice--unknown" data-testid="sync-state">{t.counter.loading}</p>;
+  if ('error' in sync) return <p className="notice notice--error" data-testid="sync-state">{t.errors[sync.error.code]}</p>;
+  const { status } = sync;
+  if (!status.isEnrolled) return <p className="notice notice--unknown" data-testid="sync-state">{words.syncNotEnrolled}</p>;
+  return (
+    <p className={`notice ${status.pending === 0 ? 'notice--ok' : 'notice--warn'}`} data-testid="sync-state">
+      {status.pending === 0 ? words.syncAllSent(status.centralHighWater) : words.syncPending(status.pending, status.centralHighWater)}
+      <br />
+      {status.lastAckAtMs === null ? words.syncNeverAck : words.syncLastAck(formatMoment(status.lastAckAtMs, language))}
+    </p>
   );
 }

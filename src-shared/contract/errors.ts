@@ -53,6 +53,7 @@ export const CONTRACT_ERROR_CODES = [
   'DB_CORRUPT',
   'BACKUP_FAILED',
   'BACKUP_INVALID',
+  'BACKUP_FOLDER_INVALID',
   'RESTORE_REFUSED',
   'NOT_TRAINING',
   // documents and printing (issue 6)

@@ -13,3 +13,4 @@ export { countedCashFile } from './close-requests';
 export { COUNTER_LIST_LIMIT, type SearchInput } from './counter-requests';
 export { printJob, type PrintJobSummary } from './print-requests';
 export type { CentralApprovalSummary } from './sync-requests';
+export { AUDIT_PAGE_MAX, type AuditLogInput } from './settings-requests';

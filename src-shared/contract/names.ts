@@ -77,6 +77,14 @@ export const REQUEST_NAMES = [
   // approvals through central (issue 11)
   'approval.askCentral',
   'approval.centralList',
+  // home, settings and the audit log (issue 7)
+  'sync.status',
+  'approval.pending',
+  'catalog.list',
+  'backup.status',
+  'backup.run',
+  'backup.setFolder',
+  'audit.log',
 ] as const;
 export type RequestName = (typeof REQUEST_NAMES)[number];
 

@@ -11,6 +11,7 @@ import { reportRequests } from './report-requests';
 import { closeRequests } from './close-requests';
 import { counterRequests } from './counter-requests';
 import { syncRequests } from './sync-requests';
+import { settingsRequests } from './settings-requests';
 
 /** The request map, assembled from one slice per feature (Actual's handlers.ts). */
 export const requestMap = {
@@ -24,6 +25,7 @@ export const requestMap = {
   ...closeRequests,
   ...counterRequests,
   ...syncRequests,
+  ...settingsRequests,
 } as const satisfies Record<RequestName, RequestSpec>;
 
 // Both directions: every name has a spec (above) and every spec has a name (here).

@@ -238,6 +238,23 @@ const BAD_INPUTS: { readonly [K in RequestName]: readonly (readonly [unknown, Re
     [{ action: 'receipt.void', book: 'E70-5401-1', number: 1, reasonCode: 'other', reasonText: 'ผิด' }, /action: Invalid/i],
   ],
   'approval.centralList': [[{ status: 'pending' }, /Unrecognized key: "status"/]],
+  // home, settings and the audit log (issue 7)
+  'sync.status': [[{ verbose: true }, /Unrecognized key: "verbose"/]],
+  'approval.pending': [[{ all: true }, /Unrecognized key: "all"/]],
+  'catalog.list': [[{ code: '804001' }, /Unrecognized key: "code"/]],
+  'backup.status': [[{ dir: '/tmp' }, /Unrecognized key: "dir"/]],
+  'backup.run': [[{ to: '/tmp' }, /Unrecognized key: "to"/]],
+  'backup.setFolder': [
+    [{ dir: '' }, /dir: /],
+    [{ dir: '/media/usb\u0000x' }, /dir: dir contains control characters/],
+  ],
+  'audit.log': [
+    [{ limit: 101 }, /limit: /],
+    [{ fromDate: '2026-02-30' }, /fromDate: not a real calendar date/],
+    [{ fromDate: '2026-11-24', toDate: '2026-11-23' }, /toDate: must not be before fromDate/],
+    [{ action: 'receipt%' }, /action: letters and dots only/],
+    [{ username: 'a_b' }, /username: username contains control characters or the wildcards/],
+  ],
 };
 
 let office: TestOffice;

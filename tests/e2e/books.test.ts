@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataPaths } from '../../src-main/platform/paths';
+import { beTextFromIso, isoFromBeText } from '../../src-renderer/forms/be-date';
 import { th } from '../../src-renderer/i18n/th';
 import { E2E_TEST_TIMEOUT_MS, ebill } from '../helpers/cli';
 import { launchChromium, startWebShell, type RunningShell } from '../helpers/web-shell';
@@ -108,8 +109,11 @@ describe('paper receipt books, outages and field collection in a real browser (i
     await expect.poll(() => page.getByLabel(th.paperReceipt.source).inputValue()).toMatch(/^outage:/);
     await capture(page, 'paper-receipt');
 
+    // The paper date is typed in the Buddhist era (dd/mm/yyyy); the form keeps it ISO inside.
     const today = await page.getByLabel(th.paperReceipt.paperDate).inputValue();
-    const yesterday = new Date(Date.parse(`${today}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const todayIso = isoFromBeText(today) ?? '';
+    expect(todayIso).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const yesterday = beTextFromIso(new Date(Date.parse(`${todayIso}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10));
     await page.getByLabel(th.paperReceipt.paperDate).fill(yesterday);
     await page.getByLabel(th.paperReceipt.book).fill(BOOK);
     await page.getByLabel(th.paperReceipt.leaf).fill('1');

@@ -7,7 +7,7 @@ import { SHORTCUTS } from '../../app/shortcuts';
 import { useShortcuts } from '../../app/use-shortcuts';
 import { ErrorRegion, StatusRegion } from '../../components/error-notice';
 import { ScreenFrame } from '../../components/screen-frame';
-import { TextField } from '../../components/text-field';
+import { BeDateField } from '../../components/be-date-field';
 import { formatBusinessDate } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { ScreenToolbar } from './screen-toolbar';
@@ -107,7 +107,7 @@ export function AuditScreen({ info, user, request, onOpen, onHome, onLogout, isL
             void showRegister(date);
           }}
         >
-          <TextField label={t.audit.date} type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+          <BeDateField label={t.audit.date} value={date} onChange={setDate} />
           <div className="form-actions">
             <button type="submit" className="button">
               {t.audit.show}

@@ -10,6 +10,7 @@ import { ErrorRegion, StatusRegion } from '../../components/error-notice';
 import { ScreenFrame } from '../../components/screen-frame';
 import { SelectField } from '../../components/select-field';
 import { ShortcutHint } from '../../components/shortcut-hint';
+import { BeDateField } from '../../components/be-date-field';
 import { TextField } from '../../components/text-field';
 import { formatBusinessDate } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
@@ -220,7 +221,7 @@ export function BillScreen({ info, user, ref1, request, onOpen, onHome, onLogout
               <TextField label={t.bill.bankName} value={detail.bankName} onChange={(e) => setDetail({ ...detail, bankName: e.target.value })} isRequired lang="th" />
               <TextField label={t.bill.branch} value={detail.branch} onChange={(e) => setDetail({ ...detail, branch: e.target.value })} lang="th" />
               <TextField label={t.bill.instrumentNo} value={detail.instrumentNo} onChange={(e) => setDetail({ ...detail, instrumentNo: e.target.value })} isRequired />
-              <TextField label={t.bill.instrumentDate} type="date" value={detail.instrumentDate} onChange={(e) => setDetail({ ...detail, instrumentDate: e.target.value })} isRequired />
+              <BeDateField label={t.bill.instrumentDate} value={detail.instrumentDate} onChange={(instrumentDate) => setDetail({ ...detail, instrumentDate })} isRequired />
             </div>
           )}
           <p className="amount-line">{t.newRequest.amountShown(bill === null ? '' : formatSatang(bill.amountSatang))}</p>

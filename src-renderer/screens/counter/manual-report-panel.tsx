@@ -5,8 +5,7 @@ import { SHORTCUTS } from '../../app/shortcuts';
 import { useShortcuts } from '../../app/use-shortcuts';
 import { ErrorRegion } from '../../components/error-notice';
 import { ShortcutHint } from '../../components/shortcut-hint';
-import { TextField } from '../../components/text-field';
-import { formatBusinessDate } from '../../i18n/format';
+import { BeDateField } from '../../components/be-date-field';
 import { useI18n } from '../../i18n/i18n-context';
 
 type Rendered = RequestOutput<'report.render'>;
@@ -24,7 +23,7 @@ function pdfUrl(contentBase64: string): string {
  * `report.render` of `manual-receipts` for one day, as a PDF to save and hand over.
  */
 export function ManualReportPanel({ request, today }: { readonly request: EbillApi['request']; readonly today: string }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const [date, setDate] = useState(today);
   const [rendered, setRendered] = useState<{ readonly file: Rendered; readonly url: string } | null>(null);
   const [error, setError] = useState<ReplyError | null>(null);
@@ -53,7 +52,7 @@ export function ManualReportPanel({ request, today }: { readonly request: EbillA
       <h2 className="section-title">{t.manualReport.heading}</h2>
       <p className="panel__text">{t.manualReport.intro}</p>
       <div className="form-row">
-        <TextField label={t.manualReport.date} type="date" value={date} hint={date === '' ? undefined : formatBusinessDate(date, language)} onChange={(e) => setDate(e.target.value)} isRequired />
+        <BeDateField label={t.manualReport.date} value={date} onChange={setDate} isRequired />
       </div>
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={isBusy} aria-keyshortcuts="Alt+M">

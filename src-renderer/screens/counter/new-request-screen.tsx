@@ -10,6 +10,7 @@ import { ErrorRegion, StatusRegion } from '../../components/error-notice';
 import { ScreenFrame } from '../../components/screen-frame';
 import { SelectField } from '../../components/select-field';
 import { ShortcutHint } from '../../components/shortcut-hint';
+import { BeDateField } from '../../components/be-date-field';
 import { TextField } from '../../components/text-field';
 import { checkRequestForm, EMPTY_DRAFT, instalmentAmounts, MAX_INSTALMENTS, nationalIdAsTyped, readDraft, writeDraft, type RequestDraft, type RequestErrors, type RequestProblem } from '../../forms/request-form';
 import { formatBusinessDate } from '../../i18n/format';
@@ -223,18 +224,17 @@ export function NewRequestScreen({ info, user, request, onOpen, onHome, onLogout
               }}
             />
             {draft.instalments === 1 && (
-              <TextField label={t.newRequest.dueDate} type="date" value={draft.dueDates[0] ?? ''} onChange={(e) => change({ dueDates: [e.target.value] })} />
+              <BeDateField label={t.newRequest.dueDate} value={draft.dueDates[0] ?? ''} onChange={(iso) => change({ dueDates: [iso] })} />
             )}
           </div>
           {draft.instalments > 1 && (
             <div className="instalments">
               {Array.from({ length: draft.instalments }, (_, i) => (
-                <TextField
+                <BeDateField
                   key={i}
                   label={t.newRequest.dueDateOf(i + 1, parts?.[i] === undefined ? '—' : formatSatang(parts[i]))}
-                  type="date"
                   value={draft.dueDates[i] ?? ''}
-                  onChange={(e) => change({ dueDates: draft.dueDates.map((d, j) => (j === i ? e.target.value : d)) })}
+                  onChange={(iso) => change({ dueDates: draft.dueDates.map((d, j) => (j === i ? iso : d)) })}
                   error={errors.dueDates !== undefined && (draft.dueDates[i] ?? '') === '' ? t.newRequest.dueDatesRequired : null}
                   isRequired
                 />

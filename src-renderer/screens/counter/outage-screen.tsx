@@ -7,8 +7,9 @@ import { useShortcuts } from '../../app/use-shortcuts';
 import { ErrorRegion, StatusRegion } from '../../components/error-notice';
 import { ScreenFrame } from '../../components/screen-frame';
 import { ShortcutHint } from '../../components/shortcut-hint';
+import { BeDateField } from '../../components/be-date-field';
 import { TextField } from '../../components/text-field';
-import { formatBusinessDate, formatMoment } from '../../i18n/format';
+import { formatMoment } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import type { Dict } from '../../i18n/th';
 import { ManualReportPanel } from './manual-report-panel';
@@ -147,7 +148,7 @@ export function OutageScreen({ info, user, request, onHome, onLogout, isLoggingO
               <TextField label={t.outage.book} value={r.bookNo} onChange={(e) => setRange(i, { bookNo: e.target.value })} maxLength={32} autoComplete="off" spellCheck={false} isRequired autoFocus={i === ranges.length - 1} />
               <TextField label={t.outage.firstLeaf} value={r.firstLeaf} onChange={(e) => setRange(i, { firstLeaf: e.target.value })} inputMode="numeric" maxLength={7} isRequired />
               <TextField label={t.outage.lastLeaf} value={r.lastLeaf} onChange={(e) => setRange(i, { lastLeaf: e.target.value })} inputMode="numeric" maxLength={7} isRequired />
-              <TextField label={t.outage.paperDate} hint={r.businessDate === '' ? undefined : formatBusinessDate(r.businessDate, language)} value={r.businessDate} onChange={(e) => setRange(i, { businessDate: e.target.value })} type="date" isRequired />
+              <BeDateField label={t.outage.paperDate} value={r.businessDate} onChange={(businessDate) => setRange(i, { businessDate })} isRequired />
               <button type="button" className="button button--small" onClick={() => setRanges((list) => list.filter((_, j) => j !== i))} disabled={isBusy}>
                 {t.outage.removeRange}
               </button>

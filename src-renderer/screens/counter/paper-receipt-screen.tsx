@@ -9,6 +9,7 @@ import { useShortcuts } from '../../app/use-shortcuts';
 import { ErrorRegion, StatusRegion } from '../../components/error-notice';
 import { ScreenFrame } from '../../components/screen-frame';
 import { SelectField } from '../../components/select-field';
+import { BeDateField } from '../../components/be-date-field';
 import { TextField } from '../../components/text-field';
 import { formatBusinessDate, formatMoment } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
@@ -145,7 +146,7 @@ export function PaperReceiptScreen({ info, user, request, onHome, onLogout, isLo
         <p className="panel__text">{t.paperReceipt.intro}</p>
         <div className="form-row">
           <SelectField label={t.paperReceipt.source} value={draft.source} onChange={(e) => change({ source: e.target.value })} options={sourceOptions} placeholder={t.paperReceipt.sourcePlaceholder} error={isTried && draft.source === '' ? t.paperReceipt.required : null} isRequired autoFocus />
-          <TextField label={t.paperReceipt.paperDate} type="date" value={draft.paperDate} hint={draft.paperDate === '' ? undefined : formatBusinessDate(draft.paperDate, language)} onChange={(e) => change({ paperDate: e.target.value })} isRequired />
+          <BeDateField label={t.paperReceipt.paperDate} value={draft.paperDate} onChange={(paperDate) => change({ paperDate })} isRequired />
         </div>
         <div className="form-row">
           <TextField label={t.paperReceipt.book} value={draft.bookNo} onChange={(e) => change({ bookNo: e.target.value })} maxLength={32} autoComplete="off" spellCheck={false} error={required(draft.bookNo)} isRequired />
@@ -171,7 +172,7 @@ export function PaperReceiptScreen({ info, user, request, onHome, onLogout, isLo
             <TextField label={t.bill.bankName} value={draft.bankName} onChange={(e) => change({ bankName: e.target.value })} isRequired />
             <TextField label={t.bill.branch} value={draft.branch} onChange={(e) => change({ branch: e.target.value })} />
             <TextField label={t.bill.instrumentNo} value={draft.instrumentNo} onChange={(e) => change({ instrumentNo: e.target.value })} isRequired />
-            <TextField label={t.bill.instrumentDate} type="date" value={draft.instrumentDate} onChange={(e) => change({ instrumentDate: e.target.value })} isRequired />
+            <BeDateField label={t.bill.instrumentDate} value={draft.instrumentDate} onChange={(instrumentDate) => change({ instrumentDate })} isRequired />
           </div>
         )}
         <div className="form-actions">

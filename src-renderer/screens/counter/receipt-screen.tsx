@@ -76,7 +76,10 @@ export function ReceiptScreen({ info, user, book, number, request, onOpen, onHom
       <ErrorRegion error={error} />
       {receipt !== null && history !== null && (
         <>
-          {receipt.isCancelled && <p className="notice notice--error banner-note">{t.receipt.cancelledBanner}</p>}
+          {/* One banner for a cancelled receipt, in a live region so that a cancellation just made is announced. */}
+          <div role="status" aria-live="polite" aria-atomic="true">
+            {receipt.isCancelled && <p className="notice notice--error banner-note" data-testid="cancelled-banner">{t.receipt.cancelledBanner}</p>}
+          </div>
           {receipt.isProvisional && <p className="notice notice--warn banner-note">{t.receipt.provisionalBanner}</p>}
           <section className="panel" aria-labelledby="receipt-title">
             <h2 id="receipt-title" className="section-title">
@@ -160,7 +163,8 @@ export function ReceiptScreen({ info, user, book, number, request, onOpen, onHom
           onClose={() => setDialog(null)}
           onDone={({ copyNo }) => {
             setDialog(null);
-            setStatus(() => (d: Dict) => copyNo === null ? d.receipt.cancelledDone : d.receipt.reprinted(copyNo));
+            // A cancellation is said by the receipt's own banner once it is read again, never twice.
+            setStatus(copyNo === null ? null : () => (d: Dict) => d.receipt.reprinted(copyNo));
             void load();
           }}
         />
