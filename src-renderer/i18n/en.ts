@@ -596,6 +596,7 @@ export const en: Dict = {
     DEDUCTION_NOT_ALLOWED: 'This revenue is remitted in full; no deduction is allowed.',
     REMITTANCE_RECORDED: 'The remittance of this day is already recorded.',
     NOTHING_TO_REMIT: 'There is no money to remit for this day.',
+    REMITTED_BY_PROVINCE: "Bill payments land in the province's KTB account: the provincial office remits them.",
     SYNC_NOT_ENROLLED: 'This terminal is not enrolled with the central server yet. Enroll it with the code from the administrator.',
     SYNC_UNREACHABLE: 'The central server cannot be reached. Everything is kept on this terminal and will be sent when the network is back.',
     SYNC_REFUSED: 'The central server refused the request (its code is in the message). Tell the administrator.',
