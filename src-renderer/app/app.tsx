@@ -13,6 +13,9 @@ import { PaidBillsScreen } from '../screens/counter/paid-bills-screen';
 import { PrintersScreen } from '../screens/counter/printers-screen';
 import { ReceiptScreen } from '../screens/counter/receipt-screen';
 import { SearchScreen } from '../screens/counter/search-screen';
+import { DayCloseScreen } from '../screens/counter/day-close-screen';
+import { ReportsScreen } from '../screens/counter/reports-screen';
+import { RemittanceScreen } from '../screens/counter/remittance-screen';
 import { isCounterRole } from './permissions';
 import { useScanner } from './use-scanner';
 import { SystemMessages, type SystemMessage } from '../components/system-messages';
@@ -183,6 +186,12 @@ export function App({ ebill }: { readonly ebill: EbillApi }) {
         return <PaperReceiptScreen {...frame} user={route.user} onHome={onHome} />;
       case 'books':
         return <BooksScreen {...frame} user={route.user} onHome={onHome} />;
+      case 'day-close':
+        return <DayCloseScreen {...frame} user={route.user} onHome={onHome} />;
+      case 'reports':
+        return <ReportsScreen {...frame} user={route.user} onHome={onHome} />;
+      case 'remittance':
+        return <RemittanceScreen {...frame} user={route.user} onHome={onHome} />;
     }
   })();
 

@@ -32,6 +32,9 @@ const SCREEN_NEEDS: Record<CounterScreen, RequestName> = {
   outage: 'outage.list',
   'paper-receipt': 'paperReceipt.key',
   books: 'book.list',
+  'day-close': 'close.status',
+  reports: 'report.render',
+  remittance: 'remittance.day',
 };
 
 export function mayOpen(role: Role, screen: CounterScreen): boolean {

@@ -26,7 +26,10 @@ export type CounterTarget =
   | { readonly screen: 'audit' }
   | { readonly screen: 'outage' }
   | { readonly screen: 'paper-receipt' }
-  | { readonly screen: 'books' };
+  | { readonly screen: 'books' }
+  | { readonly screen: 'day-close' }
+  | { readonly screen: 'reports' }
+  | { readonly screen: 'remittance' };
 export type CounterScreen = CounterTarget['screen'];
 
 export type RouteEvent =

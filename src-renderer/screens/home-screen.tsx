@@ -38,6 +38,9 @@ const TILES: readonly { screen: TileScreen; key: keyof AppDictTiles; shortcut: S
   { screen: 'outage', key: 'outage', shortcut: SHORTCUTS.outage },
   { screen: 'paper-receipt', key: 'paperReceipt', shortcut: SHORTCUTS.paperReceipt },
   { screen: 'books', key: 'books', shortcut: SHORTCUTS.books },
+  { screen: 'day-close', key: 'dayClose', shortcut: SHORTCUTS.dayClose },
+  { screen: 'reports', key: 'reports', shortcut: SHORTCUTS.reports },
+  { screen: 'remittance', key: 'remittance', shortcut: SHORTCUTS.remittance },
 ];
 type AppDictTiles = ReturnType<typeof useI18n>['t']['homeCounter']['tiles'];
 
@@ -57,6 +60,8 @@ export function HomeScreen({ info, user, request, onOpenUsers, onOpen, onScanTex
   /** undefined = not read yet or not readable; null = no outage open. */
   const [outage, setOutage] = useState<RequestOutput<'outage.list'>['outages'][number] | null | undefined>(undefined);
   const tiles = TILES.filter((tile) => mayOpen(user.role, tile.screen));
+  /** Days whose remittance to the treasury is past 09:30 of the next business day (issue 10). */
+  const [overdue, setOverdue] = useState<RequestOutput<'remittance.overdue'>['overdue']>([]);
 
   const load = useCallback(async () => {
     const day = await request('day.summary', {});
@@ -64,6 +69,10 @@ export function HomeScreen({ info, user, request, onOpenUsers, onOpen, onScanTex
     if (mayCall(user.role, 'outage.list')) {
       const outages = await request('outage.list', {});
       setOutage(outages.ok ? openOutage(outages.value.outages) : undefined);
+    }
+    if (mayCall(user.role, 'remittance.overdue')) {
+      const late = await request('remittance.overdue', {});
+      if (late.ok) setOverdue(late.value.overdue);
     }
     if (mayCall(user.role, 'print.jobs')) {
       const [j, s] = await Promise.all([request('print.jobs', {}), request('print.settings.get', {})]);
@@ -91,6 +100,14 @@ export function HomeScreen({ info, user, request, onOpenUsers, onOpen, onScanTex
       {outage !== undefined && outage !== null && (
         <p className="notice notice--warn outage-banner" role="status" data-testid="outage-banner">
           {t.homeCounter.outageOpen(formatMoment(outage.startedAtMs, language), outage.cause)}
+        </p>
+      )}
+      {overdue.length > 0 && (
+        <p className="notice notice--error remittance-banner" role="status" data-testid="remittance-overdue">
+          {t.homeCounter.remittanceOverdue(
+            [...new Set(overdue.map((o) => o.businessDate))].map((d) => formatBusinessDate(d, language)).join(', '),
+            formatSatang(overdue.reduce((sum, o) => sum + o.remitSatang, 0)),
+          )}
         </p>
       )}
       <section className="panel welcome" aria-labelledby="welcome-title">
