@@ -84,7 +84,7 @@ export function ReportsScreen({ info, user, request, onHome, onLogout, isLogging
       <ScreenToolbar title={t.reports.title} onHome={onHome} />
       <p className="panel__text">{t.reports.intro}</p>
       <p className="notice notice--info">{t.reports.readOnly}</p>
-      <form className="panel form-panel" onSubmit={onSubmit} noValidate aria-label={t.reports.title} aria-busy={isBusy}>
+      <form className="panel form-panel" onSubmit={onSubmit} noValidate aria-label={t.reports.produce} aria-busy={isBusy}>
         <div className="form-row">
           <SelectField
             label={t.reports.report}
