@@ -547,7 +547,7 @@ export const en: Dict = {
     supplementary: 'Supplementary close (paper receipts keyed later)',
     confirmTitle: 'Confirm the day close',
     confirmText: (date: string, counted: string, variance: string) =>
-      `Close ${date}: cash counted ${counted} baht, variance ${variance} baht. A close cannot be changed, and no receipt can carry this date afterwards.`,
+      `Close ${date}: cash counted ${counted} baht, variance: ${variance}. A close cannot be changed, and no receipt can carry this date afterwards.`,
     confirm: 'Close the day now',
     cancel: 'Not yet',
     closedHeading: 'Close record',

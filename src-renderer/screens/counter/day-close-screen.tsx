@@ -138,7 +138,7 @@ export function DayCloseScreen({ info, user, request, onHome, onLogout, isLoggin
       <p className="panel__text">{t.dayClose.intro}</p>
       {!mayClose && <p className="notice notice--info">{t.dayClose.readOnly}</p>}
       <div className="form-row">
-        <TextField label={t.dayClose.date} type="date" value={date} max={today} hint={shownDate === '' ? undefined : dateText} onChange={(e) => setDate(e.target.value)} isRequired />
+        <TextField label={t.dayClose.date} type="date" value={date} max={today} hint={shownDate === '' ? undefined : dateText} onChange={(e) => setDate(e.target.value)} isRequired className="field--date" />
       </div>
       <StatusRegion text={notice?.(t) ?? null} />
       <ErrorRegion error={error} />
@@ -146,6 +146,7 @@ export function DayCloseScreen({ info, user, request, onHome, onLogout, isLoggin
         error === null && <p className="panel__text">{t.counter.loading}</p>
       ) : (
         <>
+          {status.nextKind !== null && (
           <section className="panel" aria-labelledby="close-summary-title" data-testid="close-summary">
             <h2 id="close-summary-title" className="section-title">
               {t.dayClose.summaryHeading}
@@ -156,6 +157,7 @@ export function DayCloseScreen({ info, user, request, onHome, onLogout, isLoggin
               <div><dt>{t.dayClose.cashExpected}</dt><dd data-testid="cash-expected">{formatSatang(status.cashExpectedSatang)} {t.counter.baht}</dd></div>
             </dl>
           </section>
+          )}
           {isBlocked && (
             <section className="panel panel--warn" aria-labelledby="close-blocked-title" data-testid="close-blocked">
               <h2 id="close-blocked-title" className="section-title">
@@ -211,7 +213,7 @@ export function DayCloseScreen({ info, user, request, onHome, onLogout, isLoggin
                     </tr>
                   </thead>
                   <tbody>
-                    {CASH_DENOMINATIONS.map((d, i) => {
+                    {CASH_DENOMINATIONS.map((d) => {
                       const label = denominationLabel(t, d);
                       const n = pieces[d.key];
                       return (
@@ -226,7 +228,6 @@ export function DayCloseScreen({ info, user, request, onHome, onLogout, isLoggin
                               maxLength={6}
                               value={drafts[d.key]}
                               onChange={(e) => setDrafts((all) => ({ ...all, [d.key]: e.target.value }))}
-                              autoFocus={i === 0}
                             />
                           </td>
                           <td className="table__number">{Number.isFinite(n) ? formatSatang(n * d.satang) : '—'}</td>
@@ -262,7 +263,7 @@ export function DayCloseScreen({ info, user, request, onHome, onLogout, isLoggin
       )}
       {isConfirming && (
         <ModalDialog title={t.dayClose.confirmTitle} onClose={() => setIsConfirming(false)} isBusy={isBusy} tone="danger">
-          <p className="dialog__text">{t.dayClose.confirmText(dateText, formatSatang(countedSatang), varianceSatang === 0 ? formatSatang(0) : varianceText(t, varianceSatang))}</p>
+          <p className="dialog__text">{t.dayClose.confirmText(dateText, formatSatang(countedSatang), varianceText(t, varianceSatang))}</p>
           <ErrorRegion error={error} />
           <div className="dialog__actions">
             <button type="button" className="button" onClick={() => setIsConfirming(false)} disabled={isBusy}>

@@ -120,7 +120,7 @@ export function RemittanceScreen({ info, user, request, onHome, onLogout, isLogg
       </ScreenToolbar>
       <p className="panel__text">{t.remittance.intro}</p>
       <div className="form-row">
-        <TextField label={t.remittance.date} type="date" value={date} max={today} hint={shownDate === '' ? undefined : formatBusinessDate(shownDate, language)} onChange={(e) => setDate(e.target.value)} isRequired />
+        <TextField label={t.remittance.date} type="date" value={date} max={today} hint={shownDate === '' ? undefined : formatBusinessDate(shownDate, language)} onChange={(e) => setDate(e.target.value)} isRequired className="field--date" />
       </div>
       <StatusRegion text={notice?.(t) ?? null} />
       <ErrorRegion error={error} />
@@ -156,7 +156,7 @@ export function RemittanceScreen({ info, user, request, onHome, onLogout, isLogg
                     </tr>
                   </thead>
                   <tbody>
-                    {day.lines.map((l) => (
+                    {[...day.lines].sort((a, b) => SCOPES.indexOf(a.scope) - SCOPES.indexOf(b.scope)).map((l) => (
                       <tr key={`${l.scope}|${l.revenueCode}`} className={remitsScope(l.scope) ? undefined : 'table__row--disabled'}>
                         <td>{scopeLabel(t, day, l.scope)}</td>
                         <td className="table__mono">{l.revenueCode}</td>
