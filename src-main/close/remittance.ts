@@ -1,8 +1,7 @@
 import type Database from 'better-sqlite3';
 import { bangkokInstantMs, nextBusinessDay, REMITTANCE_DEADLINE_MINUTES, type BusinessDate, type HolidayCalendar } from '../../src-shared/dates';
 import { CodedError } from '../../src-shared/result';
-import type { Clock } from '../platform/clock';
-import { newId } from '../platform/ids';
+import { runLedgerAction, type LedgerDeps } from '../ledger/action';
 import { prepared } from '../ledger/statements';
 import { isEpayment } from '../reports/model';
 import type { ReceiptFact } from '../reports/facts';
@@ -113,40 +112,41 @@ export function dueOf(sqlite: Database.Database, businessDate: string, scope: Re
   };
 }
 
-/** The finance officer records a remittance (who, when, the bank's reference); the amounts are the day's as computed now. */
+/**
+ * The finance officer records a remittance (who, when, the bank's reference); the amounts are the
+ * day's as computed now. A ledger entry (`remittance.recorded`, migration 0018): its row is hashed.
+ */
 export function recordRemittance(
-  deps: { sqlite: Database.Database; clock: Clock },
+  deps: LedgerDeps,
   userId: string,
   input: { businessDate: string; scope: RemittanceScope; bankReference: string; remittedAtMs: number },
 ): RemittanceRecord {
-  return deps.sqlite
-    .transaction(() => {
-      if (!remitsScope(deps.sqlite, input.scope)) {
-        throw new CodedError('REMITTED_BY_PROVINCE', `Bill payments of ${input.businessDate} land in the province's KTB account: the provincial office remits them`);
-      }
-      const existing = readRemittances(deps.sqlite, input.businessDate, input.businessDate).find((r) => r.scope === input.scope);
-      if (existing !== undefined) throw new CodedError('REMITTANCE_RECORDED', `The ${input.scope} remittance of ${input.businessDate} is already recorded (${existing.bankReference})`);
-      const due = dueOf(deps.sqlite, input.businessDate, input.scope);
-      if (due.remitSatang === 0) throw new CodedError('NOTHING_TO_REMIT', `Nothing to remit for ${input.businessDate} (${input.scope})`);
-      const record: RemittanceRecord = {
-        id: newId(deps.clock),
-        businessDate: input.businessDate,
-        scope: input.scope,
-        amountSatang: due.remitSatang,
-        deductedSatang: due.deductedSatang,
-        bankReference: input.bankReference,
-        remittedAtMs: input.remittedAtMs,
-        recordedByUserId: userId,
-        atMs: deps.clock.nowMs(),
-      };
-      prepared(
-        deps.sqlite,
-        `INSERT INTO remittances (id, business_date, scope, amount_satang, deducted_satang, bank_reference, remitted_at_ms, recorded_by_user_id, at_ms)
-         VALUES (@id, @businessDate, @scope, @amountSatang, @deductedSatang, @bankReference, @remittedAtMs, @recordedByUserId, @atMs)`,
-      ).run(record);
-      return record;
-    })
-    .immediate();
+  return runLedgerAction(deps, userId, 'remittance.recorded', (ctx) => {
+    if (!remitsScope(ctx.sqlite, input.scope)) {
+      throw new CodedError('REMITTED_BY_PROVINCE', `Bill payments of ${input.businessDate} land in the province's KTB account: the provincial office remits them`);
+    }
+    const existing = readRemittances(ctx.sqlite, input.businessDate, input.businessDate).find((r) => r.scope === input.scope);
+    if (existing !== undefined) throw new CodedError('REMITTANCE_RECORDED', `The ${input.scope} remittance of ${input.businessDate} is already recorded (${existing.bankReference})`);
+    const due = dueOf(ctx.sqlite, input.businessDate, input.scope);
+    if (due.remitSatang === 0) throw new CodedError('NOTHING_TO_REMIT', `Nothing to remit for ${input.businessDate} (${input.scope})`);
+    const record: RemittanceRecord = {
+      id: ctx.newId(),
+      businessDate: input.businessDate,
+      scope: input.scope,
+      amountSatang: due.remitSatang,
+      deductedSatang: due.deductedSatang,
+      bankReference: input.bankReference,
+      remittedAtMs: input.remittedAtMs,
+      recordedByUserId: userId,
+      atMs: ctx.atMs,
+    };
+    prepared(
+      ctx.sqlite,
+      `INSERT INTO remittances (id, business_date, scope, amount_satang, deducted_satang, bank_reference, remitted_at_ms, recorded_by_user_id, at_ms, entry_seq)
+       VALUES (@id, @businessDate, @scope, @amountSatang, @deductedSatang, @bankReference, @remittedAtMs, @recordedByUserId, @atMs, @entrySeq)`,
+    ).run({ ...record, entrySeq: ctx.seq });
+    return { result: record };
+  });
 }
 
 export interface OverdueRemittance {

@@ -58,9 +58,9 @@ export const reportHandlers = {
     return fileReply(await renderReportFile(services.database.sqlite, services.printing.renderer(), table, input.format, services.clock.nowMs()));
   },
   'remittance.rates': (_input, { services }) => ({ rates: [...readDeductionRates(services.database.sqlite).values()] }),
-  'remittance.setRate': (input, ctx) => setDeductionRate({ sqlite: ctx.services.database.sqlite, clock: ctx.services.clock }, DEFAULT_CATALOG, requireSession(ctx).userId, input),
+  'remittance.setRate': (input, ctx) => setDeductionRate({ sqlite: ctx.services.database.sqlite, clock: ctx.services.clock, machineId: ctx.services.machineId }, DEFAULT_CATALOG, requireSession(ctx).userId, input),
   'remittance.record': (input, ctx) => {
-    const record = recordRemittance({ sqlite: ctx.services.database.sqlite, clock: ctx.services.clock }, requireSession(ctx).userId, input);
+    const record = recordRemittance({ sqlite: ctx.services.database.sqlite, clock: ctx.services.clock, machineId: ctx.services.machineId }, requireSession(ctx).userId, input);
     return { id: record.id, businessDate: record.businessDate, scope: record.scope, amountSatang: record.amountSatang, deductedSatang: record.deductedSatang, bankReference: record.bankReference };
   },
   'remittance.day': (input, { services }) => {
