@@ -18,6 +18,8 @@ export interface DayCloseRow {
   readonly chainHeadSeq: number;
   readonly chainHeadHash: string;
   readonly closedByUserId: string;
+  /** The closer's name as the users table holds it now (null if the user row is gone from a restored copy). */
+  readonly closedByNameTh: string | null;
   readonly atMs: number;
   readonly entrySeq: number;
 }
@@ -25,7 +27,7 @@ export interface DayCloseRow {
 const CLOSE_COLUMNS = `id, business_date AS businessDate, kind, is_late AS isLate, receiver_user_id AS receiverUserId, receipt_count AS receiptCount, total_satang AS totalSatang,
   cash_expected_satang AS cashExpectedSatang, cash_counted_satang AS cashCountedSatang, variance_satang AS varianceSatang,
   variance_reason AS varianceReason, unconfirmed_count AS unconfirmedCount, chain_head_seq AS chainHeadSeq, chain_head_hash AS chainHeadHash,
-  closed_by_user_id AS closedByUserId, at_ms AS atMs, entry_seq AS entrySeq`;
+  closed_by_user_id AS closedByUserId, (SELECT u.full_name_th FROM users u WHERE u.id = day_closes.closed_by_user_id) AS closedByNameTh, at_ms AS atMs, entry_seq AS entrySeq`;
 
 /** Every close of a business date (shift closes, the close, its supplementary closes), oldest first. */
 export function closesOf(sqlite: Database.Database, businessDate: string): DayCloseRow[] {

@@ -2,8 +2,7 @@ import type Database from 'better-sqlite3';
 import { BASIS_POINTS_PER_WHOLE, type RevenueCatalog } from '../../src-shared/catalog';
 import { allocate, satangOf } from '../../src-shared/money';
 import { CodedError } from '../../src-shared/result';
-import type { Clock } from '../platform/clock';
-import { newId } from '../platform/ids';
+import { runLedgerAction, type LedgerDeps } from '../ledger/action';
 import { prepared } from '../ledger/statements';
 
 /** Group 1.1 deductions before remitting (seed 001 §7): reward money and operating costs, in basis points. */
@@ -49,7 +48,7 @@ export function splitDeductions(collectedSatang: number, rate: DeductionRate | u
  * law or a fee is remitted in full: DEDUCTION_NOT_ALLOWED.
  */
 export function setDeductionRate(
-  deps: { sqlite: Database.Database; clock: Clock },
+  deps: LedgerDeps,
   catalog: RevenueCatalog,
   userId: string,
   rate: DeductionRate,
@@ -61,10 +60,14 @@ export function setDeductionRate(
   if (rate.rewardBasisPoints + rate.costBasisPoints > BASIS_POINTS_PER_WHOLE) {
     throw new CodedError('BAD_INPUT', 'rewardBasisPoints + costBasisPoints must not exceed 10000 (100 %)');
   }
-  prepared(
-    deps.sqlite,
-    `INSERT INTO deduction_rates (id, revenue_code, reward_basis_points, cost_basis_points, set_by_user_id, at_ms)
-     VALUES (?, ?, ?, ?, ?, ?)`,
-  ).run(newId(deps.clock), rate.revenueCode, rate.rewardBasisPoints, rate.costBasisPoints, userId, deps.clock.nowMs());
+  // A ledger entry (`deduction-rate.set`, migration 0018): the rate row is hashed into the chain.
+  runLedgerAction(deps, userId, 'deduction-rate.set', (ctx) => {
+    prepared(
+      ctx.sqlite,
+      `INSERT INTO deduction_rates (id, revenue_code, reward_basis_points, cost_basis_points, set_by_user_id, at_ms, entry_seq)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ).run(ctx.newId(), rate.revenueCode, rate.rewardBasisPoints, rate.costBasisPoints, userId, ctx.atMs, ctx.seq);
+    return { result: undefined };
+  });
   return rate;
 }

@@ -1,9 +1,13 @@
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { sql } from 'drizzle-orm';
+import { ledgerEntries } from '../ledger/schema';
 
 /**
- * Remittance to the treasury (issue 10; seed 001 §3.1 steps 7–8, §7). Append-only facts outside the
- * hash chain (like the bank tables): the money facts are the receipts; these say what was sent on.
+ * Remittance to the treasury (issue 10; seed 001 §3.1 steps 7–8, §7). Ledger tables since migration
+ * 0018 (decision 0003): each row is written by a ledger entry (`deduction-rate.set`,
+ * `remittance.recorded`; parts `rate` and `remittance` in `ledger/entry-payloads.ts`), so the hash
+ * chain covers it. Rows written before 0018 have no entry (`entry_seq` NULL) and stay outside the
+ * chain; a trigger refuses any new row without its entry.
  */
 
 /**
@@ -20,9 +24,12 @@ export const deductionRates = sqliteTable(
     costBasisPoints: integer('cost_basis_points').notNull(),
     setByUserId: text('set_by_user_id').notNull(),
     atMs: integer('at_ms').notNull(),
+    /** NULL only for rows written before 0018; the FK is DEFERRABLE INITIALLY DEFERRED (hand-written in 0018). */
+    entrySeq: integer('entry_seq').references(() => ledgerEntries.seq),
   },
   (t) => [
     index('deduction_rates_code').on(t.revenueCode, t.atMs),
+    index('deduction_rates_entry_seq').on(t.entrySeq),
     check('deduction_rates_range', sql`${t.rewardBasisPoints} >= 0 AND ${t.costBasisPoints} >= 0 AND ${t.rewardBasisPoints} + ${t.costBasisPoints} <= 10000`),
   ],
 );
@@ -43,8 +50,11 @@ export const remittances = sqliteTable(
     remittedAtMs: integer('remitted_at_ms').notNull(),
     recordedByUserId: text('recorded_by_user_id').notNull(),
     atMs: integer('at_ms').notNull(),
+    /** NULL only for rows written before 0018; the FK is DEFERRABLE INITIALLY DEFERRED (hand-written in 0018). */
+    entrySeq: integer('entry_seq').references(() => ledgerEntries.seq),
   },
   (t) => [
+    index('remittances_entry_seq').on(t.entrySeq),
     uniqueIndex('remittances_one_per_day').on(t.businessDate, t.scope),
     check('remittances_scope_known', sql`${t.scope} IN ('cash','bill-payment')`),
     check('remittances_amounts', sql`${t.amountSatang} >= 0 AND ${t.deductedSatang} >= 0`),

@@ -1,13 +1,14 @@
 import type Database from 'better-sqlite3';
 import { bangkokInstantMs, nextBusinessDay, REMITTANCE_DEADLINE_MINUTES, type BusinessDate, type HolidayCalendar } from '../../src-shared/dates';
 import { CodedError } from '../../src-shared/result';
-import type { Clock } from '../platform/clock';
-import { newId } from '../platform/ids';
+import { runLedgerAction, type LedgerDeps } from '../ledger/action';
 import { prepared } from '../ledger/statements';
 import { isEpayment } from '../reports/model';
 import type { ReceiptFact } from '../reports/facts';
 import { readReceiptFacts } from '../reports/facts';
+import { officeKindOf, officePlaceOf } from '../office/office-kind';
 import { readDeductionRates, splitDeductions, type DeductionRate } from './deductions';
+import { provinceBillPaymentLines } from './province-remittance';
 
 /**
  * Who remits (issue 10): cash, cheques and drafts are remitted by the office that took them;
@@ -48,6 +49,26 @@ export function remittanceLines(facts: readonly ReceiptFact[], rates: ReadonlyMa
     .map(([, g]) => ({ businessDate: g.businessDate, revenueCode: g.revenueCode, scope: g.scope, receiptCount: g.count, collectedSatang: g.collected, ...splitDeductions(g.collected, rates.get(g.revenueCode)) }));
 }
 
+const lineOrder = (l: RemittanceLine): string => `${l.businessDate}|${l.scope}|${l.revenueCode}`;
+
+/**
+ * The lines this office remits or shows, by its kind (office.kind, issue 10): cash from its own
+ * receipts always; bill payments from its own receipts at a district (shown "remitted by the
+ * province"), from the bank imports of the whole province at the provincial office.
+ */
+export function officeRemittanceLines(sqlite: Database.Database, from: string, to: string, rates: ReadonlyMap<string, DeductionRate> = readDeductionRates(sqlite)): RemittanceLine[] {
+  const own = remittanceLines(readReceiptFacts(sqlite, from, to), rates);
+  const place = officePlaceOf(sqlite);
+  if (officeKindOf(sqlite) !== 'provincial' || place === null) return own;
+  const lines = [...own.filter((l) => l.scope === 'cash'), ...provinceBillPaymentLines(sqlite, place, from, to, rates)];
+  return lines.sort((a, b) => (lineOrder(a) < lineOrder(b) ? -1 : 1));
+}
+
+/** Whether this office remits the scope: cash always; bill payments only at the provincial office. */
+export function remitsScope(sqlite: Database.Database, scope: RemittanceScope): boolean {
+  return scope === 'cash' || officeKindOf(sqlite) === 'provincial';
+}
+
 /** 09:30 Asia/Bangkok of the business day after `businessDate` (seed 001 §3.1 step 7), epoch ms. */
 export function remittanceDeadlineMs(calendar: HolidayCalendar, businessDate: BusinessDate): number {
   const next = nextBusinessDay(calendar, businessDate);
@@ -76,46 +97,56 @@ export function readRemittances(sqlite: Database.Database, from: string, to: str
   ).all(from, to) as RemittanceRecord[];
 }
 
+/** The remittances of a day with the recorder's name (the remittance screen). */
+export function remittancesWithNames(sqlite: Database.Database, businessDate: string): (RemittanceRecord & { recordedByNameTh: string | null })[] {
+  const names = prepared(sqlite, `SELECT full_name_th AS name FROM users WHERE id = ?`);
+  return readRemittances(sqlite, businessDate, businessDate).map((r) => ({ ...r, recordedByNameTh: (names.get(r.recordedByUserId) as { name: string } | undefined)?.name ?? null }));
+}
+
 /** What a day owes the treasury in one scope, after deductions. */
 export function dueOf(sqlite: Database.Database, businessDate: string, scope: RemittanceScope): { remitSatang: number; deductedSatang: number } {
-  const lines = remittanceLines(readReceiptFacts(sqlite, businessDate, businessDate), readDeductionRates(sqlite)).filter((l) => l.scope === scope);
+  const lines = officeRemittanceLines(sqlite, businessDate, businessDate).filter((l) => l.scope === scope);
   return {
     remitSatang: lines.reduce((s, l) => s + l.remitSatang, 0),
     deductedSatang: lines.reduce((s, l) => s + l.rewardSatang + l.costSatang, 0),
   };
 }
 
-/** The finance officer records a remittance (who, when, the bank's reference); the amounts are the day's as computed now. */
+/**
+ * The finance officer records a remittance (who, when, the bank's reference); the amounts are the
+ * day's as computed now. A ledger entry (`remittance.recorded`, migration 0018): its row is hashed.
+ */
 export function recordRemittance(
-  deps: { sqlite: Database.Database; clock: Clock },
+  deps: LedgerDeps,
   userId: string,
   input: { businessDate: string; scope: RemittanceScope; bankReference: string; remittedAtMs: number },
 ): RemittanceRecord {
-  return deps.sqlite
-    .transaction(() => {
-      const existing = readRemittances(deps.sqlite, input.businessDate, input.businessDate).find((r) => r.scope === input.scope);
-      if (existing !== undefined) throw new CodedError('REMITTANCE_RECORDED', `The ${input.scope} remittance of ${input.businessDate} is already recorded (${existing.bankReference})`);
-      const due = dueOf(deps.sqlite, input.businessDate, input.scope);
-      if (due.remitSatang === 0) throw new CodedError('NOTHING_TO_REMIT', `Nothing to remit for ${input.businessDate} (${input.scope})`);
-      const record: RemittanceRecord = {
-        id: newId(deps.clock),
-        businessDate: input.businessDate,
-        scope: input.scope,
-        amountSatang: due.remitSatang,
-        deductedSatang: due.deductedSatang,
-        bankReference: input.bankReference,
-        remittedAtMs: input.remittedAtMs,
-        recordedByUserId: userId,
-        atMs: deps.clock.nowMs(),
-      };
-      prepared(
-        deps.sqlite,
-        `INSERT INTO remittances (id, business_date, scope, amount_satang, deducted_satang, bank_reference, remitted_at_ms, recorded_by_user_id, at_ms)
-         VALUES (@id, @businessDate, @scope, @amountSatang, @deductedSatang, @bankReference, @remittedAtMs, @recordedByUserId, @atMs)`,
-      ).run(record);
-      return record;
-    })
-    .immediate();
+  return runLedgerAction(deps, userId, 'remittance.recorded', (ctx) => {
+    if (!remitsScope(ctx.sqlite, input.scope)) {
+      throw new CodedError('REMITTED_BY_PROVINCE', `Bill payments of ${input.businessDate} land in the province's KTB account: the provincial office remits them`);
+    }
+    const existing = readRemittances(ctx.sqlite, input.businessDate, input.businessDate).find((r) => r.scope === input.scope);
+    if (existing !== undefined) throw new CodedError('REMITTANCE_RECORDED', `The ${input.scope} remittance of ${input.businessDate} is already recorded (${existing.bankReference})`);
+    const due = dueOf(ctx.sqlite, input.businessDate, input.scope);
+    if (due.remitSatang === 0) throw new CodedError('NOTHING_TO_REMIT', `Nothing to remit for ${input.businessDate} (${input.scope})`);
+    const record: RemittanceRecord = {
+      id: ctx.newId(),
+      businessDate: input.businessDate,
+      scope: input.scope,
+      amountSatang: due.remitSatang,
+      deductedSatang: due.deductedSatang,
+      bankReference: input.bankReference,
+      remittedAtMs: input.remittedAtMs,
+      recordedByUserId: userId,
+      atMs: ctx.atMs,
+    };
+    prepared(
+      ctx.sqlite,
+      `INSERT INTO remittances (id, business_date, scope, amount_satang, deducted_satang, bank_reference, remitted_at_ms, recorded_by_user_id, at_ms, entry_seq)
+       VALUES (@id, @businessDate, @scope, @amountSatang, @deductedSatang, @bankReference, @remittedAtMs, @recordedByUserId, @atMs, @entrySeq)`,
+    ).run({ ...record, entrySeq: ctx.seq });
+    return { result: record };
+  });
 }
 
 export interface OverdueRemittance {
@@ -134,8 +165,7 @@ export const OVERDUE_LOOKBACK_DAYS = 62;
  * `includeBillPayments` says this office remits them).
  */
 export function overdueRemittances(sqlite: Database.Database, calendar: HolidayCalendar, nowMs: number, options: { fromDate: string; toDate: string; includeBillPayments: boolean }): OverdueRemittance[] {
-  const facts = readReceiptFacts(sqlite, options.fromDate, options.toDate);
-  const lines = remittanceLines(facts, readDeductionRates(sqlite));
+  const lines = officeRemittanceLines(sqlite, options.fromDate, options.toDate);
   const recorded = new Set(readRemittances(sqlite, options.fromDate, options.toDate).map((r) => `${r.businessDate}|${r.scope}`));
   const owed = new Map<string, OverdueRemittance>();
   for (const line of lines) {

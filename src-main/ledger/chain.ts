@@ -211,7 +211,10 @@ function outboxBreak(sqlite: Database.Database): { seq: number } | undefined {
     .get() as { seq: number } | undefined;
 }
 
-/** Rows that belong to no entry carrying them, entries missing a row or with two, stored payloads that differ from the rows. */
+/**
+ * Rows that belong to no entry carrying them, entries missing a row or with two, stored payloads that differ from the rows.
+ * A NULL entry_seq is a row written before its table joined the ledger (deduction_rates, remittances before 0019).
+ */
 function rowProblems(sqlite: Database.Database): ChainProblem[] {
   const problems: ChainProblem[] = [];
   const kindsOf = (table: string): string =>
@@ -224,13 +227,14 @@ function rowProblems(sqlite: Database.Database): ChainProblem[] {
     const kinds = kindsOf(part.table);
     const stray = sqlite
       // In entry_seq order (its index): the entries are then read in order, 40% quicker than in rowid order.
-      .prepare(`SELECT r.entry_seq AS seq, r.id, l.kind FROM ${part.table} r LEFT JOIN ledger_entries l ON l.seq = r.entry_seq WHERE l.seq IS NULL OR l.kind NOT IN (${kinds}) ORDER BY r.entry_seq LIMIT ${MAX_CHAIN_PROBLEMS}`)
+      // Rows with no entry_seq are those written before their table joined the chain (remittances before 0019).
+      .prepare(`SELECT r.entry_seq AS seq, r.id, l.kind FROM ${part.table} r LEFT JOIN ledger_entries l ON l.seq = r.entry_seq WHERE r.entry_seq IS NOT NULL AND (l.seq IS NULL OR l.kind NOT IN (${kinds})) ORDER BY r.entry_seq LIMIT ${MAX_CHAIN_PROBLEMS}`)
       .all() as { seq: number; id: string; kind: string | null }[];
     for (const r of stray) {
       const names = r.kind === null ? `entry ${r.seq}, which does not exist` : `entry ${r.seq} (${r.kind}), which carries no ${part.table} row`;
       problems.push({ seq: r.seq, rule: 'rows-match-entries', reason: `${part.table} row ${r.id} was not written by any ledger entry: it names ${names}` });
     }
-    const twice = sqlite.prepare(`SELECT entry_seq AS seq, count(*) AS n FROM ${part.table} GROUP BY entry_seq HAVING n > 1 LIMIT ${MAX_CHAIN_PROBLEMS}`).all() as { seq: number; n: number }[];
+    const twice = sqlite.prepare(`SELECT entry_seq AS seq, count(*) AS n FROM ${part.table} WHERE entry_seq IS NOT NULL GROUP BY entry_seq HAVING n > 1 LIMIT ${MAX_CHAIN_PROBLEMS}`).all() as { seq: number; n: number }[];
     for (const r of twice) problems.push({ seq: r.seq, rule: 'rows-match-entries', reason: `entry ${r.seq} has ${r.n} ${part.table} rows; it wrote one` });
     // With no stray rows, as many distinct entry_seqs as entries of these kinds means none is missing;
     // only otherwise are the entries searched one by one.

@@ -76,6 +76,9 @@ const DAY_CLOSE_PART = part(
   ['id', 'business_date', 'kind', 'is_late', 'receiver_user_id', 'receipt_count', 'total_satang', 'cash_expected_satang', 'cash_counted_satang', 'variance_satang', 'variance_reason', 'counted', 'unconfirmed_count', 'chain_head_seq', 'chain_head_hash', 'closed_by_user_id', 'at_ms', 'entry_seq'],
   ['is_late'],
 );
+/** Group 1.1 deduction rates and remittance records (issue 10, migration 0018), payload version 1. */
+const DEDUCTION_RATE_PART = part('rate', 'deduction_rates', ['id', 'revenue_code', 'reward_basis_points', 'cost_basis_points', 'set_by_user_id', 'at_ms', 'entry_seq']);
+const REMITTANCE_PART = part('remittance', 'remittances', ['id', 'business_date', 'scope', 'amount_satang', 'deducted_satang', 'bank_reference', 'remitted_at_ms', 'recorded_by_user_id', 'at_ms', 'entry_seq']);
 
 // Paper receipt books, outages and field collection (issue 8; src-main/books/schema.ts).
 const BOOK_PART = part('book', 'receipt_books', ['id', 'book_no', 'first_leaf', 'last_leaf', 'fiscal_year_be', 'registered_by_user_id', 'registered_at_ms', 'entry_seq']);
@@ -118,6 +121,8 @@ export const ROW_PAYLOADS: Readonly<Partial<Record<LedgerEntryKind, readonly Pay
   'field.handed-over': [HANDOVER_PART],
   'field.terminal-taken': [FIELD_TERMINAL_PART],
   'day.closed': [DAY_CLOSE_PART],
+  'deduction-rate.set': [DEDUCTION_RATE_PART],
+  'remittance.recorded': [REMITTANCE_PART],
 };
 
 /** Every table whose rows are entry payloads (each appears once). */
@@ -140,6 +145,8 @@ export const PAYLOAD_TABLES: readonly PayloadPart[] = [
   HANDOVER_PART,
   FIELD_TERMINAL_PART,
   DAY_CLOSE_PART,
+  DEDUCTION_RATE_PART,
+  REMITTANCE_PART,
 ];
 
 export function rowPartsOf(kind: string): readonly PayloadPart[] | undefined {

@@ -27,5 +27,8 @@ export const LEDGER_ENTRY_KINDS = [
   'field.handed-over',
   'field.terminal-taken',
   'day.closed',
+  // deduction rates and remittance records, ledger rows since migration 0018 (issue 10)
+  'deduction-rate.set',
+  'remittance.recorded',
 ] as const;
 export type LedgerEntryKind = (typeof LEDGER_ENTRY_KINDS)[number];

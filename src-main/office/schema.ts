@@ -35,6 +35,11 @@ export const office = sqliteTable(
      * drizzle-kit rebuild the table.
      */
     documentDigits: text('document_digits').notNull().default('arabic'),
+    /**
+     * 'district' (default) or 'provincial' (issue 10): a provincial office remits its whole
+     * province's bill payments from its bank imports. Checked by a trigger (like document_digits).
+     */
+    kind: text('kind').notNull().default('district'),
     createdAtMs: integer('created_at_ms').notNull(),
   },
   (t) => [

@@ -1,8 +1,9 @@
 import { CodedError } from '../../src-shared/result';
 import { requireSession, type Handlers } from '../host/context';
 import { setDeductionRate, readDeductionRates } from '../close/deductions';
-import { overdueRemittances, recordRemittance, OVERDUE_LOOKBACK_DAYS } from '../close/remittance';
-import { addDays, businessDateOf } from '../../src-shared/dates';
+import { officeRemittanceLines, overdueRemittances, recordRemittance, remittanceDeadlineMs, remittancesWithNames, remitsScope, OVERDUE_LOOKBACK_DAYS } from '../close/remittance';
+import { officeKindOf } from '../office/office-kind';
+import { addDays, businessDateOf, type BusinessDate, type HolidayCalendar } from '../../src-shared/dates';
 import { DEFAULT_CATALOG } from '../ledger/requests';
 import { bankImportReport } from './bank-import-report';
 import type { ReportTable } from './model';
@@ -34,6 +35,17 @@ function fileReply(file: RenderedReport) {
   };
 }
 
+/** The deadline, or null when the holiday data does not reach the next business day (the screen says so). */
+function deadlineOrNull(calendar: HolidayCalendar | null, businessDate: string): number | null {
+  if (calendar === null) return null;
+  try {
+    return remittanceDeadlineMs(calendar, businessDate as BusinessDate);
+  } catch (error) {
+    if (error instanceof CodedError && String(error.code).startsWith('HOLIDAYS_')) return null;
+    throw error;
+  }
+}
+
 /** The reports' and remittance's slice of the contract (issue 10). Roles are checked by the dispatcher first. */
 export const reportHandlers = {
   'report.table': (input, { services }) => ({ table: plainTable(buildReport(services.database.sqlite, input.name, input.date, input.to)) }),
@@ -46,10 +58,21 @@ export const reportHandlers = {
     return fileReply(await renderReportFile(services.database.sqlite, services.printing.renderer(), table, input.format, services.clock.nowMs()));
   },
   'remittance.rates': (_input, { services }) => ({ rates: [...readDeductionRates(services.database.sqlite).values()] }),
-  'remittance.setRate': (input, ctx) => setDeductionRate({ sqlite: ctx.services.database.sqlite, clock: ctx.services.clock }, DEFAULT_CATALOG, requireSession(ctx).userId, input),
+  'remittance.setRate': (input, ctx) => setDeductionRate({ sqlite: ctx.services.database.sqlite, clock: ctx.services.clock, machineId: ctx.services.machineId }, DEFAULT_CATALOG, requireSession(ctx).userId, input),
   'remittance.record': (input, ctx) => {
-    const record = recordRemittance({ sqlite: ctx.services.database.sqlite, clock: ctx.services.clock }, requireSession(ctx).userId, input);
+    const record = recordRemittance({ sqlite: ctx.services.database.sqlite, clock: ctx.services.clock, machineId: ctx.services.machineId }, requireSession(ctx).userId, input);
     return { id: record.id, businessDate: record.businessDate, scope: record.scope, amountSatang: record.amountSatang, deductedSatang: record.deductedSatang, bankReference: record.bankReference };
+  },
+  'remittance.day': (input, { services }) => {
+    const sqlite = services.database.sqlite;
+    const day = input.businessDate;
+    return {
+      businessDate: day,
+      officeKind: officeKindOf(sqlite),
+      deadlineMs: deadlineOrNull(calendarOrNull(), day),
+      lines: officeRemittanceLines(sqlite, day, day).map((l) => ({ revenueCode: l.revenueCode, scope: l.scope, receiptCount: l.receiptCount, collectedSatang: l.collectedSatang, rewardSatang: l.rewardSatang, costSatang: l.costSatang, remitSatang: l.remitSatang })),
+      records: remittancesWithNames(sqlite, day).map((r) => ({ id: r.id, scope: r.scope, amountSatang: r.amountSatang, deductedSatang: r.deductedSatang, bankReference: r.bankReference, remittedAtMs: r.remittedAtMs, recordedByNameTh: r.recordedByNameTh, atMs: r.atMs })),
+    };
   },
   'remittance.overdue': (_input, { services }) => {
     const calendar = calendarOrNull();
@@ -57,7 +80,7 @@ export const reportHandlers = {
     const nowMs = services.clock.nowMs();
     const today = businessDateOf(nowMs);
     try {
-      const overdue = overdueRemittances(services.database.sqlite, calendar, nowMs, { fromDate: addDays(today, -OVERDUE_LOOKBACK_DAYS), toDate: today, includeBillPayments: false });
+      const overdue = overdueRemittances(services.database.sqlite, calendar, nowMs, { fromDate: addDays(today, -OVERDUE_LOOKBACK_DAYS), toDate: today, includeBillPayments: remitsScope(services.database.sqlite, 'bill-payment') });
       return { overdue, calendarMissing: false };
     } catch (error) {
       // A day whose year has no holiday data: say so rather than guess a deadline.
@@ -65,4 +88,4 @@ export const reportHandlers = {
       throw error;
     }
   },
-} satisfies Pick<Handlers, 'report.table' | 'report.render' | 'report.bankImport' | 'remittance.rates' | 'remittance.setRate' | 'remittance.record' | 'remittance.overdue'>;
+} satisfies Pick<Handlers, 'report.table' | 'report.render' | 'report.bankImport' | 'remittance.rates' | 'remittance.setRate' | 'remittance.record' | 'remittance.day' | 'remittance.overdue'>;

@@ -1,11 +1,14 @@
 import { beYearOf, businessDateOf, datePartsOf, fiscalYearBeOf, formatBangkokTime, formatThaiDateNumeric, THAI_MONTHS_FULL, type BusinessDate } from '../../src-shared/dates';
-import { remittanceDeadlineMs, remittanceLines, type RemittanceScope } from '../close/remittance';
+import type Database from 'better-sqlite3';
+import { officeRemittanceLines, remittanceDeadlineMs, remittanceLines, remitsScope, type RemittanceScope } from '../close/remittance';
 import { liveTotal, revenueNameTh, type ReportColumn, type ReportRow, type ReportSource, type ReportTable, type ReportTotal } from './model';
 
 const SCOPE_TH: Readonly<Record<RemittanceScope, string>> = {
   cash: 'สำนักงาน',
   'bill-payment': 'จังหวัด (Bill Payment)',
 };
+/** At the provincial office the bill-payment lines are its own: the whole province's, from its bank imports. */
+const PROVINCE_BILL_PAYMENT_TH = 'Bill Payment ทั้งจังหวัด (ข้อมูลธนาคาร)';
 
 /** "24/11/2569 09:30": B.E. date and Bangkok time, short enough for a table cell. */
 function shortDateTime(epochMs: number): string {
@@ -28,8 +31,10 @@ function deadlineText(source: ReportSource, businessDate: string): string {
  * the group-1.1 deductions (reward, cost; allocate never loses a satang) and what is remitted, by
  * 09:30 of the next business day; bill payments shown as remitted by the province.
  */
-export function remittanceReport(source: ReportSource): ReportTable {
-  const lines = remittanceLines(source.facts, source.rates);
+export function remittanceReport(source: ReportSource, sqlite?: Database.Database): ReportTable {
+  // With the database, the office's kind decides where bill payments come from (close/remittance.ts).
+  const lines = sqlite === undefined ? remittanceLines(source.facts, source.rates) : officeRemittanceLines(sqlite, source.from, source.to, source.rates);
+  const isProvincial = sqlite !== undefined && remitsScope(sqlite, 'bill-payment');
   const recorded = new Map(source.remittances.map((r) => [`${r.businessDate}|${r.scope}`, r]));
   const rows: ReportRow[] = lines.map((l) => {
     const record = recorded.get(`${l.businessDate}|${l.scope}`);
@@ -37,7 +42,7 @@ export function remittanceReport(source: ReportSource): ReportTable {
       kind: 'item',
       cells: {
         date: l.businessDate,
-        scope: SCOPE_TH[l.scope],
+        scope: isProvincial && l.scope === 'bill-payment' ? PROVINCE_BILL_PAYMENT_TH : SCOPE_TH[l.scope],
         revenue: l.revenueCode,
         count: l.receiptCount,
         collected: l.collectedSatang,
@@ -54,8 +59,15 @@ export function remittanceReport(source: ReportSource): ReportTable {
     { labelTh: 'รวมเงินที่รับ (ไม่รวมใบเสร็จที่ยกเลิก)', labelEn: 'Collected (cancelled excluded)', satang: sum((l) => l.collectedSatang) },
     { labelTh: 'หักเงินสินบนรางวัล', labelEn: 'Reward deduction', satang: sum((l) => l.rewardSatang) },
     { labelTh: 'หักค่าใช้จ่ายในการดำเนินงาน', labelEn: 'Cost deduction', satang: sum((l) => l.costSatang) },
-    { labelTh: 'สำนักงานต้องนำส่งคลัง', labelEn: 'This office remits', satang: sum((l) => l.remitSatang, 'cash') },
-    { labelTh: 'นำส่งโดยที่ทำการปกครองจังหวัด (Bill Payment)', labelEn: 'Remitted by the province (bill payment)', satang: sum((l) => l.remitSatang, 'bill-payment') },
+    ...(isProvincial
+      ? [
+          { labelTh: 'สำนักงานต้องนำส่งคลัง', labelEn: 'This office remits', satang: sum((l) => l.remitSatang) },
+          { labelTh: 'ในจำนวนนี้ Bill Payment ทั้งจังหวัด', labelEn: 'Of which bill payments of the whole province', satang: sum((l) => l.remitSatang, 'bill-payment') },
+        ]
+      : [
+          { labelTh: 'สำนักงานต้องนำส่งคลัง', labelEn: 'This office remits', satang: sum((l) => l.remitSatang, 'cash') },
+          { labelTh: 'นำส่งโดยที่ทำการปกครองจังหวัด (Bill Payment)', labelEn: 'Remitted by the province (bill payment)', satang: sum((l) => l.remitSatang, 'bill-payment') },
+        ]),
   ];
   return {
     name: 'remittance',

@@ -16,6 +16,9 @@ import { ReceiptScreen } from '../screens/counter/receipt-screen';
 import { SearchScreen } from '../screens/counter/search-screen';
 import { AuditLogScreen } from '../screens/counter/audit-log-screen';
 import { SettingsScreen } from '../screens/counter/settings-screen';
+import { DayCloseScreen } from '../screens/counter/day-close-screen';
+import { ReportsScreen } from '../screens/counter/reports-screen';
+import { RemittanceScreen } from '../screens/counter/remittance-screen';
 import { isCounterRole } from './permissions';
 import { useScanner } from './use-scanner';
 import { SystemMessages, type SystemMessage } from '../components/system-messages';
@@ -192,6 +195,12 @@ export function App({ ebill }: { readonly ebill: EbillApi }) {
         return <SettingsScreen {...frame} user={route.user} onOpen={onOpen} onOpenUsers={() => dispatch({ type: 'open-users' })} onOfficeChanged={() => void refreshInfo()} onHome={onHome} />;
       case 'audit-log':
         return <AuditLogScreen {...frame} user={route.user} onOpen={onOpen} onHome={onHome} />;
+      case 'day-close':
+        return <DayCloseScreen {...frame} user={route.user} onHome={onHome} />;
+      case 'reports':
+        return <ReportsScreen {...frame} user={route.user} onHome={onHome} />;
+      case 'remittance':
+        return <RemittanceScreen {...frame} user={route.user} onHome={onHome} />;
     }
   })();
 

@@ -35,6 +35,9 @@ const SCREEN_NEEDS: Record<CounterScreen, RequestName> = {
   field: 'field.list',
   settings: 'catalog.list',
   'audit-log': 'audit.log',
+  'day-close': 'close.status',
+  reports: 'report.render',
+  remittance: 'remittance.day',
 };
 
 export function mayOpen(role: Role, screen: CounterScreen): boolean {

@@ -29,7 +29,10 @@ export type CounterTarget =
   | { readonly screen: 'books' }
   | { readonly screen: 'field' }
   | { readonly screen: 'settings' }
-  | { readonly screen: 'audit-log' };
+  | { readonly screen: 'audit-log' }
+  | { readonly screen: 'day-close' }
+  | { readonly screen: 'reports' }
+  | { readonly screen: 'remittance' };
 export type CounterScreen = CounterTarget['screen'];
 
 export type RouteEvent =

@@ -39,6 +39,9 @@ const TILES: readonly { screen: TileScreen; key: keyof AppDictTiles; shortcut: S
   { screen: 'paper-receipt', key: 'paperReceipt', shortcut: SHORTCUTS.paperReceipt },
   { screen: 'books', key: 'books', shortcut: SHORTCUTS.books },
   { screen: 'field', key: 'field', shortcut: SHORTCUTS.field },
+  { screen: 'day-close', key: 'dayClose', shortcut: SHORTCUTS.dayClose },
+  { screen: 'reports', key: 'reports', shortcut: SHORTCUTS.reports },
+  { screen: 'remittance', key: 'remittance', shortcut: SHORTCUTS.remittance },
 ];
 type AppDictTiles = ReturnType<typeof useI18n>['t']['homeCounter']['tiles'];
 /** Tiles whose words live in `settingsUi.home` (issue 7: settings, the audit log). */
@@ -67,6 +70,8 @@ export function HomeScreen({ info, user, request, onOpenUsers, onOpen, onScanTex
   const [approvals, setApprovals] = useState<RequestOutput<'approval.pending'>['requests'] | null>(null);
   /** Field orders whose money was not handed in by the due date (field.overdue): the alarm of seed 001 §4. */
   const [overdueOrders, setOverdueOrders] = useState<readonly string[]>([]);
+  /** Days whose remittance to the treasury is past 09:30 of the next business day (issue 10). */
+  const [overdue, setOverdue] = useState<RequestOutput<'remittance.overdue'>['overdue']>([]);
   const tiles = [
     ...TILES.filter((tile) => mayOpen(user.role, tile.screen)).map((tile) => ({ ...tile, words: t.homeCounter.tiles[tile.key] })),
     ...MORE_TILES.filter((tile) => mayOpen(user.role, tile.screen)).map((tile) => ({ ...tile, words: t.settingsUi.home[tile.key] })),
@@ -88,6 +93,10 @@ export function HomeScreen({ info, user, request, onOpenUsers, onOpen, onScanTex
     if (mayCall(user.role, 'field.overdue')) {
       const overdue = await request('field.overdue', {});
       if (overdue.ok) setOverdueOrders(overdue.value.orders.map((o) => o.orderNo));
+    }
+    if (mayCall(user.role, 'remittance.overdue')) {
+      const late = await request('remittance.overdue', {});
+      if (late.ok) setOverdue(late.value.overdue);
     }
     if (mayCall(user.role, 'print.jobs')) {
       const [j, s] = await Promise.all([request('print.jobs', {}), request('print.settings.get', {})]);
@@ -120,6 +129,14 @@ export function HomeScreen({ info, user, request, onOpenUsers, onOpen, onScanTex
       {overdueOrders.length > 0 && (
         <p className="notice notice--warn" role="status" data-testid="field-overdue-banner">
           {t.homeCounter.fieldOverdue(overdueOrders.join(', '))}
+        </p>
+      )}
+      {overdue.length > 0 && (
+        <p className="notice notice--error remittance-banner" role="status" data-testid="remittance-overdue">
+          {t.homeCounter.remittanceOverdue(
+            [...new Set(overdue.map((o) => o.businessDate))].map((d) => formatBusinessDate(d, language)).join(', '),
+            formatSatang(overdue.reduce((sum, o) => sum + o.remitSatang, 0)),
+          )}
         </p>
       )}
       <div className="home-layout">

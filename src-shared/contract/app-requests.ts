@@ -3,6 +3,8 @@ import { LIMITS, type RequestSpec } from './spec';
 import { billerId, companyCode, costCentre, isoDate, password, placeCode, terminalSlot, thaiText, username } from './fields';
 
 export const DOCUMENT_DIGITS = ['arabic', 'thai'] as const;
+/** ที่ทำการปกครองอำเภอ / ที่ทำการปกครองจังหวัด (src-main/office/office-kind.ts). */
+export const OFFICE_KINDS = ['district', 'provincial'] as const;
 
 export const officeSummary = z.strictObject({
   place: placeCode,
@@ -61,6 +63,15 @@ export const appRequests = {
   'office.setDocumentDigits': {
     input: z.strictObject({ digits: z.enum(DOCUMENT_DIGITS) }),
     output: z.strictObject({ digits: z.enum(DOCUMENT_DIGITS) }),
+    access: ['admin'],
+    kind: 'command',
+    timeoutMs: LIMITS.defaultTimeoutMs,
+    maxInputBytes: LIMITS.defaultMaxInputBytes,
+  },
+  /** District (default) or provincial office (issue 10): the provincial office remits its province's bill payments. */
+  'office.setKind': {
+    input: z.strictObject({ kind: z.enum(OFFICE_KINDS) }),
+    output: z.strictObject({ kind: z.enum(OFFICE_KINDS) }),
     access: ['admin'],
     kind: 'command',
     timeoutMs: LIMITS.defaultTimeoutMs,

@@ -23,6 +23,7 @@ export const closeSummary = z.strictObject({
   chainHeadSeq: z.number().int(),
   chainHeadHash: z.string(),
   closedByUserId: z.string(),
+  closedByNameTh: z.string().nullable(),
   atMs: z.number().int(),
   entrySeq: z.number().int(),
 });

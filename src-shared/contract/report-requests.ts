@@ -79,6 +79,26 @@ const renderedFile = z.strictObject({
   to: z.string(),
 });
 
+const scope = z.enum(['cash', 'bill-payment']);
+const remittanceLine = z.strictObject({
+  revenueCode: z.string(),
+  scope,
+  receiptCount: z.number().int(),
+  collectedSatang: z.number().int(),
+  rewardSatang: z.number().int(),
+  costSatang: z.number().int(),
+  remitSatang: z.number().int(),
+});
+const remittanceRecord = z.strictObject({
+  id: z.string(),
+  scope,
+  amountSatang: z.number().int(),
+  deductedSatang: z.number().int(),
+  bankReference: z.string(),
+  remittedAtMs: z.number().int(),
+  recordedByNameTh: z.string().nullable(),
+  atMs: z.number().int(),
+});
 const overdue = z.strictObject({ businessDate: z.string(), scope: z.enum(['cash', 'bill-payment']), remitSatang: z.number().int(), deadlineMs: z.number().int() });
 const rate = z.strictObject({ revenueCode, rewardBasisPoints: basisPoints('rewardBasisPoints'), costBasisPoints: basisPoints('costBasisPoints') });
 
@@ -109,6 +129,20 @@ export const reportRequests = {
     output: z.strictObject({ id: z.string(), businessDate: z.string(), scope: z.enum(['cash', 'bill-payment']), amountSatang: z.number().int(), deductedSatang: z.number().int(), bankReference: z.string() }),
     access: ['finance'],
     ...command,
+  },
+  /** The remittance screen: a day's amounts per revenue code and scope, its deadline and records, and who remits what. */
+  'remittance.day': {
+    input: z.strictObject({ businessDate }),
+    output: z.strictObject({
+      businessDate: z.string(),
+      officeKind: z.enum(['district', 'provincial']),
+      /** null when the holiday calendar has no data for the next business day. */
+      deadlineMs: z.number().int().nullable(),
+      lines: z.array(remittanceLine),
+      records: z.array(remittanceRecord),
+    }),
+    access: REPORT_READERS,
+    ...query,
   },
   'remittance.overdue': {
     input: z.strictObject({}),

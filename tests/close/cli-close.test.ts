@@ -53,4 +53,14 @@ describe('ebill report and ebill day close', { timeout: CLI_TEST_TIMEOUT_MS }, (
     expect(run(['report', 'everything', '--date', today, '--xlsx', xlsx, '--user', 'finance', '--password-stdin'], PASSWORD)).toMatchObject({ status: 2, json: { error: { code: 'USAGE' } } });
     expect(existsSync(xlsx)).toBe(false);
   });
+
+  it('office set-kind makes the demo office provincial (administrator only; a bad kind is a usage error)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ebill-close-cli-'));
+    dirs.push(dir);
+    const run = (args: readonly string[], stdin = '') => ebill(['--data-dir', join(dir, 'data'), '--json', ...args], stdin);
+    expect(run(['demo']).status).toBe(0);
+    expect(run(['office', 'set-kind', '--kind', 'regional', '--user', 'admin', '--password-stdin'], PASSWORD)).toMatchObject({ status: 2, json: { error: { code: 'USAGE' } } });
+    expect(run(['office', 'set-kind', '--kind', 'provincial', '--user', 'finance', '--password-stdin'], PASSWORD)).toMatchObject({ status: 3, json: { error: { code: 'FORBIDDEN' } } });
+    expect(run(['office', 'set-kind', '--kind', 'provincial', '--user', 'admin', '--password-stdin'], PASSWORD)).toMatchObject({ status: 0, json: { ok: true, kind: 'provincial' } });
+  });
 });

@@ -28,6 +28,10 @@ const BAD_INPUTS: { readonly [K in RequestName]: readonly (readonly [unknown, Re
     [{ digits: 'roman' }, /digits: Invalid option/i],
     [{}, /digits: Invalid option/i],
   ],
+  'office.setKind': [
+    [{ kind: 'regional' }, /kind: Invalid option/i],
+    [{}, /kind: Invalid option/i],
+  ],
   'office.update': [
     [{}, /name at least one setting to change/],
     [{ billerId: '12345' }, /billerId: biller id must be 15 digits/],
@@ -212,6 +216,10 @@ const BAD_INPUTS: { readonly [K in RequestName]: readonly (readonly [unknown, Re
     [{ businessDate: '2026-11-23', scope: 'cash', bankReference: 'KTB 1', remittedAtMs: 0 }, /bankReference: bankReference: 1–40/],
   ],
   'remittance.overdue': [[{ all: true }, /Unrecognized key: "all"/]],
+  'remittance.day': [
+    [{ businessDate: '2026-02-30' }, /businessDate: date is not a calendar date/],
+    [{}, /businessDate: .*expected string/i],
+  ],
   'close.status': [[{ businessDate: '2026-11-31' }, /businessDate: date is not a calendar date/]],
   'close.day': [
     [{ businessDate: '2026-11-23', pieces: { '1000': 1 } }, /pieces\.500: .*expected number/i],

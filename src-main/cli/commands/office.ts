@@ -5,12 +5,29 @@ import { call, loginAs, withHost, type CliEnv } from '../runtime';
 import type { StdinLines } from '../stdin';
 
 export const OFFICE_USAGE =
-  'office update [--name NAME] [--cost-centre 10 digits] [--biller-id 15 digits] [--company-code CODE | --no-company-code] --user ADMIN --password-stdin   (bill settings lock once a bill exists)';
+  'office update [--name NAME] [--cost-centre 10 digits] [--biller-id 15 digits] [--company-code CODE | --no-company-code] --user ADMIN --password-stdin   (bill settings lock once a bill exists)\n' +
+  '  office set-kind --kind district|provincial --user ADMIN --password-stdin   (the provincial office remits its province\'s bill payments)';
+
+const OFFICE_KIND_CHOICES = ['district', 'provincial'] as const;
+
+/** `ebill office set-kind`: district (default) or provincial office (issue 10, `office.setKind`). */
+async function setKindCommand(env: CliEnv, args: readonly string[], stdin: StdinLines): Promise<CommandResult> {
+  const { values } = parseCommand(args, { ...actingUser, kind: { type: 'string' } });
+  const kind = OFFICE_KIND_CHOICES.find((k) => k === values.kind);
+  if (kind === undefined) throw new UsageError(`office set-kind needs --kind ${OFFICE_KIND_CHOICES.join(' or ')}`);
+  const who = actor(values, stdin);
+  return withHost(env, async (host) => {
+    await loginAs(host, who.username, who.password);
+    const result = await call(host, 'office.setKind', { kind });
+    return { ...result, text: `บันทึกประเภทสำนักงานแล้ว / office kind: ${result.kind}` };
+  });
+}
 
 /** `ebill office update`: fills in or corrects the office's settings, as the Settings screen does. */
 export async function officeCommand(env: CliEnv, rest: readonly string[], stdin: StdinLines): Promise<CommandResult> {
   const [sub, ...args] = rest;
-  if (sub !== 'update') throw new UsageError(`office needs update${sub === undefined ? '' : `, not "${sub}"`}`);
+  if (sub === 'set-kind') return setKindCommand(env, args, stdin);
+  if (sub !== 'update') throw new UsageError(`office needs update or set-kind${sub === undefined ? '' : `, not "${sub}"`}`);
   const { values } = parseCommand(args, {
     ...actingUser,
     name: { type: 'string' },

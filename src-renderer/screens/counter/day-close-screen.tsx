@@ -1,0 +1,308 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { EbillApi, ReplyError, RequestOutput, UserSummary } from '../../../src-shared/contract';
+import { CASH_DENOMINATIONS, type CountedPieces, type DenominationKey } from '../../../src-shared/domain/cash';
+import { formatSatang } from '../../../src-shared/money';
+import type { AppInfo } from '../../app/app-info';
+import { mayCall } from '../../app/permissions';
+import { SHORTCUTS } from '../../app/shortcuts';
+import { useShortcuts } from '../../app/use-shortcuts';
+import { ErrorRegion, StatusRegion } from '../../components/error-notice';
+import { ModalDialog } from '../../components/modal-dialog';
+import { ScreenFrame } from '../../components/screen-frame';
+import { ShortcutHint } from '../../components/shortcut-hint';
+import { TextField } from '../../components/text-field';
+import { formatBusinessDate, formatMoment } from '../../i18n/format';
+import { useI18n } from '../../i18n/i18n-context';
+import type { Dict } from '../../i18n/th';
+import type { Phrase } from './phrase';
+import { ScreenToolbar } from './screen-toolbar';
+
+export interface DayCloseScreenProps {
+  readonly info: AppInfo | null;
+  readonly user: UserSummary;
+  readonly request: EbillApi['request'];
+  readonly onHome: () => void;
+  readonly onLogout: () => void;
+  readonly isLoggingOut: boolean;
+}
+
+type Status = RequestOutput<'close.status'>;
+type CloseRecord = Status['closes'][number];
+type Drafts = Readonly<Record<DenominationKey, string>>;
+
+const EMPTY_DRAFTS = Object.fromEntries(CASH_DENOMINATIONS.map((d) => [d.key, ''])) as Drafts;
+const PIECES = /^\d{1,6}$/;
+
+/** A typed piece count: empty is 0; anything else not whole digits is NaN (main then refuses it: the screen never guesses). */
+function piecesOf(text: string): number {
+  const trimmed = text.trim();
+  if (trimmed === '') return 0;
+  return PIECES.test(trimmed) ? Number(trimmed) : Number.NaN;
+}
+
+/** The denomination as a clerk reads it: "ธนบัตร 1000 บาท", "เหรียญ 50 สตางค์". */
+export function denominationLabel(t: Dict, d: (typeof CASH_DENOMINATIONS)[number]): string {
+  if (d.kind === 'note') return t.dayClose.note(Number(d.key).toLocaleString('en-US'));
+  return d.satang < 100 ? t.dayClose.coinSatang(String(d.satang)) : t.dayClose.coinBaht(d.key);
+}
+
+function varianceText(t: Dict, varianceSatang: number): string {
+  if (varianceSatang === 0) return t.dayClose.balanced;
+  return varianceSatang > 0 ? t.dayClose.over(formatSatang(varianceSatang)) : t.dayClose.short(formatSatang(-varianceSatang));
+}
+
+/**
+ * ปิดบัญชีประจำวัน (issue 10, seed 001 §3.1 steps 6–8): the day's receipts and the cash expected,
+ * the cash counted by Thai banknote and coin with its running total and variance (a reason is
+ * required when it is not zero), what stops the close (unprinted originals, paper leaves not keyed,
+ * each listed), the receipts still waiting for the bank's confirmation, then the close after a
+ * confirmation. A closed day shows its close records. Finance officer and head of unit close; the
+ * auditor views.
+ */
+export function DayCloseScreen({ info, user, request, onHome, onLogout, isLoggingOut }: DayCloseScreenProps) {
+  const { t, language } = useI18n();
+  const today = info?.businessDate ?? '';
+  const [date, setDate] = useState(today);
+  const [status, setStatus] = useState<Status | null>(null);
+  const [drafts, setDrafts] = useState<Drafts>(EMPTY_DRAFTS);
+  const [reason, setReason] = useState('');
+  const [isConfirming, setIsConfirming] = useState(false);
+  const [error, setError] = useState<ReplyError | null>(null);
+  const [notice, setNotice] = useState<Phrase | null>(null);
+  const [isBusy, setIsBusy] = useState(false);
+  const mayClose = mayCall(user.role, 'close.day');
+  const shownDate = date === '' ? today : date;
+
+  useEffect(() => {
+    if (date === '' && today !== '') setDate(today);
+  }, [date, today]);
+
+  const load = useCallback(async () => {
+    if (shownDate === '') return;
+    setError(null);
+    const reply = await request('close.status', { businessDate: shownDate.trim() });
+    if (reply.ok) setStatus(reply.value);
+    else {
+      setStatus(null);
+      setError(reply.error);
+    }
+  }, [request, shownDate]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const pieces = Object.fromEntries(CASH_DENOMINATIONS.map((d) => [d.key, piecesOf(drafts[d.key])])) as CountedPieces;
+  const isCountValid = CASH_DENOMINATIONS.every((d) => Number.isFinite(pieces[d.key]));
+  const countedSatang = CASH_DENOMINATIONS.reduce((sum, d) => sum + (Number.isFinite(pieces[d.key]) ? pieces[d.key] * d.satang : 0), 0);
+  const expectedSatang = status?.cashExpectedSatang ?? 0;
+  const varianceSatang = countedSatang - expectedSatang;
+  const isBlocked = status !== null && (status.unprintedOriginals.length > 0 || status.unkeyedPaperLeaves.length > 0);
+  const canSubmit = mayClose && status !== null && status.nextKind !== null && status.nextKind !== 'shift' && !isBlocked && isCountValid && (varianceSatang === 0 || reason.trim() !== '');
+
+  useShortcuts([
+    { shortcut: SHORTCUTS.home, run: onHome, enabled: !isBusy && !isConfirming },
+    { shortcut: SHORTCUTS.refresh, run: () => void load(), enabled: !isBusy && !isConfirming },
+  ]);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>): void => {
+    event.preventDefault();
+    setNotice(null);
+    setIsConfirming(true);
+  };
+
+  const close = async (): Promise<void> => {
+    setIsBusy(true);
+    setError(null);
+    const reply = await request('close.day', { businessDate: shownDate.trim(), pieces, ...(reason.trim() === '' ? {} : { varianceReason: reason.trim() }) });
+    setIsBusy(false);
+    setIsConfirming(false);
+    if (!reply.ok) {
+      setError(reply.error);
+      await load();
+      return;
+    }
+    setDrafts(EMPTY_DRAFTS);
+    setReason('');
+    setNotice(() => (d: Dict) => d.dayClose.closedDone);
+    await load();
+  };
+
+  const dateText = formatBusinessDate(shownDate, language);
+  return (
+    <ScreenFrame title={t.dayClose.title} info={info} user={user} onLogout={onLogout} isLoggingOut={isLoggingOut} className="screen--day-close">
+      <ScreenToolbar title={t.dayClose.title} onHome={onHome}>
+        <button type="button" className="button" onClick={() => void load()} disabled={isBusy} aria-keyshortcuts="Alt+R">
+          {t.counter.refresh} <ShortcutHint shortcut={SHORTCUTS.refresh} />
+        </button>
+      </ScreenToolbar>
+      <p className="panel__text">{t.dayClose.intro}</p>
+      {!mayClose && <p className="notice notice--info">{t.dayClose.readOnly}</p>}
+      <div className="form-row">
+        <TextField label={t.dayClose.date} type="date" value={date} max={today} hint={shownDate === '' ? undefined : dateText} onChange={(e) => setDate(e.target.value)} isRequired className="field--date" />
+      </div>
+      <StatusRegion text={notice?.(t) ?? null} />
+      <ErrorRegion error={error} />
+      {status === null ? (
+        error === null && <p className="panel__text">{t.counter.loading}</p>
+      ) : (
+        <>
+          {status.nextKind !== null && (
+          <section className="panel" aria-labelledby="close-summary-title" data-testid="close-summary">
+            <h2 id="close-summary-title" className="section-title">
+              {t.dayClose.summaryHeading}
+            </h2>
+            <dl className="facts facts--numbers">
+              <div><dt>{t.dayClose.receiptCount}</dt><dd>{status.receiptCount}</dd></div>
+              <div><dt>{t.dayClose.total}</dt><dd>{formatSatang(status.totalSatang)} {t.counter.baht}</dd></div>
+              <div><dt>{t.dayClose.cashExpected}</dt><dd data-testid="cash-expected">{formatSatang(status.cashExpectedSatang)} {t.counter.baht}</dd></div>
+            </dl>
+          </section>
+          )}
+          {isBlocked && (
+            <section className="panel panel--warn" aria-labelledby="close-blocked-title" data-testid="close-blocked">
+              <h2 id="close-blocked-title" className="section-title">
+                {t.dayClose.blockedHeading}
+              </h2>
+              {status.unprintedOriginals.length > 0 && (
+                <>
+                  <p className="notice notice--warn">{t.dayClose.unprinted(status.unprintedOriginals.length)}</p>
+                  <ul className="plain-list" data-testid="unprinted-list">
+                    {status.unprintedOriginals.map((r) => (
+                      <li key={`${r.book}/${r.number}`}>{t.dayClose.receiptRef(r.book, r.number, formatSatang(r.amountSatang))}</li>
+                    ))}
+                  </ul>
+                </>
+              )}
+              {status.unkeyedPaperLeaves.length > 0 && (
+                <>
+                  <p className="notice notice--warn">{t.dayClose.unkeyed(status.unkeyedPaperLeaves.length)}</p>
+                  <ul className="plain-list" data-testid="unkeyed-list">
+                    {status.unkeyedPaperLeaves.map((l) => (
+                      <li key={`${l.book}/${l.leaf}`}>{t.dayClose.leafRef(l.book, l.leaf)}</li>
+                    ))}
+                  </ul>
+                </>
+              )}
+            </section>
+          )}
+          {status.unconfirmedProvisional.length > 0 && (
+            <section className="panel" aria-labelledby="close-unconfirmed-title" data-testid="unconfirmed-list">
+              <h2 id="close-unconfirmed-title" className="section-title">
+                {t.dayClose.unconfirmedHeading}
+              </h2>
+              <p className="panel__text">{t.dayClose.unconfirmedNote}</p>
+              <ul className="plain-list">
+                {status.unconfirmedProvisional.map((r) => (
+                  <li key={`${r.book}/${r.number}`}>{t.dayClose.receiptRef(r.book, r.number, formatSatang(r.amountSatang))}</li>
+                ))}
+              </ul>
+            </section>
+          )}
+          {mayClose && (status.nextKind === 'close' || status.nextKind === 'supplementary') && (
+            <form className="panel form-panel" onSubmit={onSubmit} noValidate aria-labelledby="count-title" aria-busy={isBusy}>
+              <h2 id="count-title" className="section-title">
+                {t.dayClose.countHeading}
+              </h2>
+              <div className="cash-count">
+                <table className="table cash-count__table" data-testid="cash-count">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t.dayClose.denomination}</th>
+                      <th scope="col">{t.dayClose.pieces}</th>
+                      <th scope="col" className="table__number">{t.dayClose.amount}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {CASH_DENOMINATIONS.map((d) => {
+                      const label = denominationLabel(t, d);
+                      const n = pieces[d.key];
+                      return (
+                        <tr key={d.key}>
+                          <th scope="row">{label}</th>
+                          <td>
+                            <input
+                              className="field__input cash-count__input"
+                              aria-label={t.dayClose.piecesOf(label)}
+                              aria-invalid={Number.isFinite(n) ? undefined : true}
+                              inputMode="numeric"
+                              maxLength={6}
+                              value={drafts[d.key]}
+                              onChange={(e) => setDrafts((all) => ({ ...all, [d.key]: e.target.value }))}
+                            />
+                          </td>
+                          <td className="table__number">{Number.isFinite(n) ? formatSatang(n * d.satang) : '—'}</td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+                <dl className="facts cash-count__totals" aria-live="polite">
+                  <div><dt>{t.dayClose.countedTotal}</dt><dd data-testid="counted-total">{formatSatang(countedSatang)} {t.counter.baht}</dd></div>
+                  <div><dt>{t.dayClose.expected}</dt><dd>{formatSatang(expectedSatang)} {t.counter.baht}</dd></div>
+                  <div>
+                    <dt>{t.dayClose.variance}</dt>
+                    <dd data-testid="variance" className={varianceSatang === 0 ? 'cash-count__ok' : 'cash-count__off'}>
+                      {varianceText(t, varianceSatang)}
+                    </dd>
+                  </div>
+                </dl>
+              </div>
+              {varianceSatang !== 0 && (
+                <TextField label={t.dayClose.reason} hint={t.dayClose.reasonHint} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} lang="th" isRequired className="field--grow" />
+              )}
+              <div className="form-actions">
+                <button type="submit" className="button button--primary" disabled={!canSubmit || isBusy}>
+                  {status.nextKind === 'supplementary' ? t.dayClose.supplementary : t.dayClose.close}
+                </button>
+              </div>
+            </form>
+          )}
+          {status.nextKind === null && <p className="notice notice--ok">{t.dayClose.nothingToClose}</p>}
+          {status.closes.length > 0 && <CloseRecords closes={status.closes} />}
+        </>
+      )}
+      {isConfirming && (
+        <ModalDialog title={t.dayClose.confirmTitle} onClose={() => setIsConfirming(false)} isBusy={isBusy} tone="danger">
+          <p className="dialog__text">{t.dayClose.confirmText(dateText, formatSatang(countedSatang), varianceText(t, varianceSatang))}</p>
+          <ErrorRegion error={error} />
+          <div className="dialog__actions">
+            <button type="button" className="button" onClick={() => setIsConfirming(false)} disabled={isBusy}>
+              {t.dayClose.cancel}
+            </button>
+            <button type="button" className="button button--danger" onClick={() => void close()} disabled={isBusy} autoFocus>
+              {t.dayClose.confirm}
+            </button>
+          </div>
+        </ModalDialog>
+      )}
+    </ScreenFrame>
+  );
+}
+
+function CloseRecords({ closes }: { readonly closes: readonly CloseRecord[] }) {
+  const { t, language } = useI18n();
+  return (
+    <section className="panel" aria-labelledby="close-records-title" data-testid="close-records">
+      <h2 id="close-records-title" className="section-title">
+        {t.dayClose.closedHeading}
+      </h2>
+      {closes.map((c) => (
+        <div key={c.id} className="close-record">
+          <h3 className="subsection-title">{t.dayClose.kinds[c.kind]}</h3>
+          <dl className="facts">
+            <div><dt>{t.dayClose.closedAt}</dt><dd>{formatMoment(c.atMs, language)}</dd></div>
+            <div><dt>{t.dayClose.closedBy}</dt><dd>{c.closedByNameTh ?? c.closedByUserId}</dd></div>
+            <div><dt>{t.dayClose.receiptCount}</dt><dd>{c.receiptCount}</dd></div>
+            <div><dt>{t.dayClose.total}</dt><dd>{formatSatang(c.totalSatang)} {t.counter.baht}</dd></div>
+            <div><dt>{t.dayClose.cashExpected}</dt><dd>{formatSatang(c.cashExpectedSatang)} {t.counter.baht}</dd></div>
+            <div><dt>{t.dayClose.counted}</dt><dd>{formatSatang(c.cashCountedSatang)} {t.counter.baht}</dd></div>
+            <div><dt>{t.dayClose.variance}</dt><dd>{varianceText(t, c.varianceSatang)}</dd></div>
+            {c.varianceReason !== null && <div><dt>{t.dayClose.reasonShown}</dt><dd>{c.varianceReason}</dd></div>}
+            <div><dt>{t.dayClose.unconfirmedCount}</dt><dd>{c.unconfirmedCount}</dd></div>
+            <div><dt>{t.dayClose.chainHead}</dt><dd className="table__mono">{c.chainHeadSeq} · {c.chainHeadHash.slice(0, 16)}…</dd></div>
+          </dl>
+        </div>
+      ))}
+    </section>
+  );
+}
