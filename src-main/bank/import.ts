@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
+import type { Statement } from 'better-sqlite3';
 import { bangkokInstantMs, type BusinessDate } from '../../src-shared/dates';
 import { recordAudit } from '../audit/audit';
 import type { Db } from '../db/open';
 import type { LedgerDeps } from '../ledger/action';
+import { findBills } from '../ledger/bills';
 import { recordPaymentConfirmation } from '../ledger/payments';
 import { prepared } from '../ledger/statements';
 import { newId } from '../platform/ids';
@@ -26,14 +28,24 @@ export interface ImportOutcome {
   readonly isSameFileAgain: boolean;
 }
 
-/** The composite identity of a bank payment (issue 9), without the occurrence. */
+/**
+ * Between the fields of a key: U+001F, a control character, which the parsers refuse in every
+ * field (records.ts badCharacterAt), so two different payments never make the same key text.
+ */
+const SEP = '\u001f';
+
+/** The composite identity of a bank payment (issue 9), without the occurrence, as one text. */
 export function paymentKey(line: BankPaymentLine): string {
-  return [line.bankCode, line.companyAccount, line.paymentDate, line.paymentTime, line.ref1, line.ref2, line.amountSatang, line.branchNo, line.tellerNo, line.kind].join('|');
+  return `${line.bankCode}${SEP}${line.companyAccount}${SEP}${line.paymentDate}${SEP}${line.paymentTime}${SEP}${line.ref1}${SEP}${line.ref2}${SEP}${line.amountSatang}${SEP}${line.branchNo}${SEP}${line.tellerNo}${SEP}${line.kind}`;
 }
 
 /** Epoch ms of the bank's payment date and time (Bangkok wall clock). */
 export function paidAtMsOf(line: BankPaymentLine): number {
-  const [h, m, s] = line.paymentTime.split(':').map(Number) as [number, number, number];
+  const t = line.paymentTime;
+  // HH:MM:SS, validated by the parser: read from the digits without split/map.
+  const h = Number(t.slice(0, 2));
+  const m = Number(t.slice(3, 5));
+  const s = Number(t.slice(6, 8));
   return bangkokInstantMs(line.paymentDate as BusinessDate, h * 60 + m) + s * 1000;
 }
 
@@ -48,8 +60,33 @@ interface PlannedLine {
   readonly verdict: LineVerdict | 'duplicate';
 }
 
-const EXISTING_SQL = `SELECT 1 FROM bank_payments WHERE bank_code = ? AND company_account = ? AND payment_date = ? AND payment_time = ?
-  AND ref1 = ? AND ref2 = ? AND amount_satang = ? AND branch_no = ? AND teller_no = ? AND kind = ? AND occurrence = ?`;
+/**
+ * The payments already stored on the file's (bank, account, payment date)s, as paymentKey + occurrence:
+ * a line can only be a duplicate of one of them (those are the first three columns of the
+ * unique index bank_payments_identity, so each date is one index range read). One read per date
+ * instead of one lookup per line.
+ */
+function storedKeys(deps: BankDeps, lines: readonly BankPaymentLine[]): Set<string> {
+  const days = new Map<string, readonly [string, string, string]>();
+  for (const line of lines) {
+    const day = `${line.bankCode}${SEP}${line.companyAccount}${SEP}${line.paymentDate}`;
+    if (!days.has(day)) days.set(day, [line.bankCode, line.companyAccount, line.paymentDate]);
+  }
+  const read = prepared(
+    deps.sqlite,
+    `SELECT payment_time, ref1, ref2, amount_satang, branch_no, teller_no, kind, occurrence FROM bank_payments
+     WHERE bank_code = ? AND company_account = ? AND payment_date = ?`,
+  ).raw(true);
+  const keys = new Set<string>();
+  for (const [day, [bankCode, companyAccount, paymentDate]] of days) {
+    for (const row of read.iterate(bankCode, companyAccount, paymentDate) as IterableIterator<[string, string, string, number, string, string, string, number]>) {
+      const [time, ref1, ref2, amount, branch, teller, kind, occurrence] = row;
+      keys.add(`${day}${SEP}${time}${SEP}${ref1}${SEP}${ref2}${SEP}${amount}${SEP}${branch}${SEP}${teller}${SEP}${kind}${SEP}${occurrence}`);
+    }
+  }
+  read.raw(false);
+  return keys;
+}
 
 function officePlace(deps: BankDeps): string {
   const row = prepared(deps.sqlite, `SELECT place FROM office WHERE id = 1`).get() as { place: string } | undefined;
@@ -57,18 +94,28 @@ function officePlace(deps: BankDeps): string {
   return row.place;
 }
 
+/**
+ * Every line's verdict, read before anything is written: duplicate (its key and occurrence are
+ * stored), matched or an exception. Stored keys and bills are each read in bulk (storedKeys,
+ * findBills); a bill's confirmations only for the lines that found a bill.
+ */
 function plan(deps: BankDeps, parsed: ParsedBankFile): PlannedLine[] {
   const place = officePlace(deps);
   const occurrences = new Map<string, number>();
   const matchedInFile = new Set<string>();
-  const existing = prepared(deps.sqlite, EXISTING_SQL);
-  return parsed.lines.map((line) => {
+  const stored = storedKeys(deps, parsed.lines);
+  const keyed = parsed.lines.map((line) => {
     const key = paymentKey(line);
     const occurrence = (occurrences.get(key) ?? 0) + 1;
     occurrences.set(key, occurrence);
-    const seen = existing.get(line.bankCode, line.companyAccount, line.paymentDate, line.paymentTime, line.ref1, line.ref2, line.amountSatang, line.branchNo, line.tellerNo, line.kind, occurrence);
-    if (seen !== undefined) return { line, occurrence, verdict: 'duplicate' };
-    const verdict = matchLine(deps.sqlite, place, line, matchedInFile);
+    return { line, occurrence, isDuplicate: stored.has(`${key}${SEP}${occurrence}`) };
+  });
+  const ref1s = new Set<string>();
+  for (const k of keyed) if (!k.isDuplicate && k.line.kind === 'C') ref1s.add(k.line.ref1);
+  const bills = findBills(deps.sqlite, ref1s);
+  return keyed.map(({ line, occurrence, isDuplicate }): PlannedLine => {
+    if (isDuplicate) return { line, occurrence, verdict: 'duplicate' };
+    const verdict = matchLine(deps.sqlite, place, line, matchedInFile, (ref1) => bills.get(ref1));
     if (verdict.outcome === 'matched') matchedInFile.add(verdict.bill.billId);
     return { line, occurrence, verdict };
   });
@@ -100,8 +147,9 @@ export function importBankFile(deps: BankDeps, userId: string | null, bytes: Uin
       `INSERT INTO bank_files (id, sha256, format, layout_id, byte_count, content, bank_code, company_account, effective_date, line_count, matched_count, exception_count, duplicate_count, credit_total_satang, imported_by_user_id, imported_at_ms)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(fileId, sha256, parsed.format, parsed.layoutId, bytes.length, Buffer.from(bytes), parsed.bankCode, parsed.companyAccount, parsed.effectiveDate, lines, matched, exceptions, duplicates, parsed.creditTotalSatang, userId, atMs);
+    const statements = writeStatements(deps);
     for (const item of planned) {
-      if (item.verdict !== 'duplicate') writePayment(deps, userId, fileId, item.line, item.occurrence, item.verdict, atMs);
+      if (item.verdict !== 'duplicate') writePayment(deps, statements, userId, fileId, item.line, item.occurrence, item.verdict, atMs);
     }
     recordAudit(deps.db, deps.clock, {
       userId,
@@ -116,7 +164,34 @@ export function importBankFile(deps: BankDeps, userId: string | null, bytes: Uin
   return run.immediate();
 }
 
-function writePayment(deps: BankDeps, userId: string | null, fileId: string, line: BankPaymentLine, occurrence: number, verdict: LineVerdict, atMs: number): void {
+interface WriteStatements {
+  readonly payment: Statement;
+  readonly exception: Statement;
+}
+
+/** The two inserts of every line, looked up once per import rather than once per line. */
+function writeStatements(deps: BankDeps): WriteStatements {
+  return {
+    payment: prepared(
+      deps.sqlite,
+      `INSERT INTO bank_payments (id, file_id, line_no, sequence_no, bank_code, company_account, payment_date, payment_time, paid_at_ms, ref1, ref2, ref3, customer_name,
+         branch_no, teller_no, kind, transaction_code, amount_satang, occurrence, outcome, bill_id, confirmation_id, at_ms)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    exception: prepared(deps.sqlite, `INSERT INTO bank_exceptions (id, payment_id, kind, bill_id, detail, at_ms) VALUES (?, ?, ?, ?, ?, ?)`),
+  };
+}
+
+function writePayment(
+  deps: BankDeps,
+  statements: WriteStatements,
+  userId: string | null,
+  fileId: string,
+  line: BankPaymentLine,
+  occurrence: number,
+  verdict: LineVerdict,
+  atMs: number,
+): void {
   const paidAtMs = paidAtMsOf(line);
   const confirmationId =
     verdict.outcome === 'matched'
@@ -131,12 +206,7 @@ function writePayment(deps: BankDeps, userId: string | null, fileId: string, lin
       : null;
   const paymentId = newId(deps.clock);
   const billId = verdict.outcome === 'matched' ? verdict.bill.billId : verdict.billId;
-  prepared(
-    deps.sqlite,
-    `INSERT INTO bank_payments (id, file_id, line_no, sequence_no, bank_code, company_account, payment_date, payment_time, paid_at_ms, ref1, ref2, ref3, customer_name,
-       branch_no, teller_no, kind, transaction_code, amount_satang, occurrence, outcome, bill_id, confirmation_id, at_ms)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
+  statements.payment.run(
     paymentId,
     fileId,
     line.lineNo,
@@ -161,14 +231,5 @@ function writePayment(deps: BankDeps, userId: string | null, fileId: string, lin
     confirmationId,
     atMs,
   );
-  if (verdict.outcome === 'exception') {
-    prepared(deps.sqlite, `INSERT INTO bank_exceptions (id, payment_id, kind, bill_id, detail, at_ms) VALUES (?, ?, ?, ?, ?, ?)`).run(
-      newId(deps.clock),
-      paymentId,
-      verdict.kind,
-      verdict.billId,
-      verdict.detail,
-      atMs,
-    );
-  }
+  if (verdict.outcome === 'exception') statements.exception.run(newId(deps.clock), paymentId, verdict.kind, verdict.billId, verdict.detail, atMs);
 }
