@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/audit';
 import type { Db } from '../db/open';
 import type { LedgerDeps } from '../ledger/action';
 import { findBills } from '../ledger/bills';
-import { recordPaymentConfirmation } from '../ledger/payments';
+import { recordPaymentConfirmations } from '../ledger/payments';
 import { prepared } from '../ledger/statements';
 import { newId } from '../platform/ids';
 import { matchLine, type LineVerdict } from './match';
@@ -124,8 +124,9 @@ function plan(deps: BankDeps, parsed: ParsedBankFile): PlannedLine[] {
 /**
  * Imports one bank file (issue 9): a broken file is refused whole before anything is written
  * (BankFileError). A well-formed file is imported in ONE `BEGIN IMMEDIATE` transaction: the
- * archived file, every new payment, its ledger confirmation (`runLedgerAction` nests as a
- * savepoint) or its exception, and the audit row; any throw rolls all of it back. Lines already
+ * archived file, every new payment, its ledger confirmation (one `payment.confirmed` entry each,
+ * `recordPaymentConfirmations`: one savepoint for them all) or its exception, and the audit row;
+ * any throw rolls all of it back. Lines already
  * known by their composite key are counted as duplicates and change nothing; the same bytes again
  * change nothing at all.
  */
@@ -147,9 +148,25 @@ export function importBankFile(deps: BankDeps, userId: string | null, bytes: Uin
       `INSERT INTO bank_files (id, sha256, format, layout_id, byte_count, content, bank_code, company_account, effective_date, line_count, matched_count, exception_count, duplicate_count, credit_total_satang, imported_by_user_id, imported_at_ms)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(fileId, sha256, parsed.format, parsed.layoutId, bytes.length, Buffer.from(bytes), parsed.bankCode, parsed.companyAccount, parsed.effectiveDate, lines, matched, exceptions, duplicates, parsed.creditTotalSatang, userId, atMs);
+    // The confirmations first, in file order, as one batch of ledger actions (one entry each, the
+    // same chain as one by one); then every new line's payment row, in file order.
+    const toConfirm = planned.filter((p) => p.verdict !== 'duplicate' && p.verdict.outcome === 'matched');
+    const confirmationIds = recordPaymentConfirmations(
+      deps,
+      userId,
+      toConfirm.map(({ line, occurrence }) => ({
+        ref1: line.ref1,
+        source: 'bank-file' as const,
+        bankCode: line.bankCode,
+        paidAtMs: paidAtMsOf(line),
+        bankReference: bankReferenceOf(line, occurrence),
+        amountSatang: line.amountSatang,
+      })),
+    );
+    const confirmationOf = new Map(toConfirm.map((p, i) => [p, confirmationIds[i] ?? null]));
     const statements = writeStatements(deps);
     for (const item of planned) {
-      if (item.verdict !== 'duplicate') writePayment(deps, statements, userId, fileId, item.line, item.occurrence, item.verdict, atMs);
+      if (item.verdict !== 'duplicate') writePayment(deps, statements, fileId, item.line, item.occurrence, item.verdict, confirmationOf.get(item) ?? null, atMs);
     }
     recordAudit(deps.db, deps.clock, {
       userId,
@@ -182,28 +199,18 @@ function writeStatements(deps: BankDeps): WriteStatements {
   };
 }
 
+/** One new line's payment row (and its exception row); `confirmationId` is its ledger confirmation when matched. */
 function writePayment(
   deps: BankDeps,
   statements: WriteStatements,
-  userId: string | null,
   fileId: string,
   line: BankPaymentLine,
   occurrence: number,
   verdict: LineVerdict,
+  confirmationId: string | null,
   atMs: number,
 ): void {
   const paidAtMs = paidAtMsOf(line);
-  const confirmationId =
-    verdict.outcome === 'matched'
-      ? recordPaymentConfirmation(deps, userId, {
-          ref1: line.ref1,
-          source: 'bank-file',
-          bankCode: line.bankCode,
-          paidAtMs,
-          bankReference: bankReferenceOf(line, occurrence),
-          amountSatang: line.amountSatang,
-        })
-      : null;
   const paymentId = newId(deps.clock);
   const billId = verdict.outcome === 'matched' ? verdict.bill.billId : verdict.billId;
   statements.payment.run(
