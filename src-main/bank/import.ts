@@ -7,7 +7,7 @@ import type { LedgerDeps } from '../ledger/action';
 import { findBills } from '../ledger/bills';
 import { recordPaymentConfirmations } from '../ledger/payments';
 import { prepared } from '../ledger/statements';
-import { newId } from '../platform/ids';
+import { idSequence, newId } from '../platform/ids';
 import { matchLine, type LineVerdict } from './match';
 import { parseBankFile, type BankFileFormatChoice } from './parse';
 import type { BankPaymentLine, ParsedBankFile } from './records';
@@ -39,14 +39,16 @@ export function paymentKey(line: BankPaymentLine): string {
   return `${line.bankCode}${SEP}${line.companyAccount}${SEP}${line.paymentDate}${SEP}${line.paymentTime}${SEP}${line.ref1}${SEP}${line.ref2}${SEP}${line.amountSatang}${SEP}${line.branchNo}${SEP}${line.tellerNo}${SEP}${line.kind}`;
 }
 
-/** Epoch ms of the bank's payment date and time (Bangkok wall clock). */
+/** The last payment date seen and its Bangkok midnight: a file's lines share a few dates. */
+let midnightCache = { date: '', ms: 0 };
+
+/** Epoch ms of the bank's payment date and time (Bangkok wall clock, a fixed UTC+7: midnight + the time of day). */
 export function paidAtMsOf(line: BankPaymentLine): number {
+  if (line.paymentDate !== midnightCache.date) midnightCache = { date: line.paymentDate, ms: bangkokInstantMs(line.paymentDate as BusinessDate, 0) };
   const t = line.paymentTime;
   // HH:MM:SS, validated by the parser: read from the digits without split/map.
-  const h = Number(t.slice(0, 2));
-  const m = Number(t.slice(3, 5));
-  const s = Number(t.slice(6, 8));
-  return bangkokInstantMs(line.paymentDate as BusinessDate, h * 60 + m) + s * 1000;
+  const seconds = Number(t.slice(0, 2)) * 3600 + Number(t.slice(3, 5)) * 60 + Number(t.slice(6, 8));
+  return midnightCache.ms + seconds * 1000;
 }
 
 /** What `payment_confirmations.bank_reference` says about a bank line: account, when, branch/teller, occurrence. */
@@ -61,32 +63,25 @@ interface PlannedLine {
 }
 
 /**
- * The payments already stored on the file's (bank, account, payment date)s, as paymentKey + occurrence:
- * a line can only be a duplicate of one of them (those are the first three columns of the
- * unique index bank_payments_identity, so each date is one index range read). One read per date
- * instead of one lookup per line.
+ * The file's (bank, account, payment date)s on which some payment is already stored: only a line
+ * of one of those days can be a duplicate (they are the first three columns of the unique index
+ * bank_payments_identity, so each day is one index probe). A fresh download skips the per-line
+ * lookup entirely; a re-import or an overlap looks its lines up one by one, as before.
  */
-function storedKeys(deps: BankDeps, lines: readonly BankPaymentLine[]): Set<string> {
-  const days = new Map<string, readonly [string, string, string]>();
+function daysWithStoredPayments(deps: BankDeps, lines: readonly BankPaymentLine[]): Set<string> {
+  const probe = prepared(deps.sqlite, `SELECT 1 FROM bank_payments WHERE bank_code = ? AND company_account = ? AND payment_date = ? LIMIT 1`);
+  const seen = new Map<string, boolean>();
   for (const line of lines) {
-    const day = `${line.bankCode}${SEP}${line.companyAccount}${SEP}${line.paymentDate}`;
-    if (!days.has(day)) days.set(day, [line.bankCode, line.companyAccount, line.paymentDate]);
+    const day = dayOf(line);
+    if (!seen.has(day)) seen.set(day, probe.get(line.bankCode, line.companyAccount, line.paymentDate) !== undefined);
   }
-  const read = prepared(
-    deps.sqlite,
-    `SELECT payment_time, ref1, ref2, amount_satang, branch_no, teller_no, kind, occurrence FROM bank_payments
-     WHERE bank_code = ? AND company_account = ? AND payment_date = ?`,
-  ).raw(true);
-  const keys = new Set<string>();
-  for (const [day, [bankCode, companyAccount, paymentDate]] of days) {
-    for (const row of read.iterate(bankCode, companyAccount, paymentDate) as IterableIterator<[string, string, string, number, string, string, string, number]>) {
-      const [time, ref1, ref2, amount, branch, teller, kind, occurrence] = row;
-      keys.add(`${day}${SEP}${time}${SEP}${ref1}${SEP}${ref2}${SEP}${amount}${SEP}${branch}${SEP}${teller}${SEP}${kind}${SEP}${occurrence}`);
-    }
-  }
-  read.raw(false);
-  return keys;
+  return new Set([...seen].filter(([, stored]) => stored).map(([day]) => day));
 }
+
+const dayOf = (line: BankPaymentLine): string => `${line.bankCode}${SEP}${line.companyAccount}${SEP}${line.paymentDate}`;
+
+const EXISTING_SQL = `SELECT 1 FROM bank_payments WHERE bank_code = ? AND company_account = ? AND payment_date = ? AND payment_time = ?
+  AND ref1 = ? AND ref2 = ? AND amount_satang = ? AND branch_no = ? AND teller_no = ? AND kind = ? AND occurrence = ?`;
 
 function officePlace(deps: BankDeps): string {
   const row = prepared(deps.sqlite, `SELECT place FROM office WHERE id = 1`).get() as { place: string } | undefined;
@@ -96,19 +91,24 @@ function officePlace(deps: BankDeps): string {
 
 /**
  * Every line's verdict, read before anything is written: duplicate (its key and occurrence are
- * stored), matched or an exception. Stored keys and bills are each read in bulk (storedKeys,
- * findBills); a bill's confirmations only for the lines that found a bill.
+ * stored), matched or an exception. Duplicates are looked up only on days that have stored
+ * payments; the bills of all Ref1s come from one query (findBills); a bill's confirmations only
+ * for the lines that found a bill.
  */
 function plan(deps: BankDeps, parsed: ParsedBankFile): PlannedLine[] {
   const place = officePlace(deps);
   const occurrences = new Map<string, number>();
   const matchedInFile = new Set<string>();
-  const stored = storedKeys(deps, parsed.lines);
+  const storedDays = daysWithStoredPayments(deps, parsed.lines);
+  const existing = prepared(deps.sqlite, EXISTING_SQL);
   const keyed = parsed.lines.map((line) => {
     const key = paymentKey(line);
     const occurrence = (occurrences.get(key) ?? 0) + 1;
     occurrences.set(key, occurrence);
-    return { line, occurrence, isDuplicate: stored.has(`${key}${SEP}${occurrence}`) };
+    const isDuplicate =
+      storedDays.has(dayOf(line)) &&
+      existing.get(line.bankCode, line.companyAccount, line.paymentDate, line.paymentTime, line.ref1, line.ref2, line.amountSatang, line.branchNo, line.tellerNo, line.kind, occurrence) !== undefined;
+    return { line, occurrence, isDuplicate };
   });
   const ref1s = new Set<string>();
   for (const k of keyed) if (!k.isDuplicate && k.line.kind === 'C') ref1s.add(k.line.ref1);
@@ -184,9 +184,11 @@ export function importBankFile(deps: BankDeps, userId: string | null, bytes: Uin
 interface WriteStatements {
   readonly payment: Statement;
   readonly exception: Statement;
+  /** Payment and exception row ids, made in increasing order (platform/ids.ts idSequence). */
+  readonly newId: () => string;
 }
 
-/** The two inserts of every line, looked up once per import rather than once per line. */
+/** The two inserts of every line, looked up once per import rather than once per line, and their ids. */
 function writeStatements(deps: BankDeps): WriteStatements {
   return {
     payment: prepared(
@@ -196,6 +198,7 @@ function writeStatements(deps: BankDeps): WriteStatements {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     exception: prepared(deps.sqlite, `INSERT INTO bank_exceptions (id, payment_id, kind, bill_id, detail, at_ms) VALUES (?, ?, ?, ?, ?, ?)`),
+    newId: idSequence(deps.clock),
   };
 }
 
@@ -211,7 +214,7 @@ function writePayment(
   atMs: number,
 ): void {
   const paidAtMs = paidAtMsOf(line);
-  const paymentId = newId(deps.clock);
+  const paymentId = statements.newId();
   const billId = verdict.outcome === 'matched' ? verdict.bill.billId : verdict.billId;
   statements.payment.run(
     paymentId,
@@ -238,5 +241,5 @@ function writePayment(
     confirmationId,
     atMs,
   );
-  if (verdict.outcome === 'exception') statements.exception.run(newId(deps.clock), paymentId, verdict.kind, verdict.billId, verdict.detail, atMs);
+  if (verdict.outcome === 'exception') statements.exception.run(statements.newId(), paymentId, verdict.kind, verdict.billId, verdict.detail, atMs);
 }

@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { CSV_LAYOUTS, csvLayoutProblems, FIXED_WIDTH_LAYOUTS, fixedWidthLayoutProblems, KTB256, KTB_CSV, type FieldSpec, type FixedWidthLayout } from '../../src-main/bank/layouts';
-import { parseFixedWidth } from '../../src-main/bank/parse-fixed-width';
+import { decodeWindows874, parseFixedWidth } from '../../src-main/bank/parse-fixed-width';
 import { parseBankFile } from '../../src-main/bank/parse';
 import { BankFileError, MAX_BANK_FILE_BYTES, type FileProblem } from '../../src-main/bank/records';
 import { csvFile, encodeRecords, ktb256File, ktb256Records, SAMPLE_LINES, type GenLine } from '../fixtures/bank/generate';
@@ -204,5 +204,26 @@ describe('layouts are data (README "The assumed layout, and how to change it")',
     expect(parsed.layoutId).toBe('ktb256-test');
     expect(parsed.lines.map((l) => [l.ref1, l.ref2, l.customerName, l.amountSatang])).toEqual(SAMPLE_LINES.map((l) => [l.ref1, l.ref2, l.customerName.slice(0, 40).trim(), l.amountSatang]));
     expect(() => parseFixedWidth(bytes, KTB256)).toThrow(BankFileError);
+  });
+});
+
+describe('windows-874 decoding (decodeWindows874: native decoder, iconv-lite when it must)', () => {
+  it('gives exactly what iconv-lite gives for every byte, alone and in a text', () => {
+    for (let b = 0; b < 256; b += 1) {
+      const bytes = Buffer.from([0x41, b, 0x42]);
+      expect(decodeWindows874(bytes), `byte 0x${b.toString(16)}`).toBe(iconv.decode(bytes, 'windows-874'));
+    }
+    const all = Buffer.from(Array.from({ length: 256 }, (_, b) => b));
+    expect(decodeWindows874(all)).toBe(iconv.decode(all, 'windows-874'));
+  });
+
+  it('refuses each byte iconv-lite leaves undefined, by line and position', () => {
+    const undefinedBytes = Array.from({ length: 256 }, (_, b) => b).filter((b) => iconv.decode(Buffer.from([b]), 'windows-874') === '\ufffd');
+    expect(undefinedBytes).toHaveLength(31);
+    for (const b of undefinedBytes) {
+      const bytes = ktb256File(SAMPLE_LINES);
+      bytes[258 + 40] = b;
+      expect(problemsOf(bytes, 'ktb256')).toEqual([{ line: 2, field: 'encoding', problem: `position 41 is not a windows-874 (TIS-620) character or is a control character (byte 0x${b.toString(16)})` }]);
+    }
   });
 });
