@@ -26,14 +26,19 @@ export function uuidv7(nowMs: number, random10: Uint8Array): string {
   return encodeId(bytes);
 }
 
-/** 16 bytes → 26 Crockford base32 characters (2 leading zero bits pad 128 to 130). */
+/**
+ * 16 bytes → 26 Crockford base32 characters (2 leading zero bits pad 128 to 130). Character i is
+ * the 5 bits from bit 5i − 2 of the 128 (most significant first), read from the two bytes that
+ * hold them: plain integer arithmetic, not BigInt (this runs for every row id; the bank import
+ * makes two per line). ids.test.ts checks it against the BigInt form.
+ */
 function encodeId(bytes: Uint8Array): string {
-  let value = 0n;
-  for (const b of bytes) value = (value << 8n) | BigInt(b);
-  let text = '';
-  for (let i = 0; i < ID_LENGTH; i += 1) {
-    text = (CROCKFORD[Number(value & 31n)] ?? '0') + text;
-    value >>= 5n;
+  let text = CROCKFORD[(bytes[0] ?? 0) >> 5] ?? '0';
+  for (let i = 1; i < ID_LENGTH; i += 1) {
+    const bit = 5 * i - 2;
+    const at = bit >> 3;
+    const word = ((bytes[at] ?? 0) << 8) | (bytes[at + 1] ?? 0);
+    text += CROCKFORD[(word >> (11 - (bit & 7))) & 31] ?? '0';
   }
   return text;
 }

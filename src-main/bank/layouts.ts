@@ -125,6 +125,8 @@ export interface CsvColumn {
   /** Absent column → this value (only for optional columns). */
   readonly defaultValue?: string;
   readonly values?: readonly string[];
+  /** For `digits`: exactly this many (absent: any number of digits). */
+  readonly length?: number;
 }
 
 export interface CsvLayout {
@@ -144,8 +146,8 @@ export const KTB_CSV: CsvLayout = {
   description: 'Bill-payment detail records as CSV with a header row (assumed layout)',
   delimiter: ',',
   columns: {
-    bankCode: { headers: ['bank_code', 'bank code', 'รหัสธนาคาร'], type: 'digits' },
-    companyAccount: { headers: ['account_no', 'company account', 'เลขที่บัญชี'], type: 'digits' },
+    bankCode: { headers: ['bank_code', 'bank code', 'รหัสธนาคาร'], type: 'digits', length: 3 },
+    companyAccount: { headers: ['account_no', 'company account', 'เลขที่บัญชี'], type: 'digits', length: 10 },
     paymentDate: { headers: ['payment_date', 'payment date', 'วันที่ชำระ'], type: 'date-ddmmyyyy' },
     paymentTime: { headers: ['payment_time', 'payment time', 'เวลาชำระ'], type: 'time-hhmmss' },
     customerName: { headers: ['customer_name', 'customer name', 'ชื่อผู้ชำระ'], type: 'text', defaultValue: '' },
@@ -159,6 +161,62 @@ export const KTB_CSV: CsvLayout = {
     amount: { headers: ['amount', 'amount_baht', 'จำนวนเงิน'], type: 'amount-baht' },
   },
 };
+
+/** The field names the fixed-width parser reads, per record kind (any other field is kept as data only). */
+export const FIXED_WIDTH_FIELDS_READ = {
+  header: ['recordType', 'sequenceNo', 'bankCode', 'companyAccount', 'effectiveDate'],
+  detail: ['recordType', 'sequenceNo', 'bankCode', 'companyAccount', 'paymentDate', 'paymentTime', 'customerName', 'ref1', 'ref2', 'ref3', 'branchNo', 'tellerNo', 'kind', 'transactionCode', 'amount'],
+  trailer: ['recordType', 'sequenceNo', 'bankCode', 'companyAccount', 'totalDebitAmount', 'totalDebitCount', 'totalCreditAmount', 'totalCreditCount'],
+} as const;
+
+/**
+ * What is wrong with a fixed-width layout as data (empty when nothing): each record kind's fields
+ * cover positions 1…recordLength exactly once, in order, with no gap or overlap; the record type is
+ * position 1, one character, a `code` of that kind's letter; every field the parser reads is there,
+ * once. A layout change that breaks one of these fails tests/bank/parse.test.ts, not an import.
+ */
+export function fixedWidthLayoutProblems(layout: FixedWidthLayout): string[] {
+  const problems: string[] = [];
+  for (const kind of ['header', 'detail', 'trailer'] as const) {
+    const fields = layout[kind];
+    let next = 1;
+    for (const field of fields) {
+      if (field.start !== next) problems.push(`${kind} ${field.name} starts at ${field.start}, where position ${next} is next`);
+      if (!Number.isInteger(field.length) || field.length < 1) problems.push(`${kind} ${field.name} has length ${field.length}`);
+      if (field.type === 'code' && (field.values ?? []).length === 0) problems.push(`${kind} ${field.name} is a code with no values`);
+      next = field.start + field.length;
+    }
+    if (next !== layout.recordLength + 1) problems.push(`${kind} fields end at position ${next - 1}, the record is ${layout.recordLength} long`);
+    const type = fields.find((f) => f.name === 'recordType');
+    const letter = layout.recordTypes[kind];
+    if (type === undefined || type.start !== 1 || type.length !== 1 || type.type !== 'code' || type.values?.join() !== letter) {
+      problems.push(`${kind} recordType must be position 1, length 1, the code ${letter}`);
+    }
+    for (const name of FIXED_WIDTH_FIELDS_READ[kind]) {
+      const n = fields.filter((f) => f.name === name).length;
+      if (n !== 1) problems.push(`${kind} has ${n} fields named ${name}; the parser reads exactly one`);
+    }
+  }
+  return problems;
+}
+
+/** What is wrong with a CSV layout as data: a column without a header name, or a name two columns accept. */
+export function csvLayoutProblems(layout: CsvLayout): string[] {
+  const problems: string[] = [];
+  const owner = new Map<string, string>();
+  for (const field of PAYMENT_FIELDS) {
+    const column = layout.columns[field];
+    if (column.headers.length === 0) problems.push(`${field} has no header name`);
+    for (const header of column.headers) {
+      const key = header.trim().toLowerCase();
+      const other = owner.get(key);
+      if (other !== undefined && other !== field) problems.push(`header ${JSON.stringify(header)} names both ${other} and ${field}`);
+      owner.set(key, field);
+    }
+    if (column.type === 'code' && (column.values ?? []).length === 0) problems.push(`${field} is a code with no values`);
+  }
+  return problems;
+}
 
 export const FIXED_WIDTH_LAYOUTS: Readonly<Record<string, FixedWidthLayout>> = { ktb256: KTB256 };
 export const CSV_LAYOUTS: Readonly<Record<string, CsvLayout>> = { csv: KTB_CSV };

@@ -15,8 +15,15 @@ const exception = (kind: BankExceptionKind, detail: string, billId: string | nul
  * the checks decides which exception a line with several faults gets: the reference first (whose
  * bill is it?), then the bill's state, then the amount and the date.
  * `matchedInFile`: bills already matched by earlier lines of the same file (a second is already-paid).
+ * `billOf`: the bill of a Ref1 as it stands before the file (the import reads them all in one query).
  */
-export function matchLine(sqlite: Database.Database, officePlace: string, line: BankPaymentLine, matchedInFile: ReadonlySet<string>): LineVerdict {
+export function matchLine(
+  sqlite: Database.Database,
+  officePlace: string,
+  line: BankPaymentLine,
+  matchedInFile: ReadonlySet<string>,
+  billOf: (ref1: string) => BillRecord | undefined = (ref1) => findBill(sqlite, ref1),
+): LineVerdict {
   if (line.kind !== 'C') return exception('debit-record', `a debit record (${line.transactionCode || 'no transaction code'}), not a payment`);
   const ref1 = parseRef1(line.ref1);
   if (!ref1.ok) return exception('unknown-reference', ref1.error.message);
@@ -24,7 +31,7 @@ export function matchLine(sqlite: Database.Database, officePlace: string, line: 
   const ref2 = parseRef2(line.ref2);
   if (!ref2.ok) return exception('ref2-check-digits', ref2.error.message);
   if (ref2.value.place !== officePlace) return exception('other-office', `Ref2 place ${ref2.value.place} is not this office (${officePlace})`);
-  const bill = findBill(sqlite, line.ref1);
+  const bill = billOf(line.ref1);
   if (bill === undefined) return exception('unknown-reference', `no bill with Ref1 ${line.ref1} on this terminal`);
   if (bill.ref2 !== line.ref2) return exception('reference-mismatch', `the bill of Ref1 ${line.ref1} has Ref2 ${bill.ref2}, the bank line ${line.ref2}`, bill.billId);
   if (bill.isRequestCancelled) return exception('bill-cancelled', `the request ${bill.requestNo} of Ref1 ${line.ref1} was cancelled`, bill.billId);

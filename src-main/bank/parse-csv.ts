@@ -16,7 +16,6 @@ import {
 } from './records';
 
 /** Fixed lengths of the CSV digit columns (the same fields as the 256-character layout). */
-const DIGIT_LENGTHS: Partial<Record<PaymentField, number>> = { bankCode: 3, companyAccount: 10 };
 
 /**
  * Text of a CSV file: UTF-8 (with or without BOM) when its bytes are valid UTF-8, otherwise
@@ -109,7 +108,7 @@ export function parseCsv(bytes: Uint8Array, layout: CsvLayout): ParsedBankFile {
       values[field] = value;
       const type = spec.type;
       if (type === 'amount-baht') continue;
-      const problem = fieldProblem({ type, values: spec.values ?? [] }, value, DIGIT_LENGTHS[field] ?? null);
+      const problem = fieldProblem({ type, values: spec.values ?? [] }, value, spec.length ?? null);
       if (problem !== null) problems.add(row.line, field, problem);
     }
     const amount = parseAmount(values.amount, { allowZero: false, maxSatang: MAX_FIELD_SATANG });

@@ -97,7 +97,15 @@ export function checkLineCount(lines: number): void {
   }
 }
 
-const isDigits = (text: string): boolean => /^[0-9]+$/.test(text);
+/** One or more ASCII digits. A char-code loop, not a regex: it runs for most fields of every line. */
+export function isDigits(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
 
 /** Why `text` is not a value of `type` (null when it is). `length` is the field's width, if fixed. */
 export function fieldProblem(spec: Pick<FieldSpec, 'type' | 'values'>, text: string, length: number | null): string | null {
@@ -122,7 +130,7 @@ export function fieldProblem(spec: Pick<FieldSpec, 'type' | 'values'>, text: str
 }
 
 function dateProblem(text: string): string | null {
-  if (!/^\d{8}$/.test(text)) return `${JSON.stringify(text)} is not a date DDMMYYYY`;
+  if (text.length !== 8 || !isDigits(text)) return `${JSON.stringify(text)} is not a date DDMMYYYY`;
   const day = Number(text.slice(0, 2));
   const month = Number(text.slice(2, 4));
   const year = Number(text.slice(4, 8));
@@ -133,7 +141,7 @@ function dateProblem(text: string): string | null {
 }
 
 function timeProblem(text: string): string | null {
-  if (!/^\d{6}$/.test(text)) return `${JSON.stringify(text)} is not a time HHMMSS`;
+  if (text.length !== 6 || !isDigits(text)) return `${JSON.stringify(text)} is not a time HHMMSS`;
   const [h, m, s] = [Number(text.slice(0, 2)), Number(text.slice(2, 4)), Number(text.slice(4, 6))];
   return h <= 23 && m <= 59 && s <= 59 ? null : `${text} is not a time of day (HHMMSS)`;
 }
@@ -149,6 +157,15 @@ export const satangFromImplied2 = (text: string): number => Number.parseInt(text
 /** A character that a decoded bank text must not contain: undecodable bytes and control characters. */
 // eslint-disable-next-line no-control-regex
 const BAD_CHARACTER = /[\u0000-\u001f\u007f\ufffd]/;
+
+/** The same characters but CR and LF, for one pass over a whole decoded file whose records are cut at line breaks. */
+// eslint-disable-next-line no-control-regex
+const BAD_CHARACTER_BUT_LINE_BREAKS = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f\ufffd]/;
+
+/** Whether a whole decoded file holds a bad character other than a line break (then its records are checked one by one). */
+export function hasBadCharacterButLineBreaks(text: string): boolean {
+  return BAD_CHARACTER_BUT_LINE_BREAKS.test(text);
+}
 
 export function badCharacterAt(text: string): number {
   const match = BAD_CHARACTER.exec(text);

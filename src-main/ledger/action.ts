@@ -86,6 +86,54 @@ export function runLedgerAction<T>(
   });
 }
 
+/**
+ * Many actions of one kind in ONE transaction (or one savepoint inside an open one): the bank
+ * import confirms thousands of bills at once. Each item is still its own action and its own ledger
+ * entry, written exactly as `runLedgerAction` writes it — its own clock reading and clock guard,
+ * rows carrying its seq, then `appendEntry` (head, payload rebuilt from the rows, hash, outbox) —
+ * so the chain is the one the same actions one by one would make. Only what cannot change between
+ * the items is done once: the write lock / savepoint and the terminal identity check. Any throw
+ * rolls back every item (the caller wants all or none).
+ */
+export function runLedgerActions<I, T>(
+  deps: LedgerDeps,
+  userId: string | null,
+  kind: LedgerEntryKind,
+  items: readonly I[],
+  work: (ctx: ActionContext, item: I) => ActionOutcome<T>,
+): T[] {
+  if (items.length === 0) return [];
+  return inImmediateTransaction(deps.sqlite, () => {
+    const identity = issuingIdentity(deps.sqlite, deps.machineId);
+    let head = readHead(deps.sqlite);
+    return items.map((item) => {
+      const atMs = deps.clock.nowMs();
+      assertClockNotBehind(head.atMs, atMs);
+      const ctx: ActionContext = {
+        sqlite: deps.sqlite,
+        identity,
+        seq: head.seq + 1,
+        atMs,
+        businessDate: businessDateOf(atMs),
+        newId: () => newId(deps.clock),
+      };
+      const outcome = work(ctx, item);
+      const appended = appendEntry(deps.sqlite, {
+        id: ctx.newId(),
+        kind,
+        atMs,
+        businessDate: ctx.businessDate,
+        place: identity.place,
+        terminalSlot: identity.terminalSlot,
+        userId,
+        payload: outcome.payload,
+      });
+      head = { seq: appended.seq, hash: appended.hash, atMs };
+      return outcome.result;
+    });
+  });
+}
+
 type Runner = Database.Transaction<(work: () => unknown) => unknown>;
 const runners = new WeakMap<Database.Database, Runner>();
 

@@ -23,18 +23,28 @@ interface BillRow extends Omit<BillRecord, 'isRequestCancelled'> {
   isRequestCancelled: number;
 }
 
-const BILL_SQL = `
+const BILL_COLUMNS_SQL = `
   SELECT b.id AS billId, r.id AS requestId, r.request_no AS requestNo, b.ref1, b.ref2, b.due_date AS dueDate,
          b.amount_satang AS amountSatang, r.payer_name AS payerName, r.payer_id AS payerId, r.revenue_code AS revenueCode,
          EXISTS (SELECT 1 FROM request_events e WHERE e.request_id = r.id AND e.kind = 'cancelled') AS isRequestCancelled,
          (SELECT rc.id FROM receipts rc WHERE rc.bill_id = b.id
             AND NOT EXISTS (SELECT 1 FROM receipt_events ev WHERE ev.receipt_id = rc.id AND ev.kind = 'cancelled')) AS activeReceiptId
-  FROM bills b JOIN payment_requests r ON r.id = b.request_id
-  WHERE b.ref1 = ?`;
+  FROM bills b JOIN payment_requests r ON r.id = b.request_id`;
+const BILL_SQL = `${BILL_COLUMNS_SQL} WHERE b.ref1 = ?`;
+/** The same rows for many Ref1s at once: one JSON array parameter, read by json_each, probed on the ref1 index. */
+const BILLS_SQL = `${BILL_COLUMNS_SQL} WHERE b.ref1 IN (SELECT value FROM json_each(?))`;
+
+const billRecordOf = (row: BillRow): BillRecord => ({ ...row, isRequestCancelled: row.isRequestCancelled === 1 });
 
 export function findBill(sqlite: Database.Database, ref1: string): BillRecord | undefined {
   const row = prepared(sqlite, BILL_SQL).get(ref1) as BillRow | undefined;
-  return row === undefined ? undefined : { ...row, isRequestCancelled: row.isRequestCancelled === 1 };
+  return row === undefined ? undefined : billRecordOf(row);
+}
+
+/** `findBill` for many Ref1s in one query (the bank import matches a whole file): Ref1 → bill, for those that have one. */
+export function findBills(sqlite: Database.Database, ref1s: Iterable<string>): Map<string, BillRecord> {
+  const rows = prepared(sqlite, BILLS_SQL).all(JSON.stringify([...ref1s])) as BillRow[];
+  return new Map(rows.map((row) => [row.ref1, billRecordOf(row)]));
 }
 
 export function requireBill(sqlite: Database.Database, ref1: string): BillRecord {

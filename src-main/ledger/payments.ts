@@ -1,5 +1,5 @@
 import { CodedError } from '../../src-shared/result';
-import { runLedgerAction, type LedgerDeps } from './action';
+import { runLedgerAction, runLedgerActions, type ActionContext, type ActionOutcome, type LedgerDeps } from './action';
 import type { Approval } from './approvals';
 import { bestConfirmation, requireBill } from './bills';
 import { prepared } from './statements';
@@ -20,37 +20,47 @@ export interface PaymentEvidence {
  * turns mismatches into exceptions); the payer's evidence is refused when it cannot be right.
  */
 export function recordPaymentConfirmation(deps: LedgerDeps, userId: string | null, evidence: PaymentEvidence): string {
-  return runLedgerAction(deps, userId, 'payment.confirmed', (ctx) => {
-    const bill = requireBill(ctx.sqlite, evidence.ref1);
-    if (evidence.source === 'provisional') {
-      if (bill.isRequestCancelled) throw new CodedError('REQUEST_CANCELLED', `The request of Ref1 ${evidence.ref1} was cancelled`);
-      if (bill.activeReceiptId !== null) throw new CodedError('ALREADY_PAID', `Ref1 ${evidence.ref1} already has a receipt`);
-      if (evidence.amountSatang !== bill.amountSatang) {
-        throw new CodedError('AMOUNT_MISMATCH', `The evidence shows ${evidence.amountSatang} satang; the bill is ${bill.amountSatang} satang`);
-      }
-      if (evidence.paidAtMs > ctx.atMs) throw new CodedError('BAD_INPUT', 'paidAtMs: the payment time is in the future');
-      const existing = bestConfirmation(ctx.sqlite, bill.billId);
-      if (existing !== undefined) throw new CodedError('ALREADY_PAID', `A payment of Ref1 ${evidence.ref1} is already recorded (${existing.source})`);
+  return runLedgerAction(deps, userId, 'payment.confirmed', (ctx) => confirm(ctx, userId, evidence));
+}
+
+/**
+ * The bank import's many confirmations (issue 9) in one savepoint: each one is the same
+ * `payment.confirmed` action and entry as `recordPaymentConfirmation` (runLedgerActions). Ids in order.
+ */
+export function recordPaymentConfirmations(deps: LedgerDeps, userId: string | null, evidences: readonly PaymentEvidence[]): string[] {
+  return runLedgerActions(deps, userId, 'payment.confirmed', evidences, (ctx, evidence) => confirm(ctx, userId, evidence));
+}
+
+function confirm(ctx: ActionContext, userId: string | null, evidence: PaymentEvidence): ActionOutcome<string> {
+  const bill = requireBill(ctx.sqlite, evidence.ref1);
+  if (evidence.source === 'provisional') {
+    if (bill.isRequestCancelled) throw new CodedError('REQUEST_CANCELLED', `The request of Ref1 ${evidence.ref1} was cancelled`);
+    if (bill.activeReceiptId !== null) throw new CodedError('ALREADY_PAID', `Ref1 ${evidence.ref1} already has a receipt`);
+    if (evidence.amountSatang !== bill.amountSatang) {
+      throw new CodedError('AMOUNT_MISMATCH', `The evidence shows ${evidence.amountSatang} satang; the bill is ${bill.amountSatang} satang`);
     }
-    const row = {
-      id: ctx.newId(),
-      billId: bill.billId,
-      source: evidence.source,
-      bankCode: evidence.bankCode,
-      paidAtMs: evidence.paidAtMs,
-      bankReference: evidence.bankReference,
-      amountSatang: evidence.amountSatang,
-      recordedByUserId: userId,
-      atMs: ctx.atMs,
-      entrySeq: ctx.seq,
-    };
-    prepared(
-      ctx.sqlite,
-      `INSERT INTO payment_confirmations (id, bill_id, source, bank_code, paid_at_ms, bank_reference, amount_satang, recorded_by_user_id, at_ms, entry_seq)
-       VALUES (@id, @billId, @source, @bankCode, @paidAtMs, @bankReference, @amountSatang, @recordedByUserId, @atMs, @entrySeq)`,
-    ).run(row);
-    return { result: row.id };
-  });
+    if (evidence.paidAtMs > ctx.atMs) throw new CodedError('BAD_INPUT', 'paidAtMs: the payment time is in the future');
+    const existing = bestConfirmation(ctx.sqlite, bill.billId);
+    if (existing !== undefined) throw new CodedError('ALREADY_PAID', `A payment of Ref1 ${evidence.ref1} is already recorded (${existing.source})`);
+  }
+  const row = {
+    id: ctx.newId(),
+    billId: bill.billId,
+    source: evidence.source,
+    bankCode: evidence.bankCode,
+    paidAtMs: evidence.paidAtMs,
+    bankReference: evidence.bankReference,
+    amountSatang: evidence.amountSatang,
+    recordedByUserId: userId,
+    atMs: ctx.atMs,
+    entrySeq: ctx.seq,
+  };
+  prepared(
+    ctx.sqlite,
+    `INSERT INTO payment_confirmations (id, bill_id, source, bank_code, paid_at_ms, bank_reference, amount_satang, recorded_by_user_id, at_ms, entry_seq)
+     VALUES (@id, @billId, @source, @bankCode, @paidAtMs, @bankReference, @amountSatang, @recordedByUserId, @atMs, @entrySeq)`,
+  ).run(row);
+  return { result: row.id };
 }
 
 /** A supervisor cancels an unpaid request (and so its bill); a paid or receipted one is refused. */

@@ -2,6 +2,9 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ID_PATTERN, idToUuid } from '../../src-shared/ids';
+import { manualClock } from './clock';
+import { idSequence } from './ids';
 import { createFileLogger, LOG_LIMITS, maskValue } from './logger';
 import { machineId } from './machine-id';
 import { appDataDir, resolveDataDir } from './paths';
@@ -11,6 +14,25 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'ebill-platform-'));
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('idSequence (ids for many rows at once)', () => {
+  it('makes valid, unique UUID v7 ids in increasing order, within one millisecond and across them', () => {
+    const clock = manualClock(1_790_000_000_000);
+    const next = idSequence(clock);
+    const ids: string[] = [];
+    for (let i = 0; i < 5_000; i += 1) {
+      ids.push(next());
+      if (i % 1_000 === 999) clock.advanceMs(1);
+    }
+    for (const id of ids) {
+      expect(id).toMatch(ID_PATTERN);
+      expect(idToUuid(id)[14]).toBe('7');
+      expect(idToUuid(id)[19]).toMatch(/[89ab]/);
+    }
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual(ids);
+  });
+});
 
 describe('data folder', () => {
   it('takes --data-dir first, then EBILL_DATA_DIR, then the per-user app data folder', () => {

@@ -66,4 +66,11 @@ describe('dictionaries', () => {
     expect(showsTechnicalDetail({ code: 'BAD_CREDENTIALS', message: 'Wrong username or password' })).toBe(false);
     expect(showsTechnicalDetail({ code: 'INTERNAL', message: '' })).toBe(false);
   });
+
+  it('the bank import result counts in the right number in English and groups thousands in both', () => {
+    expect(en.bank.result(1, 1, 0, 0)).toBe('1 line: 1 matched, 0 exceptions, 0 duplicates');
+    expect(en.bank.result(2, 0, 1, 1)).toBe('2 lines: 0 matched, 1 exception, 1 duplicate');
+    expect(en.bank.result(100_000, 5_000, 95_000, 0)).toBe('100,000 lines: 5,000 matched, 95,000 exceptions, 0 duplicates');
+    expect(th.bank.result(100_000, 5_000, 95_000, 0)).toBe('100,000 รายการ: ตรงกับใบแจ้ง 5,000, ผิดปกติ 95,000, ซ้ำ 0');
+  });
 });

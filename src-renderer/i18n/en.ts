@@ -1,6 +1,10 @@
 import type { Dict } from './th';
 import { PAYMENT_ERROR_TEXT_EN } from '../../src-shared/payment-error-text';
 
+/** "1 line", "2 lines", "1,250 lines": English counts with the noun in the right number. */
+const GROUPED = new Intl.NumberFormat('en-US');
+const count = (n: number, one: string, many: string): string => `${GROUPED.format(n)} ${n === 1 ? one : many}`;
+
 /** English: typed as `Dict`, so a key missing here (or one Thai does not have) fails to compile. */
 export const en: Dict = {
   appName: 'Fee and administrative fine collection',
@@ -369,8 +373,13 @@ export const en: Dict = {
     formats: { auto: 'Detect', ktb256: 'KTB 256', csv: 'CSV' },
     import: 'Import',
     importing: 'Importing… (a large file takes a moment)',
+    progress: 'Importing the bank file',
     result: (lines: number, matched: number, exceptions: number, duplicates: number) =>
-      `${lines} lines: ${matched} matched, ${exceptions} exceptions, ${duplicates} duplicates`,
+      `${count(lines, 'line', 'lines')}: ${GROUPED.format(matched)} matched, ${count(exceptions, 'exception', 'exceptions')}, ${count(duplicates, 'duplicate', 'duplicates')}`,
+    report: 'Import report',
+    reportFormats: { pdf: 'PDF', xlsx: 'Excel (XLSX)' },
+    rendering: 'Preparing the report…',
+    saveReport: (fileName: string) => `Save ${fileName}`,
     sameFile: 'This file was imported before; nothing new',
     exceptionsHeading: 'Open exceptions',
     columns: { kind: 'Kind', ref1: 'Ref1', customer: 'Name in the file', amount: 'Amount', date: 'Paid on', action: 'Action' },

@@ -1,6 +1,9 @@
 import type { ErrorCode } from '../../src-shared/contract/errors';
 import { PAYMENT_ERROR_TEXT_TH } from '../../src-shared/payment-error-text';
 
+/** Counts with thousands grouped (Arabic digits, as every other number on the screens). */
+const GROUPED = new Intl.NumberFormat('th-TH');
+
 /**
  * Thai, the default language. Every string the user sees lives here (and in `en.ts`, which must
  * have exactly the same keys: it is typed as `Dict`). Components never hold user-visible text.
@@ -374,8 +377,13 @@ export const th = {
     formats: { auto: 'ให้ระบบดูเอง', ktb256: 'KTB 256', csv: 'CSV' },
     import: 'นำเข้า',
     importing: 'กำลังนำเข้า… (แฟ้มใหญ่อาจใช้เวลาสักครู่)',
+    progress: 'กำลังนำเข้าแฟ้มธนาคาร',
     result: (lines: number, matched: number, exceptions: number, duplicates: number) =>
-      `${lines} รายการ: ตรงกับใบแจ้ง ${matched}, ผิดปกติ ${exceptions}, ซ้ำ ${duplicates}`,
+      `${GROUPED.format(lines)} รายการ: ตรงกับใบแจ้ง ${GROUPED.format(matched)}, ผิดปกติ ${GROUPED.format(exceptions)}, ซ้ำ ${GROUPED.format(duplicates)}`,
+    report: 'รายงานการนำเข้า',
+    reportFormats: { pdf: 'PDF', xlsx: 'Excel (XLSX)' },
+    rendering: 'กำลังจัดทำรายงาน…',
+    saveReport: (fileName: string) => `บันทึก ${fileName}`,
     sameFile: 'แฟ้มนี้เคยนำเข้าแล้ว ไม่มีรายการใหม่',
     exceptionsHeading: 'รายการผิดปกติที่ยังไม่ได้จัดการ',
     columns: { kind: 'ประเภท', ref1: 'Ref1', customer: 'ชื่อในแฟ้ม', amount: 'จำนวนเงิน', date: 'วันที่ชำระ', action: 'จัดการ' },

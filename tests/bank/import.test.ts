@@ -104,6 +104,19 @@ describe('idempotent: the same file again, an overlapping download', () => {
     expect(office.count('bank_payments')).toBe(3);
   });
 
+  it('a download spanning a day already imported and a new day: the known day’s lines are duplicates, the new day’s are new, and paid_at_ms is each line’s Bangkok time', async () => {
+    const [a, b, c] = [await office.bill(), await office.bill({ amountSatang: 20_000 }), await office.bill({ amountSatang: 30_000 })];
+    await ok(ktb256File([lineFor(a), lineFor(b, { paymentTime: '23:59:59' })]));
+    const spanning = await ok(ktb256File([lineFor(b, { paymentTime: '23:59:59' }), lineFor(c, { paymentDate: '2026-11-24', paymentTime: '00:00:01' })]));
+    expect(spanning).toMatchObject({ lines: 2, matched: 1, exceptions: 0, duplicates: 1 });
+    const rows = office.host.services.database.sqlite.prepare(`SELECT payment_date AS d, payment_time AS t, paid_at_ms AS ms FROM bank_payments ORDER BY paid_at_ms`).all();
+    expect(rows).toEqual([
+      { d: '2026-11-23', t: '08:45:10', ms: Date.UTC(2026, 10, 23, 1, 45, 10) },
+      { d: '2026-11-23', t: '23:59:59', ms: Date.UTC(2026, 10, 23, 16, 59, 59) },
+      { d: '2026-11-24', t: '00:00:01', ms: Date.UTC(2026, 10, 23, 17, 0, 1) },
+    ]);
+  });
+
   it('two real payments with every key field equal (KTB branch/teller 0000) are two payments, and both are duplicates on re-import', async () => {
     const unknown: GenLine = lineFor({ ref1: UNKNOWN_REF1, ref2: OTHER_OFFICE.ref2, amountSatang: 5_000 });
     const first = await ok(ktb256File([unknown, unknown]));

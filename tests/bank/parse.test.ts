@@ -1,6 +1,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { KTB256 } from '../../src-main/bank/layouts';
+import { CSV_LAYOUTS, csvLayoutProblems, FIXED_WIDTH_LAYOUTS, fixedWidthLayoutProblems, KTB256, KTB_CSV, type FieldSpec, type FixedWidthLayout } from '../../src-main/bank/layouts';
+import { decodeWindows874, parseFixedWidth } from '../../src-main/bank/parse-fixed-width';
 import { parseBankFile } from '../../src-main/bank/parse';
 import { BankFileError, MAX_BANK_FILE_BYTES, type FileProblem } from '../../src-main/bank/records';
 import { csvFile, encodeRecords, ktb256File, ktb256Records, SAMPLE_LINES, type GenLine } from '../fixtures/bank/generate';
@@ -162,5 +163,67 @@ describe('the CSV variant', () => {
     ['a header and no rows', 'bank_code,account_no,payment_date,payment_time,ref1,ref2,amount\r\n', { line: 2, field: 'record', problem: 'the file has a header row but no payment rows' }],
   ])('%s is refused whole with line and field', (_name, csv, expected) => {
     expect(problemsOf(Buffer.from(csv), 'csv')).toContainEqual(expected);
+  });
+});
+
+describe('layouts are data (README "The assumed layout, and how to change it")', () => {
+  it('every registered layout is well-formed: fields tile each record, every field the parser reads is there once', () => {
+    for (const layout of Object.values(FIXED_WIDTH_LAYOUTS)) expect(fixedWidthLayoutProblems(layout), layout.id).toEqual([]);
+    for (const layout of Object.values(CSV_LAYOUTS)) expect(csvLayoutProblems(layout), layout.id).toEqual([]);
+  });
+
+  it('a mistyped layout is named, field by field', () => {
+    const detail = KTB256.detail.map((f) => (f.name === 'customerName' ? { ...f, length: 49 } : f)).filter((f) => f.name !== 'ref3');
+    expect(fixedWidthLayoutProblems({ ...KTB256, detail })).toEqual([
+      'detail ref1 starts at 85, where position 84 is next',
+      'detail branchNo starts at 145, where position 125 is next',
+      'detail has 0 fields named ref3; the parser reads exactly one',
+    ]);
+    const columns = { ...KTB_CSV.columns, ref2: { ...KTB_CSV.columns.ref2, headers: ['ref1'] } };
+    expect(csvLayoutProblems({ ...KTB_CSV, columns })).toEqual(['header "ref1" names both ref1 and ref2']);
+  });
+
+  it('a changed layout is a data change: a file written under a layout with the name 10 shorter and Ref1/Ref2 moved parses under it, and not under KTB256', () => {
+    const moved = (f: FieldSpec): FieldSpec => {
+      if (f.name === 'customerName') return { ...f, length: 40 };
+      if (f.name === 'ref1' || f.name === 'ref2' || f.name === 'ref3') return { ...f, start: f.start - 10 };
+      if (f.name === 'branchNo') return { ...f, start: 135 };
+      if (f.name === 'tellerNo') return { ...f, start: 139 };
+      if (f.name === 'kind') return { ...f, start: 143 };
+      if (f.name === 'transactionCode') return { ...f, start: 144 };
+      if (f.name === 'chequeNo') return { ...f, start: 147 };
+      if (f.name === 'amount') return { ...f, start: 154 };
+      if (f.name === 'chequeBankCode') return { ...f, start: 167 };
+      if (f.name === 'bankSpecific') return { ...f, start: 170, length: 87 };
+      return f;
+    };
+    const layout: FixedWidthLayout = { ...KTB256, id: 'ktb256-test', detail: KTB256.detail.map(moved) };
+    expect(fixedWidthLayoutProblems(layout)).toEqual([]);
+    const bytes = encodeRecords(ktb256Records(SAMPLE_LINES, {}, layout));
+    const parsed = parseFixedWidth(bytes, layout);
+    expect(parsed.layoutId).toBe('ktb256-test');
+    expect(parsed.lines.map((l) => [l.ref1, l.ref2, l.customerName, l.amountSatang])).toEqual(SAMPLE_LINES.map((l) => [l.ref1, l.ref2, l.customerName.slice(0, 40).trim(), l.amountSatang]));
+    expect(() => parseFixedWidth(bytes, KTB256)).toThrow(BankFileError);
+  });
+});
+
+describe('windows-874 decoding (decodeWindows874: native decoder, iconv-lite when it must)', () => {
+  it('gives exactly what iconv-lite gives for every byte, alone and in a text', () => {
+    for (let b = 0; b < 256; b += 1) {
+      const bytes = Buffer.from([0x41, b, 0x42]);
+      expect(decodeWindows874(bytes), `byte 0x${b.toString(16)}`).toBe(iconv.decode(bytes, 'windows-874'));
+    }
+    const all = Buffer.from(Array.from({ length: 256 }, (_, b) => b));
+    expect(decodeWindows874(all)).toBe(iconv.decode(all, 'windows-874'));
+  });
+
+  it('refuses each byte iconv-lite leaves undefined, by line and position', () => {
+    const undefinedBytes = Array.from({ length: 256 }, (_, b) => b).filter((b) => iconv.decode(Buffer.from([b]), 'windows-874') === '\ufffd');
+    expect(undefinedBytes).toHaveLength(31);
+    for (const b of undefinedBytes) {
+      const bytes = ktb256File(SAMPLE_LINES);
+      bytes[258 + 40] = b;
+      expect(problemsOf(bytes, 'ktb256')).toEqual([{ line: 2, field: 'encoding', problem: `position 41 is not a windows-874 (TIS-620) character or is a control character (byte 0x${b.toString(16)})` }]);
+    }
   });
 });

@@ -340,6 +340,9 @@ describe('the counter in a real browser', { timeout: E2E_TEST_TIMEOUT_MS }, () =
     await page.getByRole('button', { name: th.bank.import, exact: true }).click();
     await seen(page, /รายการ: ตรงกับใบแจ้ง/);
     await expect.poll(() => page.getByRole('button', { name: th.bank.resolve }).count()).toBeGreaterThan(0);
+    // The import report of the file just imported, as PDF: a link to save it.
+    await page.getByRole('button', { name: th.bank.reportFormats.pdf, exact: true }).click();
+    await expect.poll(() => page.getByRole('link', { name: /\.pdf$/ }).count()).toBe(1);
     await capture(page, 'bank-import');
     await page.getByRole('button', { name: th.bank.resolve }).first().click();
     await page.getByLabel(th.bank.note).fill('ตรวจสอบกับธนาคารแล้ว');

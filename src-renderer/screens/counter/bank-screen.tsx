@@ -101,8 +101,10 @@ export function BankScreen({ info, user, request, onHome, onLogout, isLoggingOut
           </div>
         </form>
       )}
+      {isBusy && <progress className="progress" aria-label={t.bank.progress} />}
       <StatusRegion text={status?.(t) ?? (result === null ? null : result.isSameFileAgain ? t.bank.sameFile : t.bank.result(result.lines, result.matched, result.exceptions, result.duplicates))} />
       <ErrorRegion error={error} />
+      {result !== null && mayCall(user.role, 'report.bankImport') && <ImportReport key={result.fileId} fileId={result.fileId} request={request} />}
       <section className="panel" aria-labelledby="exceptions-title">
         <h2 id="exceptions-title" className="section-title">
           {t.bank.exceptionsHeading}
@@ -159,6 +161,57 @@ export function BankScreen({ info, user, request, onHome, onLogout, isLoggingOut
         />
       )}
     </ScreenFrame>
+  );
+}
+
+type ReportFormat = 'pdf' | 'xlsx';
+const REPORT_FORMATS: readonly ReportFormat[] = ['pdf', 'xlsx'];
+const MIME: Record<ReportFormat, string> = { pdf: 'application/pdf', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+
+/** The rendered report's bytes as a blob: URL to save (no frame or object is allowed by the CSP). */
+function blobUrl(contentBase64: string, format: ReportFormat): string {
+  const binary = atob(contentBase64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+  return URL.createObjectURL(new Blob([bytes], { type: MIME[format] }));
+}
+
+/** รายงานการนำเข้า (issue 9): `report.bankImport` of the file just imported, as PDF or XLSX, to save. */
+function ImportReport({ fileId, request }: { readonly fileId: string; readonly request: EbillApi['request'] }) {
+  const { t } = useI18n();
+  const [saved, setSaved] = useState<{ readonly fileName: string; readonly url: string } | null>(null);
+  const [error, setError] = useState<ReplyError | null>(null);
+  const [isBusy, setIsBusy] = useState(false);
+  useEffect(() => () => {
+    if (saved !== null) URL.revokeObjectURL(saved.url);
+  }, [saved]);
+  const render = async (format: ReportFormat): Promise<void> => {
+    setIsBusy(true);
+    setError(null);
+    setSaved(null);
+    const reply = await request('report.bankImport', { fileId, format });
+    setIsBusy(false);
+    if (reply.ok) setSaved({ fileName: reply.value.fileName, url: blobUrl(reply.value.contentBase64, format) });
+    else setError(reply.error);
+  };
+  return (
+    <section className="panel" aria-label={t.bank.report} aria-busy={isBusy}>
+      <div className="form-actions form-actions--report">
+        <span className="panel__text">{t.bank.report}</span>
+        {REPORT_FORMATS.map((format) => (
+          <button key={format} type="button" className="button button--small" disabled={isBusy} onClick={() => void render(format)}>
+            {t.bank.reportFormats[format]}
+          </button>
+        ))}
+        {isBusy && <span className="panel__text">{t.bank.rendering}</span>}
+        {saved !== null && (
+          <a href={saved.url} download={saved.fileName} className="button button--small button--primary">
+            {t.bank.saveReport(saved.fileName)}
+          </a>
+        )}
+      </div>
+      <ErrorRegion error={error} />
+    </section>
   );
 }
 
