@@ -1,7 +1,11 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { BrowserWindow } from 'electron';
 import { CodedError } from '../../src-shared/result';
 import type { DocumentHtml } from '../documents/html';
-import { checkHtmlSize, checkPdf, pxToMm, RENDER_LIMITS, serialQueue, withTimeout, type PdfRenderer } from '../documents/renderer';
+import { checkHtmlSize, checkPdf, limitsFor, pxToMm, RENDER_LIMITS, serialQueue, withTimeout, type PdfRenderer } from '../documents/renderer';
 import { pdfFileAdapter, type PrintAdapter } from '../printing/adapters';
 import { MAX_LISTED_PRINTERS, printFolder, type PrintPlatform, type PrinterInfo } from '../printing/print-platform';
 
@@ -23,11 +27,23 @@ function hiddenWindow(widthMm: number): BrowserWindow {
   });
 }
 
+/** Chromium refuses URLs over 2 MB: a longer document (a report) loads from a private temp file. */
+const MAX_DATA_URL_HTML_BYTES = 1024 * 1024;
+
 async function loadDocument(window: BrowserWindow, document: DocumentHtml): Promise<number> {
   checkHtmlSize(document);
-  // Documents carry everything inline (fonts, codes as SVG); nothing else may load.
-  window.webContents.session.webRequest.onBeforeRequest((details, respond) => respond({ cancel: !details.url.startsWith('data:') }));
-  await window.loadURL(`data:text/html;base64,${Buffer.from(document.html, 'utf8').toString('base64')}`);
+  const html = Buffer.from(document.html, 'utf8');
+  const dir = html.byteLength > MAX_DATA_URL_HTML_BYTES ? mkdtempSync(join(tmpdir(), 'ebill-render-')) : null;
+  try {
+    const file = dir === null ? null : join(dir, 'document.html');
+    const url = file === null ? `data:text/html;base64,${html.toString('base64')}` : pathToFileURL(file).href;
+    if (file !== null) writeFileSync(file, html, { mode: 0o600 });
+    // Documents carry everything inline (fonts, codes as SVG); nothing else may load.
+    window.webContents.session.webRequest.onBeforeRequest((details, respond) => respond({ cancel: !(details.url.startsWith('data:') || details.url === url) }));
+    await window.loadURL(url);
+  } finally {
+    if (dir !== null) rmSync(dir, { recursive: true, force: true });
+  }
   await window.webContents.executeJavaScript('document.fonts.ready.then(() => true)');
   if (document.page.heightMm !== null) return document.page.heightMm;
   const px = Number(await window.webContents.executeJavaScript('Math.ceil(document.documentElement.getBoundingClientRect().height)'));
@@ -44,11 +60,12 @@ export function createElectronRenderer(): PdfRenderer {
       serial(async () => {
         const window = hiddenWindow(document.page.widthMm);
         try {
-          const heightMm = await withTimeout(`loading ${document.kind}`, RENDER_LIMITS.renderTimeoutMs, loadDocument(window, document));
+          const { renderTimeoutMs } = limitsFor(document.kind);
+          const heightMm = await withTimeout(`loading ${document.kind}`, renderTimeoutMs, loadDocument(window, document));
           const marginInches = document.marginMm / MM_PER_INCH;
           const bytes = await withTimeout(
             `rendering ${document.kind}`,
-            RENDER_LIMITS.renderTimeoutMs,
+            renderTimeoutMs,
             window.webContents.printToPDF({
               pageSize: { width: document.page.widthMm / MM_PER_INCH, height: heightMm / MM_PER_INCH },
               printBackground: true,
@@ -80,10 +97,11 @@ export function electronPrintAdapter(): PrintAdapter {
       serial(async () => {
         const window = hiddenWindow(request.document.page.widthMm);
         try {
-          const heightMm = await withTimeout(`loading ${request.document.kind}`, RENDER_LIMITS.renderTimeoutMs, loadDocument(window, request.document));
+          const { renderTimeoutMs } = limitsFor(request.document.kind);
+          const heightMm = await withTimeout(`loading ${request.document.kind}`, renderTimeoutMs, loadDocument(window, request.document));
           await withTimeout(
             `printing ${request.document.kind}`,
-            RENDER_LIMITS.renderTimeoutMs,
+            renderTimeoutMs,
             new Promise<void>((resolve, reject) => {
               window.webContents.print(
                 {

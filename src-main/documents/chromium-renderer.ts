@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { CodedError } from '../../src-shared/result';
 import { findChromium } from './browser-path';
 import type { DocumentHtml } from './html';
-import { checkHtmlSize, checkPdf, pxToMm, RENDER_LIMITS, serialQueue, withTimeout, type PdfRenderer, type RenderedPdf } from './renderer';
+import { checkHtmlSize, checkPdf, limitsFor, pxToMm, RENDER_LIMITS, serialQueue, withTimeout, type PdfRenderer, type RenderedPdf } from './renderer';
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const CSS_PX_PER_MM = 96 / 25.4;
@@ -49,7 +49,7 @@ export function createChromiumRenderer(options: ChromiumRendererOptions = {}): P
     const current = await warmPage();
     const { widthMm } = doc.page;
     await current.setViewportSize({ width: Math.ceil(widthMm * CSS_PX_PER_MM), height: 800 });
-    await current.setContent(doc.html, { waitUntil: 'load', timeout: RENDER_LIMITS.renderTimeoutMs });
+    await current.setContent(doc.html, { waitUntil: 'load', timeout: limitsFor(doc.kind).renderTimeoutMs });
     // Strings, not functions: src-main has no DOM types (tsconfig.main.json); these run in the page.
     await current.evaluate('document.fonts.ready.then(() => true)');
     let heightMm = doc.page.heightMm;
@@ -71,7 +71,7 @@ export function createChromiumRenderer(options: ChromiumRendererOptions = {}): P
     renderPdf: (document) =>
       serial(async () => {
         try {
-          return await withTimeout(`rendering ${document.kind}`, RENDER_LIMITS.renderTimeoutMs + RENDER_LIMITS.launchTimeoutMs, render(document));
+          return await withTimeout(`rendering ${document.kind}`, limitsFor(document.kind).renderTimeoutMs + RENDER_LIMITS.launchTimeoutMs, render(document));
         } catch (error) {
           // A page that timed out or crashed is not reused: the next render starts a fresh browser.
           const stuck = browser;

@@ -12,6 +12,31 @@ export const RENDER_LIMITS = {
   maxMeasuredHeightMm: 2_000,
 } as const;
 
+export interface DocumentLimits {
+  readonly renderTimeoutMs: number;
+  readonly maxHtmlBytes: number;
+  readonly maxPdfBytes: number;
+  readonly maxPages: number;
+}
+
+/**
+ * Reports flow over as many pages as their rows need: a month's receipt register of a busy office
+ * is several hundred A4 pages (about 30 receipts a page), a fiscal year's a few thousand. They get
+ * their own, larger limits; every other document is a page or two and keeps RENDER_LIMITS.
+ */
+export const LONG_DOCUMENT_LIMITS: DocumentLimits = {
+  renderTimeoutMs: 180_000,
+  maxHtmlBytes: 64 * 1024 * 1024,
+  maxPdfBytes: 160 * 1024 * 1024,
+  maxPages: 5_000,
+};
+const LONG_DOCUMENT_KINDS: ReadonlySet<string> = new Set(['report']);
+
+/** The limits a document of this kind renders under. */
+export function limitsFor(kind: string): DocumentLimits {
+  return LONG_DOCUMENT_KINDS.has(kind) ? LONG_DOCUMENT_LIMITS : RENDER_LIMITS;
+}
+
 export interface RenderedPdf {
   readonly bytes: Uint8Array;
   readonly pages: number;
@@ -28,7 +53,8 @@ export interface PdfRenderer {
 
 export function checkHtmlSize(document: DocumentHtml): void {
   const bytes = Buffer.byteLength(document.html, 'utf8');
-  if (bytes > RENDER_LIMITS.maxHtmlBytes) throw new CodedError('TOO_LARGE', `${document.kind}: ${bytes} bytes of HTML, more than ${RENDER_LIMITS.maxHtmlBytes}`);
+  const { maxHtmlBytes } = limitsFor(document.kind);
+  if (bytes > maxHtmlBytes) throw new CodedError('TOO_LARGE', `${document.kind}: ${bytes} bytes of HTML, more than ${maxHtmlBytes}`);
 }
 
 /** Pages of a PDF as Chromium writes it (one `/Type /Page` object per page). */
@@ -38,9 +64,10 @@ export function countPdfPages(bytes: Uint8Array): number {
 }
 
 export function checkPdf(kind: string, bytes: Uint8Array): RenderedPdf {
-  if (bytes.byteLength > RENDER_LIMITS.maxPdfBytes) throw new CodedError('TOO_LARGE', `${kind}: the PDF is ${bytes.byteLength} bytes, more than ${RENDER_LIMITS.maxPdfBytes}`);
+  const { maxPdfBytes, maxPages } = limitsFor(kind);
+  if (bytes.byteLength > maxPdfBytes) throw new CodedError('TOO_LARGE', `${kind}: the PDF is ${bytes.byteLength} bytes, more than ${maxPdfBytes}`);
   const pages = countPdfPages(bytes);
-  if (pages < 1 || pages > RENDER_LIMITS.maxPages) throw new CodedError('RENDER_FAILED', `${kind}: the PDF has ${pages} pages`);
+  if (pages < 1 || pages > maxPages) throw new CodedError('RENDER_FAILED', `${kind}: the PDF has ${pages} pages (at most ${maxPages})`);
   return { bytes, pages };
 }
 

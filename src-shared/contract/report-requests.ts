@@ -29,8 +29,8 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export const MAX_REPORT_RANGE_DAYS = 366;
 
 export const REPORT_LIMITS = {
-  /** Rendering starts Chromium (30 s) and renders (20 s); room for reading a year of receipts. */
-  renderTimeoutMs: 90_000,
+  /** Rendering starts Chromium (30 s) and renders a long report (up to 180 s: documents/renderer.ts LONG_DOCUMENT_LIMITS); room for reading a year of receipts. */
+  renderTimeoutMs: 240_000,
   maxInputBytes: 4 * 1024,
 } as const;
 
