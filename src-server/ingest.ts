@@ -140,31 +140,37 @@ function reboundSlot(entry: SyncEntry): number {
   return slot;
 }
 
-/** One statement for the whole batch: arrays unnested, `ON CONFLICT DO NOTHING RETURNING` (issue 11). */
+/**
+ * One statement for the whole batch, `ON CONFLICT (terminal_id, seq) DO NOTHING RETURNING` (issue 11),
+ * its rows as one JSON parameter read by `json_to_recordset`: measured about 2× faster on PostgreSQL
+ * than 13 `unnest`ed arrays (bench/README.md, sync-ingest), where node-postgres escapes every
+ * payload into an array literal and the server parses it back. The same SQL runs on PGlite.
+ */
 async function insertEntries(tx: Sql, terminalId: string, rows: readonly EntryRow[], nowMs: number): Promise<void> {
-  const column = <K extends keyof EntryRow>(key: K): EntryRow[K][] => rows.map((r) => r[key]);
+  const records = JSON.stringify(
+    rows.map((r) => ({
+      seq: r.seq,
+      entry_id: r.id,
+      kind: r.kind,
+      payload_version: r.payloadVersion,
+      at_ms: r.atMs,
+      business_date: r.businessDate,
+      place: r.place,
+      terminal_slot: r.terminalSlot,
+      user_id: r.userId,
+      payload_text: r.payloadText,
+      hash: r.hash,
+      receipt_satang: r.receiptSatang,
+      revenue_code: r.revenueCode,
+    })),
+  );
   const inserted = await tx.query<{ seq: number }>(
     `INSERT INTO entries (terminal_id, seq, entry_id, kind, payload_version, at_ms, business_date, place, terminal_slot, user_id, payload_text, hash, receipt_satang, revenue_code, received_at_ms)
-     SELECT $1, u.* , $15 FROM unnest($2::bigint[], $3::text[], $4::text[], $5::int[], $6::bigint[], $7::text[], $8::text[], $9::int[], $10::text[], $11::text[], $12::text[], $13::bigint[], $14::text[])
-       AS u(seq, entry_id, kind, payload_version, at_ms, business_date, place, terminal_slot, user_id, payload_text, hash, receipt_satang, revenue_code)
-     ON CONFLICT DO NOTHING RETURNING seq`,
-    [
-      terminalId,
-      column('seq'),
-      column('id'),
-      column('kind'),
-      column('payloadVersion'),
-      column('atMs'),
-      column('businessDate'),
-      column('place'),
-      column('terminalSlot'),
-      column('userId'),
-      column('payloadText'),
-      column('hash'),
-      column('receiptSatang'),
-      column('revenueCode'),
-      nowMs,
-    ],
+     SELECT $1, r.seq, r.entry_id, r.kind, r.payload_version, r.at_ms, r.business_date, r.place, r.terminal_slot, r.user_id, r.payload_text, r.hash, r.receipt_satang, r.revenue_code, $3
+     FROM json_to_recordset($2::json) AS r(seq bigint, entry_id text, kind text, payload_version int, at_ms bigint, business_date text, place text, terminal_slot int, user_id text,
+       payload_text text, hash text, receipt_satang bigint, revenue_code text)
+     ON CONFLICT (terminal_id, seq) DO NOTHING RETURNING seq`,
+    [terminalId, records, nowMs],
   );
   // The terminal row is locked FOR UPDATE and every seq is above its high-water mark: all are new.
   if (inserted.length !== rows.length) throw new CentralError('INTERNAL', `stored ${inserted.length} of ${rows.length} new entries`);
