@@ -231,6 +231,45 @@ describe.each(kinds)('central routes on %s', (kind) => {
     expect(stored[0]?.n).toBe(0);
   });
 
+  it('stored-exactly: every column is stored as sent, by the delimited form and by the JSON form (a kind holding U+0001, an empty revenue code)', async () => {
+    const t = await enrolled();
+    const user = ENTRY_ID(99);
+    const specs = [
+      { kind: 'receipt.issued', userId: user, payloadText: '{"receipt":{"amountSatang":150,"revenueCode":"804001","noteTh":"ค่า \\"ธรรมเนียม\\" \\\\ ,{}"}}' },
+      { kind: 'clock.acknowledged', userId: null, payloadText: '{}' },
+      { kind: 'note\u0001x', userId: user, payloadText: '{"text":"\\u0001 \\u0002"}' },
+      { kind: 'receipt.issued', userId: null, payloadText: '{"receipt":{"amountSatang":7,"revenueCode":""}}' },
+    ];
+    const entries: SyncEntry[] = [];
+    let prev = GENESIS_HASH;
+    for (const [i, spec] of specs.entries()) {
+      const header = { seq: i + 1, id: ENTRY_ID(i + 1), kind: spec.kind, payloadVersion: 1 + i, atMs: T0_MS + i, businessDate: DAY, place: t.place, terminalSlot: t.slot, userId: spec.userId };
+      const hash = createHash('sha256').update(prev).update(canonicalEntryText(header, spec.payloadText)).digest('hex');
+      entries.push({ ...header, payloadText: spec.payloadText, hash });
+      prev = hash;
+    }
+    const day = (upTo: number): DayCompleteness[] => [
+      { businessDate: DAY, entryCount: upTo, receiptsSatang: upTo >= 4 ? 157 : 150, lastSeq: upTo, headHash: entries[upTo - 1]?.hash ?? '' },
+    ];
+    expect((await push(t, entries.slice(0, 2), day(2))).statusCode).toBe(200);
+    expect((await push(t, entries.slice(2), day(4))).statusCode).toBe(200);
+    const stored = await central.db.query(
+      `SELECT seq, entry_id AS id, kind, payload_version AS "payloadVersion", at_ms AS "atMs", business_date AS "businessDate", place, terminal_slot AS "terminalSlot",
+              user_id AS "userId", payload_text AS "payloadText", hash, receipt_satang AS "receiptSatang", revenue_code AS "revenueCode"
+       FROM entries WHERE terminal_id = $1 ORDER BY seq`,
+      [`${t.place}-${t.slot}`],
+    );
+    const facts = [
+      { receiptSatang: 150, revenueCode: '804001' },
+      { receiptSatang: null, revenueCode: null },
+      { receiptSatang: null, revenueCode: null },
+      { receiptSatang: 7, revenueCode: '' },
+    ];
+    expect(stored).toEqual(entries.map((e, i) => ({ ...e, ...facts[i] })));
+    const again = await push(t, entries, day(4));
+    expect(again.json()).toMatchObject({ ok: true, value: { accepted: 0, repeated: 4 } });
+  });
+
   it('rebound-chain: a re-bound database pushes its chain under the old slot, then continues under the new one', async () => {
     const t = await enrolled('5601');
     const oldSlot = t.slot === 7 ? 8 : 7;
