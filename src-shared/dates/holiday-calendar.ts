@@ -113,11 +113,19 @@ export function nextBusinessDay(calendar: HolidayCalendar, date: BusinessDate): 
 }
 
 /**
+ * When the money of business day `businessDate` must be remitted: 09:30 Asia/Bangkok of the next
+ * business day (seed 001 §3.1 step 7). The office's overdue alarm and central's console both use it. Epoch ms.
+ */
+export function remittanceDeadlineOfDay(calendar: HolidayCalendar, businessDate: BusinessDate): Result<number, PaymentErrorCode> {
+  const next = nextBusinessDay(calendar, businessDate);
+  if (!next.ok) return next;
+  return ok(bangkokInstantMs(next.value, REMITTANCE_DEADLINE_MINUTES));
+}
+
+/**
  * When money received at `receivedAtMs` must be remitted: 09:30 Asia/Bangkok of the business day
  * after the Bangkok date of receipt (domain.md §4 item 7). Epoch ms.
  */
 export function remittanceDeadline(calendar: HolidayCalendar, receivedAtMs: number): Result<number, PaymentErrorCode> {
-  const next = nextBusinessDay(calendar, businessDateOf(receivedAtMs));
-  if (!next.ok) return next;
-  return ok(bangkokInstantMs(next.value, REMITTANCE_DEADLINE_MINUTES));
+  return remittanceDeadlineOfDay(calendar, businessDateOf(receivedAtMs));
 }

@@ -37,6 +37,7 @@ export {
   isBusinessDay,
   nextBusinessDay,
   remittanceDeadline,
+  remittanceDeadlineOfDay,
   type Holiday,
   type HolidayCalendar,
   type HolidayYear,
