@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { remittanceDeadlineOfDay, type BusinessDate, type HolidayCalendar } from '../../src-shared/dates';
+import { remittanceDeadlineOfDay, REMITTANCE_OVERDUE_LOOKBACK_DAYS, type BusinessDate, type HolidayCalendar } from '../../src-shared/dates';
 import { CodedError } from '../../src-shared/result';
 import { runLedgerAction, type LedgerDeps } from '../ledger/action';
 import { prepared } from '../ledger/statements';
@@ -156,8 +156,8 @@ export interface OverdueRemittance {
   readonly deadlineMs: number;
 }
 
-/** How far back the overdue check looks (a limit, style.md §14). */
-export const OVERDUE_LOOKBACK_DAYS = 62;
+/** How far back the overdue check looks (a limit, style.md §14; the same at central). */
+export const OVERDUE_LOOKBACK_DAYS = REMITTANCE_OVERDUE_LOOKBACK_DAYS;
 
 /**
  * The home screen's alarm: days whose cash (this office remits it) is still not remitted after the

@@ -1,14 +1,11 @@
 import { addDays, businessDateOf, type BusinessDate } from '../../src-shared/dates/business-date';
-import { buildHolidayCalendar, remittanceDeadlineOfDay, type HolidayCalendar } from '../../src-shared/dates/holiday-calendar';
+import { buildHolidayCalendar, remittanceDeadlineOfDay, REMITTANCE_OVERDUE_LOOKBACK_DAYS, type HolidayCalendar } from '../../src-shared/dates/holiday-calendar';
 import type { Sql } from '../db/client';
 
 /**
  * What the console reads from the facts central stores at ingest (src-server/facts.ts): the
  * overdue-remittance alarm, statistics by province and revenue code, offices in an outage.
  */
-
-/** How far back the overdue check looks, as the office's (src-main/close/remittance.ts OVERDUE_LOOKBACK_DAYS). */
-export const OVERDUE_LOOKBACK_DAYS = 62;
 
 /**
  * The holiday calendar central published in its feed (stream `holidays`, the newest version of each
@@ -51,7 +48,7 @@ export async function overdueRemittances(sql: Sql, nowMs: number, calendar?: Hol
        AND NOT EXISTS (SELECT 1 FROM central_remittances m WHERE m.terminal_id = r.terminal_id AND m.business_date = r.business_date AND m.scope = 'cash')
      GROUP BY 1, 2, 3 HAVING sum(r.amount_satang) > 0
      ORDER BY 1, 2, 3`,
-    [addDays(today, -OVERDUE_LOOKBACK_DAYS), today],
+    [addDays(today, -REMITTANCE_OVERDUE_LOOKBACK_DAYS), today],
   );
   const holidays = calendar ?? (await centralHolidayCalendar(sql));
   const byDay = new Map<string, { place: string; businessDate: string; cashSatang: number; terminalIds: string[] }>();

@@ -10,6 +10,9 @@ import { BE_OFFSET_YEARS } from './thai-date-format';
  */
 export const REMITTANCE_DEADLINE_MINUTES = 9 * 60 + 30;
 
+/** How far back an overdue-remittance check looks, at the office and at central (a limit, style.md §14). */
+export const REMITTANCE_OVERDUE_LOOKBACK_DAYS = 62;
+
 /** Limits on holiday data (style.md §14). */
 export const MAX_HOLIDAY_YEARS = 50;
 export const MAX_HOLIDAYS_PER_YEAR = 60;

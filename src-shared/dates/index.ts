@@ -31,6 +31,7 @@ export {
   MAX_HOLIDAYS_PER_YEAR,
   MAX_HOLIDAY_YEARS,
   REMITTANCE_DEADLINE_MINUTES,
+  REMITTANCE_OVERDUE_LOOKBACK_DAYS,
   buildHolidayCalendar,
   describeIssues,
   holidayYearSchema,

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openOutages, overdueRemittances, receiptStatistics } from '../../src-server/console/alarms';
+import { MIGRATIONS_DIR } from '../../src-server/db/client';
 import { canonicalEntryText, GENESIS_HASH } from '../../src-shared/ledger-entry-text';
 import { ENROLLING_KEY_ID, type DayCompleteness, type SyncEntry } from '../../src-shared/sync';
 import { ADMIN_TOKEN, newTestKey, receiptPart, signedHeaders, startTestCentral, type CentralKind, type TestCentral, type TestKey } from '../helpers/central';
@@ -154,6 +155,19 @@ describe.each(kinds)('central facts on %s', (kind) => {
       { seq: 7, outage_id: 'O1', started_at_ms: null, ended_at_ms: bangkok('2026-12-04', '11:00'), cause: null },
     ]);
     expect(await countsOf(t.id)).toEqual({ entries: 9, central_receipts: 3, central_cancellations: 1, central_remittances: 1, central_day_closes: 1, central_outages: 2 });
+
+    // central-facts-backfill: the migration that made these tables reads the same facts from entries stored before it.
+    const stored = async () => Promise.all(FACT_TABLES.map((table) => central.db.query(`SELECT * FROM ${table} WHERE terminal_id = $1 ORDER BY seq`, [t.id])));
+    const atIngest = await stored();
+    const migration = readdirSync(MIGRATIONS_DIR)
+      .filter((name) => name.endsWith('.sql'))
+      .map((name) => readFileSync(join(MIGRATIONS_DIR, name), 'utf8'))
+      .find((text) => text.includes('-- Entries stored before this migration'));
+    const backfill = (migration ?? '').split('--> statement-breakpoint').filter((statement) => /^\s*(--[^\n]*\n\s*)*INSERT INTO "central_/.test(statement));
+    expect(backfill).toHaveLength(FACT_TABLES.length);
+    for (const table of FACT_TABLES) await central.db.query(`DELETE FROM ${table} WHERE terminal_id = $1`, [t.id]);
+    for (const statement of backfill) await central.db.query(statement);
+    expect(await stored()).toEqual(atIngest);
   });
 
   const malformed: [string, Spec][] = [
