@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openOutages, overdueRemittances, receiptStatistics } from '../../src-server/console/alarms';
@@ -228,6 +228,7 @@ describe.each(kinds)('central facts on %s', (kind) => {
       const login = await inject('POST', '/console/login', new URLSearchParams({ username: 'executive.facts', password: 'Executive-2569' }).toString(), { 'content-type': 'application/x-www-form-urlencoded' });
       const cookie = String(login.headers['set-cookie']).split(';')[0] ?? '';
       const page = (await inject('GET', '/console', undefined, { cookie })).body;
+      if (process.env.EBILL_CONSOLE_HTML !== undefined && kind === 'pglite') writeFileSync(process.env.EBILL_CONSOLE_HTML, page);
       expect(page).toContain('เงินสดที่ยังไม่นำส่งคลังเกินกำหนด 09:30 น. ของวันทำการถัดไป');
       expect(page).toContain(`<td><span class="alarm">${a.place}</span></td><td>04/12/2569</td><td class="n">1,200.50</td><td>8 ธ.ค. 2569 เวลา 09:30</td><td>${a.id}</td>`);
       expect(page).toContain(`<td><span class="alarm">${a.place}</span></td><td>03/12/2569</td><td class="n">123.45</td><td>4 ธ.ค. 2569 เวลา 09:30</td><td>${b.id}</td>`);
