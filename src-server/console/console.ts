@@ -71,8 +71,9 @@ function provinceChart(stats: readonly { province: string; satang: number }[]): 
 }
 
 async function overview(db: CentralDb, nowMs: number, canApprove: boolean, canAcknowledge: boolean): Promise<string> {
-  const terminals = await db.query<{ id: string; hw: number; lastPush: number | null; revoked: boolean; day: string | null; n: number | null; satang: number | null }>(
+  const terminals = await db.query<{ id: string; hw: number; lastPush: number | null; revoked: boolean; day: string | null; n: number | null; satang: number | null; closedDay: string | null }>(
     `SELECT t.id, t.high_water_seq AS hw, t.last_push_at_ms AS "lastPush",
+            (SELECT max(x.business_date) FROM central_day_closes x WHERE x.terminal_id = t.id AND x.kind = 'close') AS "closedDay",
             NOT EXISTS (SELECT 1 FROM terminal_keys k WHERE k.terminal_id = t.id AND k.revoked_at_ms IS NULL) AS revoked,
             d.business_date AS day, d.entry_count AS n, d.receipts_satang AS satang
      FROM terminals t
@@ -85,7 +86,7 @@ async function overview(db: CentralDb, nowMs: number, canApprove: boolean, canAc
     const isSilent = t.lastPush === null || nowMs - t.lastPush > SILENT_AFTER_MS;
     const outage = inOutage.has(t.id) ? ` <span class="alarm">${escapeHtml(T.inOutage)}</span>` : '';
     const state = (t.revoked ? T.revoked : isSilent ? `<span class="alarm">${escapeHtml(T.silent)}</span>` : escapeHtml(T.ok)) + outage;
-    return [escapeHtml(t.id), escapeHtml(t.hw), escapeHtml(instant(t.lastPush)), escapeHtml(beDate(t.day)), escapeHtml(t.n ?? ''), escapeHtml(t.satang === null ? '' : formatSatang(t.satang)), state];
+    return [escapeHtml(t.id), escapeHtml(t.hw), escapeHtml(instant(t.lastPush)), escapeHtml(beDate(t.day)), escapeHtml(t.n ?? ''), escapeHtml(t.satang === null ? '' : formatSatang(t.satang)), escapeHtml(beDate(t.closedDay)), state];
   });
   const alarms = await db.query<{ id: string; kind: string; terminalId: string; seq: number | null; detail: string; atMs: number }>(
     'SELECT id, kind, terminal_id AS "terminalId", seq, detail, at_ms AS "atMs" FROM alarms WHERE NOT is_acknowledged ORDER BY at_ms DESC LIMIT 100',
@@ -136,7 +137,7 @@ async function overview(db: CentralDb, nowMs: number, canApprove: boolean, canAc
   return page(
     T.title,
     `<h1>${escapeHtml(T.title)}</h1><form method="post" action="/console/logout"><button>${escapeHtml(T.logout)}</button></form>
-<h2>${escapeHtml(T.terminals)}</h2>${table([T.terminal, T.highWater, T.lastPush, T.lastDay, T.dayEntries, T.dayReceipts, T.state], terminalRows, new Set([1, 4, 5]))}
+<h2>${escapeHtml(T.terminals)}</h2>${table([T.terminal, T.highWater, T.lastPush, T.lastDay, T.dayEntries, T.dayReceipts, T.lastClosedDay, T.state], terminalRows, new Set([1, 4, 5]))}
 <h2>${escapeHtml(T.alarms)}</h2>${alarmRows.length === 0 ? `<p>${escapeHtml(T.noAlarms)}</p>` : table([T.alarmKind, T.terminal, T.alarmSeq, T.alarmDetail, T.alarmAt, ''], alarmRows)}
 <h2>${escapeHtml(T.overdueRemittances)}</h2>${overdueRows.length === 0 ? `<p>${escapeHtml(T.noOverdue)}</p>` : table([T.office, T.businessDay, T.cashNotRemitted, T.deadline, T.terminal], overdueRows, new Set([2]))}
 <h2>${escapeHtml(T.outages)}</h2>${outageRows.length === 0 ? `<p>${escapeHtml(T.noOutages)}</p>` : table([T.office, T.terminal, T.outageSince, T.outageCause], outageRows)}

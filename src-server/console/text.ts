@@ -14,6 +14,7 @@ export const CONSOLE_TEXT = {
   lastDay: 'วันทำการล่าสุด / Last business day',
   dayEntries: 'จำนวนรายการของวัน / Entries that day',
   dayReceipts: 'ยอดใบเสร็จของวัน (บาท) / Receipts that day (baht)',
+  lastClosedDay: 'ปิดบัญชีประจำวันล่าสุด / Last day closed',
   state: 'สถานะ / State',
   revoked: 'ถูกเพิกถอน / revoked',
   silent: 'เงียบเกิน 24 ชั่วโมง / silent over 24 h',

@@ -48,7 +48,7 @@ const remitted = (day: string, forDay: string, amountSatang: number, scope = 'ca
   day,
   payload: { remittance: { amountSatang, bankReference: `KTB-${forDay}`, businessDate: forDay, deductedSatang: 0, remittedAtMs: bangkok(day, '09:00'), scope } },
 });
-const closed = (day: string, totalSatang: number): Spec => ({ kind: 'day.closed', day, payload: { close: { atMs: bangkok(day, '16:30'), businessDate: day, kind: 'day', totalSatang } } });
+const closed = (day: string, totalSatang: number): Spec => ({ kind: 'day.closed', day, payload: { close: { atMs: bangkok(day, '16:30'), businessDate: day, kind: 'close', totalSatang } } });
 const outageStarted = (day: string, id: string): Spec => ({ kind: 'outage.started', day, payload: { outage: { cause: 'ไฟฟ้าดับ', id, startedAtMs: bangkok(day, '10:00') } } });
 const outageEnded = (day: string, outageId: string): Spec => ({ kind: 'outage.ended', day, payload: { outageEnd: { endedAtMs: bangkok(day, '11:00'), id: `${outageId}-end`, outageId } } });
 
@@ -146,7 +146,7 @@ describe.each(kinds)('central facts on %s', (kind) => {
       { seq: 6, receipt_id: 'P1', place: t.place, business_date: '2026-12-03', revenue_code: '804001', method: 'cash', amount_satang: 5_000, is_paper: true },
     ]);
     expect(await central.db.query('SELECT seq, receipt_id, business_date FROM central_cancellations WHERE terminal_id = $1', [t.id])).toEqual([{ seq: 3, receipt_id: 'R1', business_date: '2026-12-02' }]);
-    expect(await central.db.query('SELECT seq, business_date, kind, total_satang FROM central_day_closes WHERE terminal_id = $1', [t.id])).toEqual([{ seq: 4, business_date: '2026-12-02', kind: 'day', total_satang: 25_050 }]);
+    expect(await central.db.query('SELECT seq, business_date, kind, total_satang FROM central_day_closes WHERE terminal_id = $1', [t.id])).toEqual([{ seq: 4, business_date: '2026-12-02', kind: 'close', total_satang: 25_050 }]);
     expect(await central.db.query('SELECT seq, business_date, scope, amount_satang, bank_reference FROM central_remittances WHERE terminal_id = $1', [t.id])).toEqual([
       { seq: 8, business_date: '2026-12-03', scope: 'cash', amount_satang: 5_000, bank_reference: 'KTB-2026-12-03' },
     ]);
@@ -268,16 +268,17 @@ describe.each(kinds)('central facts on %s', (kind) => {
 
   it('central-outage: an office whose terminal reported an outage started and not ended is shown in an outage', async () => {
     const t = await enrolled();
-    const chain = chainOf(t.place, t.slot, [outageStarted('2026-12-02', 'OUT1'), receipt('2026-12-02', 'Q1', 100), outageEnded('2026-12-02', 'OUT1'), outageStarted('2026-12-02', 'OUT2')]);
-    expect((await push(t, chain, chain.slice(0, 2))).statusCode).toBe(200);
+    const chain = chainOf(t.place, t.slot, [outageStarted('2026-12-02', 'OUT1'), receipt('2026-12-02', 'Q1', 100), closed('2026-12-02', 100), outageEnded('2026-12-02', 'OUT1'), outageStarted('2026-12-02', 'OUT2')]);
+    expect((await push(t, chain, chain.slice(0, 3))).statusCode).toBe(200);
     expect((await openOutages(central.db)).filter((o) => o.place === t.place)).toEqual([{ place: t.place, terminalId: t.id, outageId: 'OUT1', startedAtMs: bangkok('2026-12-02', '10:00'), cause: 'ไฟฟ้าดับ' }]);
     await admin('/admin/console-users', { username: `admin.${t.place}`, nameTh: 'ผู้ดูแล', role: 'admin', password: 'Administrator-2569' });
     const login = await inject('POST', '/console/login', new URLSearchParams({ username: `admin.${t.place}`, password: 'Administrator-2569' }).toString(), { 'content-type': 'application/x-www-form-urlencoded' });
     const page = (await inject('GET', '/console', undefined, { cookie: String(login.headers['set-cookie']).split(';')[0] ?? '' })).body;
     expect(page).toContain(`<td><span class="alarm">${t.place}</span></td><td>${t.id}</td><td>2 ธ.ค. 2569 เวลา 10:00</td><td>ไฟฟ้าดับ</td>`);
-    expect(page).toContain('ระบบขัดข้อง (ออกใบเสร็จกระดาษ)');
+    // The terminal: the last day it closed, and in an outage.
+    expect(page).toContain('<td>02/12/2569</td><td>ปกติ / ok <span class="alarm">ระบบขัดข้อง (ออกใบเสร็จกระดาษ) / outage (paper receipts)</span></td>');
     // Ended, then a second one: only the second is open.
-    expect((await push(t, chain, chain.slice(2))).statusCode).toBe(200);
+    expect((await push(t, chain, chain.slice(3))).statusCode).toBe(200);
     expect((await openOutages(central.db)).filter((o) => o.place === t.place).map((o) => o.outageId)).toEqual(['OUT2']);
   });
 });
