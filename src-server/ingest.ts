@@ -4,6 +4,7 @@ import type { CentralDb, Sql } from './db/client';
 import { newId, sha256Hex, type ServerKey } from './crypto';
 import { signAck } from './enrollment';
 import { CentralError } from './errors';
+import { factsOf, storeFacts } from './facts';
 import type { SignedBy } from './auth';
 
 /** An alarm to record once the refused push has rolled back. */
@@ -80,7 +81,10 @@ async function ingestInTransaction(tx: Sql, serverKey: ServerKey, by: SignedBy, 
   const fresh = body.entries.filter((e) => e.seq > t.hw);
   await checkRepeats(tx, by.terminalId, repeats);
   const { rows, chainSlot, head } = checkFresh(t, fresh);
+  // Receipts, cancellations, remittances, closes, outages (facts.ts): read before anything is stored, stored with the entries.
+  const facts = factsOf(fresh);
   if (rows.length > 0) await insertEntries(tx, by.terminalId, rows, nowMs);
+  await storeFacts(tx, by.terminalId, facts);
   const hw = t.hw + fresh.length;
   if (fresh.length > 0) {
     await tx.query('UPDATE terminals SET high_water_seq = $1, head_hash = $2, chain_slot = $3, last_push_at_ms = $4 WHERE id = $5', [hw, head, chainSlot, nowMs, by.terminalId]);

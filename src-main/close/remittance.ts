@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { bangkokInstantMs, nextBusinessDay, REMITTANCE_DEADLINE_MINUTES, type BusinessDate, type HolidayCalendar } from '../../src-shared/dates';
+import { remittanceDeadlineOfDay, REMITTANCE_OVERDUE_LOOKBACK_DAYS, type BusinessDate, type HolidayCalendar } from '../../src-shared/dates';
 import { CodedError } from '../../src-shared/result';
 import { runLedgerAction, type LedgerDeps } from '../ledger/action';
 import { prepared } from '../ledger/statements';
@@ -69,11 +69,11 @@ export function remitsScope(sqlite: Database.Database, scope: RemittanceScope): 
   return scope === 'cash' || officeKindOf(sqlite) === 'provincial';
 }
 
-/** 09:30 Asia/Bangkok of the business day after `businessDate` (seed 001 §3.1 step 7), epoch ms. */
+/** 09:30 Asia/Bangkok of the business day after `businessDate` (src-shared `remittanceDeadlineOfDay`, shared with central), epoch ms. */
 export function remittanceDeadlineMs(calendar: HolidayCalendar, businessDate: BusinessDate): number {
-  const next = nextBusinessDay(calendar, businessDate);
-  if (!next.ok) throw new CodedError(next.error.code, next.error.message);
-  return bangkokInstantMs(next.value, REMITTANCE_DEADLINE_MINUTES);
+  const deadline = remittanceDeadlineOfDay(calendar, businessDate);
+  if (!deadline.ok) throw new CodedError(deadline.error.code, deadline.error.message);
+  return deadline.value;
 }
 
 export interface RemittanceRecord {
@@ -156,8 +156,8 @@ export interface OverdueRemittance {
   readonly deadlineMs: number;
 }
 
-/** How far back the overdue check looks (a limit, style.md §14). */
-export const OVERDUE_LOOKBACK_DAYS = 62;
+/** How far back the overdue check looks (a limit, style.md §14; the same at central). */
+export const OVERDUE_LOOKBACK_DAYS = REMITTANCE_OVERDUE_LOOKBACK_DAYS;
 
 /**
  * The home screen's alarm: days whose cash (this office remits it) is still not remitted after the

@@ -3,13 +3,14 @@ import { hash, verify } from '@node-rs/argon2';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { formatSatang } from '../../src-shared/money';
 import type { CONSOLE_USER_ROLES } from '../../src-shared/sync';
-import { formatThaiDateNumeric } from '../../src-shared/dates/thai-date-format';
+import { formatThaiDateNumeric, formatThaiDateTime } from '../../src-shared/dates/thai-date-format';
 import type { BusinessDate } from '../../src-shared/dates/business-date';
 import type { CentralDb, Sql } from '../db/client';
 import { sha256Hex } from '../crypto';
 import { CentralError } from '../errors';
 import { flaggedUsers } from '../feed';
 import { decideApproval } from '../pull';
+import { openOutages, overdueRemittances, receiptStatistics } from './alarms';
 import { CONSOLE_TEXT as T } from './text';
 
 /**
@@ -48,7 +49,8 @@ function table(headers: readonly string[], rows: readonly string[][], numeric: R
 
 const kindText = (kind: string): string => (kind === 'tamper' ? T.kindTamper : kind === 'chain-broken' ? T.kindChainBroken : kind === 'completeness' ? T.kindCompleteness : kind);
 const beDate = (date: string | null): string => (date === null ? '' : formatThaiDateNumeric(date as BusinessDate));
-const instant = (ms: number | null): string => (ms === null ? T.never : new Date(ms).toISOString().replace('T', ' ').slice(0, 16));
+/** An instant in Bangkok time with the Buddhist-era year: "2 ธ.ค. 2569 เวลา 09:00". */
+const instant = (ms: number | null): string => (ms === null ? T.never : formatThaiDateTime(Number(ms), { month: 'short' }));
 
 /** A bar chart of collections by province (inline SVG, no script): one bar per province, its total in baht beside it. */
 function provinceChart(stats: readonly { province: string; satang: number }[]): string {
@@ -69,18 +71,22 @@ function provinceChart(stats: readonly { province: string; satang: number }[]): 
 }
 
 async function overview(db: CentralDb, nowMs: number, canApprove: boolean, canAcknowledge: boolean): Promise<string> {
-  const terminals = await db.query<{ id: string; hw: number; lastPush: number | null; revoked: boolean; day: string | null; n: number | null; satang: number | null }>(
+  const terminals = await db.query<{ id: string; hw: number; lastPush: number | null; revoked: boolean; day: string | null; n: number | null; satang: number | null; closedDay: string | null }>(
     `SELECT t.id, t.high_water_seq AS hw, t.last_push_at_ms AS "lastPush",
+            (SELECT max(x.business_date) FROM central_day_closes x WHERE x.terminal_id = t.id AND x.kind = 'close') AS "closedDay",
             NOT EXISTS (SELECT 1 FROM terminal_keys k WHERE k.terminal_id = t.id AND k.revoked_at_ms IS NULL) AS revoked,
             d.business_date AS day, d.entry_count AS n, d.receipts_satang AS satang
      FROM terminals t
      LEFT JOIN LATERAL (SELECT * FROM day_completeness c WHERE c.terminal_id = t.id ORDER BY c.business_date DESC LIMIT 1) d ON true
      ORDER BY t.id`,
   );
+  const outages = await openOutages(db);
+  const inOutage = new Set(outages.map((o) => o.terminalId));
   const terminalRows = terminals.map((t) => {
     const isSilent = t.lastPush === null || nowMs - t.lastPush > SILENT_AFTER_MS;
-    const state = t.revoked ? T.revoked : isSilent ? `<span class="alarm">${escapeHtml(T.silent)}</span>` : escapeHtml(T.ok);
-    return [escapeHtml(t.id), escapeHtml(t.hw), escapeHtml(instant(t.lastPush)), escapeHtml(beDate(t.day)), escapeHtml(t.n ?? ''), escapeHtml(t.satang === null ? '' : formatSatang(t.satang)), state];
+    const outage = inOutage.has(t.id) ? ` <span class="alarm">${escapeHtml(T.inOutage)}</span>` : '';
+    const state = (t.revoked ? T.revoked : isSilent ? `<span class="alarm">${escapeHtml(T.silent)}</span>` : escapeHtml(T.ok)) + outage;
+    return [escapeHtml(t.id), escapeHtml(t.hw), escapeHtml(instant(t.lastPush)), escapeHtml(beDate(t.day)), escapeHtml(t.n ?? ''), escapeHtml(t.satang === null ? '' : formatSatang(t.satang)), escapeHtml(beDate(t.closedDay)), state];
   });
   const alarms = await db.query<{ id: string; kind: string; terminalId: string; seq: number | null; detail: string; atMs: number }>(
     'SELECT id, kind, terminal_id AS "terminalId", seq, detail, at_ms AS "atMs" FROM alarms WHERE NOT is_acknowledged ORDER BY at_ms DESC LIMIT 100',
@@ -109,11 +115,17 @@ async function overview(db: CentralDb, nowMs: number, canApprove: boolean, canAc
   const flagged = await flaggedUsers(db);
   const flagText = { 'not-approved': T.notApproved, 'role-differs': T.roleDiffers, 'other-office': T.otherOffice } as const;
   const flaggedRows = flagged.map((u) => [escapeHtml(u.terminalId), escapeHtml(`${u.username} (${u.fullNameTh})`), escapeHtml(u.role), escapeHtml(flagText[u.reason])]);
-  const stats = await db.query<{ province: string; revenueCode: string; n: number; satang: number }>(
-    `SELECT substr(place, 1, 2) AS province, revenue_code AS "revenueCode", count(*)::int AS n, sum(receipt_satang)::bigint AS satang
-     FROM entries WHERE kind = 'receipt.issued' GROUP BY 1, 2 ORDER BY 1, 2`,
-  );
-  const statRows = stats.map((s) => [escapeHtml(s.province), escapeHtml(s.revenueCode), escapeHtml(s.n), escapeHtml(formatSatang(s.satang))]);
+  const stats = await receiptStatistics(db);
+  const statRows = stats.map((s) => [escapeHtml(s.province), escapeHtml(s.revenueCode), escapeHtml(s.n), escapeHtml(s.paper), escapeHtml(formatSatang(s.satang))]);
+  const overdue = await overdueRemittances(db, nowMs);
+  const overdueRows = overdue.map((o) => [
+    `<span class="alarm">${escapeHtml(o.place)}</span>`,
+    escapeHtml(beDate(o.businessDate)),
+    escapeHtml(formatSatang(o.cashSatang)),
+    escapeHtml(o.deadlineMs === null ? T.noHolidayData : instant(o.deadlineMs)),
+    escapeHtml(o.terminalIds.join(', ')),
+  ]);
+  const outageRows = outages.map((o) => [`<span class="alarm">${escapeHtml(o.place)}</span>`, escapeHtml(o.terminalId), escapeHtml(instant(o.startedAtMs)), escapeHtml(o.cause ?? '')]);
   const pending = await db.query<{ id: string; terminalId: string; action: string; subject: string; reasonCode: string; reasonText: string }>(
     `SELECT id, terminal_id AS "terminalId", action, subject, reason_code AS "reasonCode", reason_text AS "reasonText" FROM approval_requests WHERE status = 'pending' ORDER BY requested_at_ms LIMIT 200`,
   );
@@ -125,13 +137,15 @@ async function overview(db: CentralDb, nowMs: number, canApprove: boolean, canAc
   return page(
     T.title,
     `<h1>${escapeHtml(T.title)}</h1><form method="post" action="/console/logout"><button>${escapeHtml(T.logout)}</button></form>
-<h2>${escapeHtml(T.terminals)}</h2>${table([T.terminal, T.highWater, T.lastPush, T.lastDay, T.dayEntries, T.dayReceipts, T.state], terminalRows, new Set([1, 4, 5]))}
+<h2>${escapeHtml(T.terminals)}</h2>${table([T.terminal, T.highWater, T.lastPush, T.lastDay, T.dayEntries, T.dayReceipts, T.lastClosedDay, T.state], terminalRows, new Set([1, 4, 5]))}
 <h2>${escapeHtml(T.alarms)}</h2>${alarmRows.length === 0 ? `<p>${escapeHtml(T.noAlarms)}</p>` : table([T.alarmKind, T.terminal, T.alarmSeq, T.alarmDetail, T.alarmAt, ''], alarmRows)}
+<h2>${escapeHtml(T.overdueRemittances)}</h2>${overdueRows.length === 0 ? `<p>${escapeHtml(T.noOverdue)}</p>` : table([T.office, T.businessDay, T.cashNotRemitted, T.deadline, T.terminal], overdueRows, new Set([2]))}
+<h2>${escapeHtml(T.outages)}</h2>${outageRows.length === 0 ? `<p>${escapeHtml(T.noOutages)}</p>` : table([T.office, T.terminal, T.outageSince, T.outageCause], outageRows)}
 <h2>${escapeHtml(T.silentOffices)}</h2>${silentRows.length === 0 ? `<p>${escapeHtml(T.noSilentOffices)}</p>` : table([T.office, T.terminalCount, T.lastPush], silentRows, new Set([1]))}
 <h2>${escapeHtml(T.flaggedUsers)}</h2>${flaggedRows.length === 0 ? `<p>${escapeHtml(T.noFlaggedUsers)}</p>` : table([T.terminal, T.user, T.role, T.flagReason], flaggedRows)}
 ${acknowledgedRows.length === 0 ? '' : `<h2>${escapeHtml(T.acknowledged)}</h2>${table([T.alarmKind, T.terminal, T.alarmDetail, T.alarmAt, T.acknowledgedBy, T.acknowledgedAt], acknowledgedRows)}`}
 <h2>${escapeHtml(T.approvals)}</h2>${approvalRows.length === 0 ? `<p>${escapeHtml(T.noApprovals)}</p>` : table([T.terminal, T.action, T.subject, T.reason, ''], approvalRows)}
-<h2>${escapeHtml(T.stats)}</h2>${provinceChart(stats)}${table([T.province, T.revenueCode, T.receiptCount, T.amount], statRows, new Set([2, 3]))}`,
+<h2>${escapeHtml(T.stats)}</h2>${provinceChart(stats)}${table([T.province, T.revenueCode, T.receiptCount, T.paperCount, T.amount], statRows, new Set([2, 3, 4]))}<p>${escapeHtml(T.statsNote)}</p>`,
   );
 }
 

@@ -243,3 +243,96 @@ export const reportedLocalUsers = pgTable(
   },
   (t) => [primaryKey({ columns: [t.terminalId, t.username] })],
 );
+
+/*
+ * Facts central reads out of the entries it stores (src-server/facts.ts), at ingest, in the push's
+ * transaction: one row per entry, keyed by terminal and seq, so a repeat stores nothing twice. The
+ * console's statistics, overdue-remittance alarm and outages read these, never the payload text.
+ */
+
+/** A receipt: `receipt.issued` (electronic) or `receipt.keyed` (a paper receipt keyed later, is_paper). */
+export const centralReceipts = pgTable(
+  'central_receipts',
+  {
+    terminalId: text('terminal_id')
+      .notNull()
+      .references(() => terminals.id),
+    seq: ms('seq').notNull(),
+    receiptId: text('receipt_id').notNull(),
+    place: text('place').notNull(),
+    businessDate: text('business_date').notNull(),
+    revenueCode: text('revenue_code').notNull(),
+    method: text('method').notNull(),
+    amountSatang: ms('amount_satang').notNull(),
+    isPaper: boolean('is_paper').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.terminalId, t.seq] }), index('central_receipts_id').on(t.terminalId, t.receiptId), index('central_receipts_day').on(t.place, t.businessDate)],
+);
+
+/** A `receipt.cancelled` entry: the receipt it cancels (statistics leave it out). */
+export const centralCancellations = pgTable(
+  'central_cancellations',
+  {
+    terminalId: text('terminal_id')
+      .notNull()
+      .references(() => terminals.id),
+    seq: ms('seq').notNull(),
+    receiptId: text('receipt_id').notNull(),
+    place: text('place').notNull(),
+    businessDate: text('business_date').notNull(),
+    atMs: ms('at_ms').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.terminalId, t.seq] }), index('central_cancellations_receipt').on(t.terminalId, t.receiptId)],
+);
+
+/** A `remittance.recorded` entry: the day and scope remitted, the amount, the bank's reference. */
+export const centralRemittances = pgTable(
+  'central_remittances',
+  {
+    terminalId: text('terminal_id')
+      .notNull()
+      .references(() => terminals.id),
+    seq: ms('seq').notNull(),
+    place: text('place').notNull(),
+    businessDate: text('business_date').notNull(),
+    scope: text('scope').notNull(),
+    amountSatang: ms('amount_satang').notNull(),
+    bankReference: text('bank_reference').notNull(),
+    remittedAtMs: ms('remitted_at_ms').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.terminalId, t.seq] }), index('central_remittances_day').on(t.place, t.businessDate)],
+);
+
+/** A `day.closed` entry (a day's close, a shift close or a supplementary close). */
+export const centralDayCloses = pgTable(
+  'central_day_closes',
+  {
+    terminalId: text('terminal_id')
+      .notNull()
+      .references(() => terminals.id),
+    seq: ms('seq').notNull(),
+    place: text('place').notNull(),
+    businessDate: text('business_date').notNull(),
+    kind: text('kind').notNull(),
+    totalSatang: ms('total_satang').notNull(),
+    atMs: ms('at_ms').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.terminalId, t.seq] })],
+);
+
+/** `outage.started` (ended_at_ms null) and `outage.ended` (outage_id names the outage it ends). */
+export const centralOutages = pgTable(
+  'central_outages',
+  {
+    terminalId: text('terminal_id')
+      .notNull()
+      .references(() => terminals.id),
+    seq: ms('seq').notNull(),
+    outageId: text('outage_id').notNull(),
+    place: text('place').notNull(),
+    startedAtMs: ms('started_at_ms'),
+    endedAtMs: ms('ended_at_ms'),
+    cause: text('cause'),
+  },
+  (t) => [primaryKey({ columns: [t.terminalId, t.seq] }), index('central_outages_id').on(t.terminalId, t.outageId)],
+);

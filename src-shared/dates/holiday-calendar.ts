@@ -10,6 +10,9 @@ import { BE_OFFSET_YEARS } from './thai-date-format';
  */
 export const REMITTANCE_DEADLINE_MINUTES = 9 * 60 + 30;
 
+/** How far back an overdue-remittance check looks, at the office and at central (a limit, style.md §14). */
+export const REMITTANCE_OVERDUE_LOOKBACK_DAYS = 62;
+
 /** Limits on holiday data (style.md §14). */
 export const MAX_HOLIDAY_YEARS = 50;
 export const MAX_HOLIDAYS_PER_YEAR = 60;
@@ -113,11 +116,19 @@ export function nextBusinessDay(calendar: HolidayCalendar, date: BusinessDate): 
 }
 
 /**
+ * When the money of business day `businessDate` must be remitted: 09:30 Asia/Bangkok of the next
+ * business day (seed 001 §3.1 step 7). The office's overdue alarm and central's console both use it. Epoch ms.
+ */
+export function remittanceDeadlineOfDay(calendar: HolidayCalendar, businessDate: BusinessDate): Result<number, PaymentErrorCode> {
+  const next = nextBusinessDay(calendar, businessDate);
+  if (!next.ok) return next;
+  return ok(bangkokInstantMs(next.value, REMITTANCE_DEADLINE_MINUTES));
+}
+
+/**
  * When money received at `receivedAtMs` must be remitted: 09:30 Asia/Bangkok of the business day
  * after the Bangkok date of receipt (domain.md §4 item 7). Epoch ms.
  */
 export function remittanceDeadline(calendar: HolidayCalendar, receivedAtMs: number): Result<number, PaymentErrorCode> {
-  const next = nextBusinessDay(calendar, businessDateOf(receivedAtMs));
-  if (!next.ok) return next;
-  return ok(bangkokInstantMs(next.value, REMITTANCE_DEADLINE_MINUTES));
+  return remittanceDeadlineOfDay(calendar, businessDateOf(receivedAtMs));
 }

@@ -58,3 +58,13 @@ export function signedHeaders(method: string, path: string, body: string, keyId:
     [SYNC_HEADERS.signature]: sign(null, Buffer.from(text), key.privateKey).toString('base64'),
   };
 }
+
+/** A `receipt.issued` / `receipt.keyed` receipt part with the columns central reads (src-server/facts.ts), keys in RFC 8785 order. */
+export function receiptPart(r: { id: string; amountSatang: number; businessDate: string; revenueCode?: string; method?: string; isPaper?: boolean }): Record<string, unknown> {
+  return { amountSatang: r.amountSatang, businessDate: r.businessDate, id: r.id, isPaper: r.isPaper ?? false, method: r.method ?? 'cash', revenueCode: r.revenueCode ?? '804001' };
+}
+
+/** The payload text of a `receipt.issued` entry as central reads it. */
+export function receiptPayloadText(r: Parameters<typeof receiptPart>[0]): string {
+  return JSON.stringify({ receipt: receiptPart(r) });
+}

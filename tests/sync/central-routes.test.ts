@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalEntryText, GENESIS_HASH } from '../../src-shared/ledger-entry-text';
 import { ENROLLING_KEY_ID, SIGNATURE_WINDOW_MS, type DayCompleteness, type SyncEntry } from '../../src-shared/sync';
-import { ADMIN_TOKEN, newTestKey, signedHeaders, startTestCentral, type CentralKind, type TestCentral, type TestKey } from '../helpers/central';
+import { ADMIN_TOKEN, newTestKey, receiptPayloadText, signedHeaders, startTestCentral, type CentralKind, type TestCentral, type TestKey } from '../helpers/central';
 import { hasPostgres, NO_POSTGRES_MESSAGE } from '../helpers/postgres';
 
 /**
@@ -22,7 +22,7 @@ function chain(place: string, slot: number, count: number, amountOf = (seq: numb
   let prev = GENESIS_HASH;
   for (let seq = 1; seq <= count; seq += 1) {
     const header = { seq, id: ENTRY_ID(seq), kind: 'receipt.issued', payloadVersion: 1, atMs: T0_MS + seq, businessDate: DAY, place, terminalSlot: slot, userId: null };
-    const payloadText = `{"receipt":{"amountSatang":${amountOf(seq)},"revenueCode":"804001"}}`;
+    const payloadText = receiptPayloadText({ id: `R-${place}-${slot}-${seq}`, amountSatang: amountOf(seq), businessDate: DAY });
     const hash = createHash('sha256').update(prev).update(canonicalEntryText(header, payloadText)).digest('hex');
     entries.push({ ...header, payloadText, hash });
     prev = hash;

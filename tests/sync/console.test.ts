@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalEntryText, GENESIS_HASH } from '../../src-shared/ledger-entry-text';
 import { ENROLLING_KEY_ID } from '../../src-shared/sync';
-import { ADMIN_TOKEN, newTestKey, signedHeaders, startTestCentral, type TestCentral } from '../helpers/central';
+import { ADMIN_TOKEN, newTestKey, receiptPayloadText, signedHeaders, startTestCentral, type TestCentral } from '../helpers/central';
 
 /** The console: login, terminals with sync state and completeness, alarms, statistics, approving a request. */
 const T0_MS = Date.UTC(2026, 11, 2, 2, 0, 0);
@@ -31,7 +31,7 @@ beforeAll(async () => {
   const body = JSON.stringify({ code, place: '5401', terminalSlot: 1, publicKeySpkiBase64: key.publicKeySpkiBase64 });
   keyId = (await inject('POST', '/v1/enroll', body, signedHeaders('POST', '/v1/enroll', body, ENROLLING_KEY_ID, key, T0_MS))).json<{ value: { keyId: string } }>().value.keyId;
   const header = { seq: 1, id: `0${'1'.repeat(25)}`, kind: 'receipt.issued', payloadVersion: 1, atMs: T0_MS, businessDate: '2026-12-02', place: '5401', terminalSlot: 1, userId: null };
-  const payloadText = '{"receipt":{"amountSatang":123450,"revenueCode":"804001"}}';
+  const payloadText = receiptPayloadText({ id: 'R-5401-1-1', amountSatang: 123450, businessDate: '2026-12-02' });
   const hash = createHash('sha256').update(GENESIS_HASH).update(canonicalEntryText(header, payloadText)).digest('hex');
   const push = JSON.stringify({ entries: [{ ...header, payloadText, hash }], completeness: [{ businessDate: '2026-12-02', entryCount: 1, receiptsSatang: 123450, lastSeq: 1, headHash: hash }] });
   expect((await inject('POST', '/v1/push', push, signedHeaders('POST', '/v1/push', push, keyId, key, T0_MS))).statusCode).toBe(200);

@@ -1,0 +1,170 @@
+import { z } from 'zod';
+import { describeIssues } from '../src-shared/dates/holiday-calendar';
+import { RECEIPT_METHODS } from '../src-shared/domain/reasons';
+import type { SyncEntry } from '../src-shared/sync';
+import type { Sql } from './db/client';
+import { CentralError } from './errors';
+
+/**
+ * The facts central reads out of the entries it stores (issues 8, 10, 11): receipts issued and keyed
+ * (paper), cancellations, remittances, closes, outages. Read from each new entry's payload text (the
+ * rows the office hashed, src-main/ledger/entry-payloads.ts, payload version 1) before anything is
+ * stored, and stored in the push's transaction after the entries (`central_*` tables): a payload of
+ * one of these kinds that does not have what central reads is refused whole (BAD_INPUT), and since
+ * only entries above the high-water mark reach here and every row is keyed by terminal and seq, a
+ * repeated push stores nothing twice.
+ */
+const MAX_ID = 64;
+const id = z.string().min(1).max(MAX_ID);
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const satang = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const instantMs = z.number().int().min(0).max(2 ** 48);
+
+/** The `receipt` part (payload key `receipt`): the columns central reads; the others pass. */
+const receiptPart = z.object({ id, businessDate: day, revenueCode: z.string().regex(/^\d{6}$/), method: z.enum(RECEIPT_METHODS), amountSatang: satang, isPaper: z.boolean() });
+const PAYLOADS = {
+  'receipt.issued': z.object({ receipt: receiptPart }),
+  'receipt.keyed': z.object({ receipt: receiptPart.extend({ isPaper: z.literal(true) }), keying: z.object({ receiptId: id }) }),
+  'receipt.cancelled': z.object({ event: z.object({ receiptId: id, kind: z.literal('cancelled'), atMs: instantMs }) }),
+  'remittance.recorded': z.object({
+    remittance: z.object({ businessDate: day, scope: z.enum(['cash', 'bill-payment']), amountSatang: satang, bankReference: z.string().min(1).max(200), remittedAtMs: instantMs }),
+  }),
+  'day.closed': z.object({ close: z.object({ businessDate: day, kind: z.string().min(1).max(40), totalSatang: satang, atMs: instantMs }) }),
+  'outage.started': z.object({ outage: z.object({ id, startedAtMs: instantMs, cause: z.string().max(2000) }) }),
+  'outage.ended': z.object({ outageEnd: z.object({ outageId: id, endedAtMs: instantMs }) }),
+} as const;
+type FactKind = keyof typeof PAYLOADS;
+/** The kinds whose payload central reads (every other kind is stored and hashed only). */
+export const FACT_KINDS = Object.keys(PAYLOADS) as FactKind[];
+const isFactKind = (kind: string): kind is FactKind => Object.hasOwn(PAYLOADS, kind);
+
+interface Keyed {
+  readonly seq: number;
+  readonly place: string;
+}
+export interface ReceiptFactRow extends Keyed {
+  readonly receiptId: string;
+  readonly businessDate: string;
+  readonly revenueCode: string;
+  readonly method: string;
+  readonly amountSatang: number;
+  readonly isPaper: boolean;
+}
+export interface EntryFacts {
+  readonly receipts: ReceiptFactRow[];
+  readonly cancellations: (Keyed & { receiptId: string; businessDate: string; atMs: number })[];
+  readonly remittances: (Keyed & { businessDate: string; scope: string; amountSatang: number; bankReference: string; remittedAtMs: number })[];
+  readonly closes: (Keyed & { businessDate: string; kind: string; totalSatang: number; atMs: number })[];
+  readonly outages: (Keyed & { outageId: string; startedAtMs: number | null; endedAtMs: number | null; cause: string | null })[];
+}
+
+function parsed<K extends FactKind>(kind: K, entry: SyncEntry): z.infer<(typeof PAYLOADS)[K]> {
+  if (entry.payloadVersion !== 1) throw new CentralError('BAD_INPUT', `entry ${entry.seq}: central reads ${kind} payload version 1, not ${entry.payloadVersion}`);
+  let json: unknown;
+  try {
+    json = JSON.parse(entry.payloadText);
+  } catch {
+    throw new CentralError('BAD_INPUT', `entry ${entry.seq}: the payload is not JSON`);
+  }
+  const result = PAYLOADS[kind].safeParse(json);
+  if (!result.success) throw new CentralError('BAD_INPUT', `entry ${entry.seq}: a ${kind} payload lacks what central reads: ${describeIssues(result.error.issues)}`);
+  return result.data as z.infer<(typeof PAYLOADS)[K]>;
+}
+
+/** Reads the facts of a batch's new entries; throws BAD_INPUT (before anything is stored) on a malformed payload of a kind central reads. */
+export function factsOf(entries: readonly SyncEntry[]): EntryFacts {
+  const facts: EntryFacts = { receipts: [], cancellations: [], remittances: [], closes: [], outages: [] };
+  for (const entry of entries) {
+    if (!isFactKind(entry.kind)) continue;
+    const key = { seq: entry.seq, place: entry.place };
+    switch (entry.kind) {
+      case 'receipt.issued':
+      case 'receipt.keyed': {
+        const payload = parsed(entry.kind, entry);
+        const r = payload.receipt;
+        if (entry.kind === 'receipt.keyed' && (payload as z.infer<(typeof PAYLOADS)['receipt.keyed']>).keying.receiptId !== r.id) {
+          throw new CentralError('BAD_INPUT', `entry ${entry.seq}: a receipt.keyed payload's keying names another receipt`);
+        }
+        facts.receipts.push({ ...key, receiptId: r.id, businessDate: r.businessDate, revenueCode: r.revenueCode, method: r.method, amountSatang: r.amountSatang, isPaper: r.isPaper });
+        break;
+      }
+      case 'receipt.cancelled': {
+        const { event } = parsed(entry.kind, entry);
+        facts.cancellations.push({ ...key, receiptId: event.receiptId, businessDate: entry.businessDate, atMs: event.atMs });
+        break;
+      }
+      case 'remittance.recorded': {
+        const { remittance: r } = parsed(entry.kind, entry);
+        facts.remittances.push({ ...key, businessDate: r.businessDate, scope: r.scope, amountSatang: r.amountSatang, bankReference: r.bankReference, remittedAtMs: r.remittedAtMs });
+        break;
+      }
+      case 'day.closed': {
+        const { close } = parsed(entry.kind, entry);
+        facts.closes.push({ ...key, businessDate: close.businessDate, kind: close.kind, totalSatang: close.totalSatang, atMs: close.atMs });
+        break;
+      }
+      case 'outage.started': {
+        const { outage } = parsed(entry.kind, entry);
+        facts.outages.push({ ...key, outageId: outage.id, startedAtMs: outage.startedAtMs, endedAtMs: null, cause: outage.cause });
+        break;
+      }
+      case 'outage.ended': {
+        const { outageEnd } = parsed(entry.kind, entry);
+        facts.outages.push({ ...key, outageId: outageEnd.outageId, startedAtMs: null, endedAtMs: outageEnd.endedAtMs, cause: null });
+        break;
+      }
+    }
+  }
+  return facts;
+}
+
+/** One INSERT … SELECT FROM unnest(…) per table that has rows; `ON CONFLICT DO NOTHING` (keyed by terminal and seq). */
+async function insertRows<R extends Keyed>(tx: Sql, table: string, terminalId: string, rows: readonly R[], columns: readonly { name: string; type: string; of: (r: R) => unknown }[]): Promise<void> {
+  if (rows.length === 0) return;
+  const all = [
+    { name: 'seq', type: 'bigint', of: (r: R) => r.seq },
+    { name: 'place', type: 'text', of: (r: R) => r.place },
+    ...columns,
+  ];
+  const params = all.map((_c, i) => `$${i + 2}::${all[i]?.type ?? 'text'}[]`).join(', ');
+  await tx.query(`INSERT INTO ${table} (terminal_id, ${all.map((c) => c.name).join(', ')}) SELECT $1, u.* FROM unnest(${params}) AS u(${all.map((c) => c.name).join(', ')}) ON CONFLICT DO NOTHING`, [
+    terminalId,
+    ...all.map((c) => rows.map((r) => c.of(r))),
+  ]);
+}
+
+/** Stores the facts of a batch (inside the push's transaction, after its entries). */
+export async function storeFacts(tx: Sql, terminalId: string, facts: EntryFacts): Promise<void> {
+  await insertRows(tx, 'central_receipts', terminalId, facts.receipts, [
+    { name: 'receipt_id', type: 'text', of: (r) => r.receiptId },
+    { name: 'business_date', type: 'text', of: (r) => r.businessDate },
+    { name: 'revenue_code', type: 'text', of: (r) => r.revenueCode },
+    { name: 'method', type: 'text', of: (r) => r.method },
+    { name: 'amount_satang', type: 'bigint', of: (r) => r.amountSatang },
+    { name: 'is_paper', type: 'boolean', of: (r) => r.isPaper },
+  ]);
+  await insertRows(tx, 'central_cancellations', terminalId, facts.cancellations, [
+    { name: 'receipt_id', type: 'text', of: (r) => r.receiptId },
+    { name: 'business_date', type: 'text', of: (r) => r.businessDate },
+    { name: 'at_ms', type: 'bigint', of: (r) => r.atMs },
+  ]);
+  await insertRows(tx, 'central_remittances', terminalId, facts.remittances, [
+    { name: 'business_date', type: 'text', of: (r) => r.businessDate },
+    { name: 'scope', type: 'text', of: (r) => r.scope },
+    { name: 'amount_satang', type: 'bigint', of: (r) => r.amountSatang },
+    { name: 'bank_reference', type: 'text', of: (r) => r.bankReference },
+    { name: 'remitted_at_ms', type: 'bigint', of: (r) => r.remittedAtMs },
+  ]);
+  await insertRows(tx, 'central_day_closes', terminalId, facts.closes, [
+    { name: 'business_date', type: 'text', of: (r) => r.businessDate },
+    { name: 'kind', type: 'text', of: (r) => r.kind },
+    { name: 'total_satang', type: 'bigint', of: (r) => r.totalSatang },
+    { name: 'at_ms', type: 'bigint', of: (r) => r.atMs },
+  ]);
+  await insertRows(tx, 'central_outages', terminalId, facts.outages, [
+    { name: 'outage_id', type: 'text', of: (r) => r.outageId },
+    { name: 'started_at_ms', type: 'bigint', of: (r) => r.startedAtMs },
+    { name: 'ended_at_ms', type: 'bigint', of: (r) => r.endedAtMs },
+    { name: 'cause', type: 'text', of: (r) => r.cause },
+  ]);
+}
