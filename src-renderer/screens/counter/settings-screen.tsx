@@ -14,6 +14,7 @@ import { useI18n } from '../../i18n/i18n-context';
 import type { Dict } from '../../i18n/th';
 import type { Phrase } from './phrase';
 import { ScreenToolbar } from './screen-toolbar';
+import { DeductionRatesForm, OfficeKindPanel } from './settings-remittance-panels';
 
 export interface SettingsScreenProps {
   readonly info: AppInfo | null;
@@ -44,13 +45,14 @@ export function SettingsScreen({ info, user, request, onOpen, onOpenUsers, onOff
   const [error, setError] = useState<ReplyError | null>(null);
   useShortcuts([{ shortcut: SHORTCUTS.home, run: onHome }]);
 
-  useEffect(() => {
-    void (async () => {
-      const reply = await request('catalog.list', {});
-      if (reply.ok) setCatalog(reply.value);
-      else setError(reply.error);
-    })();
+  const loadCatalog = useCallback(async () => {
+    const reply = await request('catalog.list', {});
+    if (reply.ok) setCatalog(reply.value);
+    else setError(reply.error);
   }, [request]);
+  useEffect(() => {
+    void loadCatalog();
+  }, [loadCatalog]);
 
   return (
     <ScreenFrame title={words.settings.title} info={info} user={user} onLogout={onLogout} isLoggingOut={isLoggingOut} className="screen--settings">
@@ -71,6 +73,7 @@ export function SettingsScreen({ info, user, request, onOpen, onOpenUsers, onOff
       <div className="settings-grid">
         <div className="settings-column">
           {info !== null && info.office !== null && <OfficePanel office={info.office} user={user} request={request} onOfficeChanged={onOfficeChanged} />}
+          {info !== null && info.office !== null && <OfficeKindPanel user={user} request={request} />}
           {mayCall(user.role, 'backup.status') && <BackupPanel user={user} request={request} />}
         </div>
         <section className="panel" aria-labelledby="catalog-title" data-testid="catalog">
@@ -81,7 +84,10 @@ export function SettingsScreen({ info, user, request, onOpen, onOpenUsers, onOff
           {catalog === null ? (
             <p className="panel__text">{t.counter.loading}</p>
           ) : (
-            <CatalogTable catalog={catalog} />
+            <>
+              <CatalogTable catalog={catalog} />
+              {mayCall(user.role, 'remittance.setRate') && <DeductionRatesForm fineLaws={catalog.fineLaws} request={request} onSaved={() => void loadCatalog()} />}
+            </>
           )}
         </section>
       </div>
