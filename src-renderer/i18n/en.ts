@@ -639,7 +639,7 @@ export const en: Dict = {
     },
     officeKind: {
       heading: 'Office kind',
-      kinds: { district: 'district office', provincial: 'provincial office' } as Readonly<Record<'district' | 'provincial', string>>,
+      kinds: { district: 'district office', provincial: 'provincial office' },
       current: (kind: string) => `This office is a ${kind}`,
       why: "Bill payments land in the provincial office's Krungthai account, so the province remits them for every district in it. The kind says who remits what",
       districtMeans: 'District: remits only the cash, cheques and drafts it took; bill payments show as "remitted by the province", cannot be recorded here and do not count in the overdue alarm',

@@ -116,9 +116,11 @@ export function HomeScreen({ info, user, request, onOpenUsers, onOpen, onScanTex
     ...tiles.map((tile) => ({ shortcut: tile.shortcut, run: () => onOpen({ screen: tile.screen }) })),
   ]);
 
-  // Finance, the head, the auditor and the administrator have 10–12 tiles: four a row, and today's
-  // figures move to the right-hand column (short for them: no scan box), so that home fits 1366×768.
+  // Finance, the head, the auditor and the administrator have 10–12 tiles: four a row, so that home
+  // fits 1366×768. Today's figures move to the right-hand column where it is short (no scan box and no
+  // printers: finance, head, auditor); the administrator's holds the printers, so they stay on the left.
   const hasManyTiles = tiles.length + (canViewUsers ? 1 : 0) > MAX_TILES_THREE_A_ROW;
+  const isSummaryOnSide = hasManyTiles && !isCounter && !mayCall(user.role, 'print.jobs');
   const todayPanel = (
     <section className="panel" aria-labelledby="today-title" data-testid="day-summary">
       <h2 id="today-title" className="section-title">
@@ -193,7 +195,7 @@ export function HomeScreen({ info, user, request, onOpenUsers, onOpen, onScanTex
             )}
             {info !== null && <p className="welcome__note">{t.home.idleNote(Math.round(info.idleTimeoutMs / MS_PER_MINUTE))}</p>}
           </section>
-          {!hasManyTiles && todayPanel}
+          {!isSummaryOnSide && todayPanel}
           {(tiles.length > 0 || canViewUsers) && (
             <section className="tiles" aria-labelledby="tiles-title">
               <h2 id="tiles-title" className="section-title">
@@ -219,7 +221,7 @@ export function HomeScreen({ info, user, request, onOpenUsers, onOpen, onScanTex
           )}
         </div>
         <div className="home-side">
-          {hasManyTiles && todayPanel}
+          {isSummaryOnSide && todayPanel}
           {isCounter && (
             <section className="panel" aria-labelledby="scan-title">
               <h2 id="scan-title" className="section-title">

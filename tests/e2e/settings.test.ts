@@ -62,7 +62,7 @@ async function expectNoScroll(page: Page, name: string): Promise<void> {
     width: document.documentElement.scrollWidth,
     innerHeight: window.innerHeight,
     innerWidth: window.innerWidth,
-    lowest: Math.max(0, ...[...document.querySelectorAll('.tile, .panel')].map((el) => el.getBoundingClientRect().bottom)),
+    lowest: Math.max(0, ...Array.from(document.querySelectorAll('.tile, .panel'), (el) => el.getBoundingClientRect().bottom)),
   }));
   expect(size.height, `${name}: page height`).toBeLessThanOrEqual(size.innerHeight);
   expect(size.width, `${name}: page width`).toBeLessThanOrEqual(size.innerWidth);

@@ -9,6 +9,7 @@ import { useShortcuts } from '../../app/use-shortcuts';
 import { ErrorRegion, StatusRegion } from '../../components/error-notice';
 import { ScreenFrame } from '../../components/screen-frame';
 import { TextField } from '../../components/text-field';
+import { basisPointsToPercent } from '../../forms/percent';
 import { formatMoment } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import type { Dict } from '../../i18n/th';
@@ -30,13 +31,13 @@ export interface SettingsScreenProps {
 }
 
 const BYTES_PER_KB = 1024;
-const BASIS_POINTS_PER_PERCENT = 100;
 
 /**
  * ตั้งค่า: the office (everyone reads it, the administrator edits it with office.update — a locked
  * setting shows OFFICE_SETTING_LOCKED in Thai), the backup folder with "back up now"
- * (backup.status / backup.run / backup.setFolder), the catalog (catalog.list, read-only), and the
- * ways to the printers and users screens.
+ * (backup.status / backup.run / backup.setFolder), the catalog (catalog.list, read-only), the office
+ * kind and the group 1.1 deduction rates (settings-remittance-panels.tsx), and the ways to the
+ * printers and users screens.
  */
 export function SettingsScreen({ info, user, request, onOpen, onOpenUsers, onOfficeChanged, onHome, onLogout, isLoggingOut }: SettingsScreenProps) {
   const { t } = useI18n();
@@ -298,11 +299,6 @@ function BackupPanel({ user, request }: { readonly user: UserSummary; readonly r
   );
 }
 
-/** Basis points as a percentage with two decimals: 1250 → "12.50". */
-function percent(basisPoints: number): string {
-  return `${Math.floor(basisPoints / BASIS_POINTS_PER_PERCENT)}.${String(basisPoints % BASIS_POINTS_PER_PERCENT).padStart(2, '0')}`;
-}
-
 /** A file size in whole kilobytes (at least 1), grouped: 1,234. */
 function kilobytes(bytes: number): string {
   return Math.max(1, Math.round(bytes / BYTES_PER_KB)).toLocaleString('en-US');
@@ -330,7 +326,7 @@ function CatalogTable({ catalog }: { readonly catalog: RequestOutput<'catalog.li
                 <span lang={language}>{language === 'th' ? law.lawNameTh : law.lawNameEn}</span> · {words.group(law.group)}
               </td>
               <td>{words.fineAmount}</td>
-              <td>{law.rewardBasisPoints + law.costBasisPoints === 0 ? words.noDeduction : words.deduction(percent(law.rewardBasisPoints), percent(law.costBasisPoints))}</td>
+              <td>{law.rewardBasisPoints + law.costBasisPoints === 0 ? words.noDeduction : words.deduction(basisPointsToPercent(law.rewardBasisPoints), basisPointsToPercent(law.costBasisPoints))}</td>
             </tr>
           ))}
         </tbody>
