@@ -1,7 +1,7 @@
 import type { Handlers } from '../host/context';
 import { businessDateOf } from '../../src-shared/dates';
 import { readOfficeState, setDocumentDigits, setUpOffice, updateOffice } from './office-service';
-import { setOfficeKind } from './office-kind';
+import { officeKindOf, setOfficeKind } from './office-kind';
 
 export const officeHandlers = {
   'app.info': (_input, { services }) => {
@@ -29,4 +29,5 @@ export const officeHandlers = {
   'office.setDocumentDigits': (input, { services }) => setDocumentDigits(services.db, input.digits),
   'office.update': (input, { services }) => updateOffice(services.db, input),
   'office.setKind': (input, { services }) => setOfficeKind(services.database.sqlite, input.kind),
-} satisfies Pick<Handlers, 'app.info' | 'setup.init' | 'office.setDocumentDigits' | 'office.update' | 'office.setKind'>;
+  'office.kind': (_input, { services }) => ({ kind: officeKindOf(services.database.sqlite) }),
+} satisfies Pick<Handlers, 'app.info' | 'setup.init' | 'office.setDocumentDigits' | 'office.update' | 'office.setKind' | 'office.kind'>;

@@ -43,6 +43,8 @@ const TILES: readonly { screen: TileScreen; key: keyof AppDictTiles; shortcut: S
   { screen: 'reports', key: 'reports', shortcut: SHORTCUTS.reports },
   { screen: 'remittance', key: 'remittance', shortcut: SHORTCUTS.remittance },
 ];
+/** Up to nine tiles fit three a row; more go four a row (see `.home-layout--many`). */
+const MAX_TILES_THREE_A_ROW = 9;
 type AppDictTiles = ReturnType<typeof useI18n>['t']['homeCounter']['tiles'];
 /** Tiles whose words live in `settingsUi.home` (issue 7: settings, the audit log). */
 const MORE_TILES: readonly { screen: TileScreen; key: 'settingsTile' | 'auditLogTile'; shortcut: Shortcut }[] = [
@@ -114,6 +116,47 @@ export function HomeScreen({ info, user, request, onOpenUsers, onOpen, onScanTex
     ...tiles.map((tile) => ({ shortcut: tile.shortcut, run: () => onOpen({ screen: tile.screen }) })),
   ]);
 
+  // Finance, the head, the auditor and the administrator have 10–12 tiles: four a row, so that home
+  // fits 1366×768. Today's figures move to the right-hand column where it is short (no scan box and no
+  // printers: finance, head, auditor); the administrator's holds the printers, so they stay on the left.
+  const hasManyTiles = tiles.length + (canViewUsers ? 1 : 0) > MAX_TILES_THREE_A_ROW;
+  const isSummaryOnSide = hasManyTiles && !isCounter && !mayCall(user.role, 'print.jobs');
+  const todayPanel = (
+    <section className="panel" aria-labelledby="today-title" data-testid="day-summary">
+      <h2 id="today-title" className="section-title">
+        {t.homeCounter.todayHeading}
+      </h2>
+      {summary === null ? (
+        <p className="panel__text">{t.counter.loading}</p>
+      ) : (
+        <>
+          <dl className="facts facts--row">
+            <div><dt>{t.homeCounter.receipts}</dt><dd data-testid="receipt-count">{summary.receipts}</dd></div>
+            <div><dt>{t.homeCounter.total}</dt><dd data-testid="receipt-total">{formatSatang(summary.totalSatang)} {t.counter.baht}</dd></div>
+            <div><dt>{t.homeCounter.requests}</dt><dd>{summary.requests}</dd></div>
+            <div><dt>{t.homeCounter.paidAwaiting}</dt><dd>{summary.paidAwaitingReceipt}</dd></div>
+          </dl>
+          {summary.byMethod.length === 0 ? (
+            <p className="panel__text">{t.homeCounter.noReceipts}</p>
+          ) : (
+            <ul className="plain-list" aria-label={t.homeCounter.byMethod}>
+              {summary.byMethod.map((row) => (
+                <li key={row.method}>
+                  {t.counter.methods[row.method]}: {row.count} · {formatSatang(row.totalSatang)} {t.counter.baht}
+                </li>
+              ))}
+            </ul>
+          )}
+          {(summary.cancelledReceipts > 0 || summary.provisionalReceipts > 0) && (
+            <p className="panel__text">
+              {t.homeCounter.cancelled}: {summary.cancelledReceipts} · {t.homeCounter.provisional}: {summary.provisionalReceipts}
+            </p>
+          )}
+        </>
+      )}
+    </section>
+  );
+
   const onScan = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
     onScanText(scanText);
@@ -139,7 +182,7 @@ export function HomeScreen({ info, user, request, onOpenUsers, onOpen, onScanTex
           )}
         </p>
       )}
-      <div className="home-layout">
+      <div className={`home-layout${hasManyTiles ? ' home-layout--many' : ''}`}>
         <div className="home-main">
           <section className="panel welcome" aria-labelledby="welcome-title">
             <h1 id="welcome-title" className="welcome__title">
@@ -152,39 +195,7 @@ export function HomeScreen({ info, user, request, onOpenUsers, onOpen, onScanTex
             )}
             {info !== null && <p className="welcome__note">{t.home.idleNote(Math.round(info.idleTimeoutMs / MS_PER_MINUTE))}</p>}
           </section>
-          <section className="panel" aria-labelledby="today-title" data-testid="day-summary">
-            <h2 id="today-title" className="section-title">
-              {t.homeCounter.todayHeading}
-            </h2>
-            {summary === null ? (
-              <p className="panel__text">{t.counter.loading}</p>
-            ) : (
-              <>
-                <dl className="facts facts--row">
-                  <div><dt>{t.homeCounter.receipts}</dt><dd data-testid="receipt-count">{summary.receipts}</dd></div>
-                  <div><dt>{t.homeCounter.total}</dt><dd data-testid="receipt-total">{formatSatang(summary.totalSatang)} {t.counter.baht}</dd></div>
-                  <div><dt>{t.homeCounter.requests}</dt><dd>{summary.requests}</dd></div>
-                  <div><dt>{t.homeCounter.paidAwaiting}</dt><dd>{summary.paidAwaitingReceipt}</dd></div>
-                </dl>
-                {summary.byMethod.length === 0 ? (
-                  <p className="panel__text">{t.homeCounter.noReceipts}</p>
-                ) : (
-                  <ul className="plain-list" aria-label={t.homeCounter.byMethod}>
-                    {summary.byMethod.map((row) => (
-                      <li key={row.method}>
-                        {t.counter.methods[row.method]}: {row.count} · {formatSatang(row.totalSatang)} {t.counter.baht}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-                {(summary.cancelledReceipts > 0 || summary.provisionalReceipts > 0) && (
-                  <p className="panel__text">
-                    {t.homeCounter.cancelled}: {summary.cancelledReceipts} · {t.homeCounter.provisional}: {summary.provisionalReceipts}
-                  </p>
-                )}
-              </>
-            )}
-          </section>
+          {!isSummaryOnSide && todayPanel}
           {(tiles.length > 0 || canViewUsers) && (
             <section className="tiles" aria-labelledby="tiles-title">
               <h2 id="tiles-title" className="section-title">
@@ -210,6 +221,7 @@ export function HomeScreen({ info, user, request, onOpenUsers, onOpen, onScanTex
           )}
         </div>
         <div className="home-side">
+          {isSummaryOnSide && todayPanel}
           {isCounter && (
             <section className="panel" aria-labelledby="scan-title">
               <h2 id="scan-title" className="section-title">

@@ -77,6 +77,15 @@ export const appRequests = {
     timeoutMs: LIMITS.defaultTimeoutMs,
     maxInputBytes: LIMITS.defaultMaxInputBytes,
   },
+  /** This office's kind, for the settings screen (every signed-in role reads it; only the administrator sets it). */
+  'office.kind': {
+    input: z.strictObject({}),
+    output: z.strictObject({ kind: z.enum(OFFICE_KINDS) }),
+    access: ['operator', 'supervisor', 'finance', 'head', 'auditor', 'admin'],
+    kind: 'query',
+    timeoutMs: LIMITS.defaultTimeoutMs,
+    maxInputBytes: LIMITS.defaultMaxInputBytes,
+  },
   /**
    * The office's own settings after set-up (an office set up without its cost centre or biller id
    * cannot make bills until they are filled in). A setting that bills depend on is locked once the

@@ -9,6 +9,7 @@ export const REQUEST_NAMES = [
   'office.setDocumentDigits',
   'office.update',
   'office.setKind',
+  'office.kind',
   'session.login',
   'session.logout',
   'session.current',

@@ -5,6 +5,7 @@ import { buildRef2 } from '../../src-shared/codes';
 import { unwrap } from '../../src-shared/result';
 import { ktb256File, type GenLine } from '../fixtures/bank/generate';
 import { expectRefused } from '../ledger/ledger-helpers';
+import { client } from '../helpers/office';
 import { makeCloseOffice, type CloseOffice } from './close-helpers';
 
 /**
@@ -48,6 +49,10 @@ describe('the provincial office remits its province’s bill payments from its b
     expect((await office.as(office.finance, 'remittance.day', { businessDate: DAY })).officeKind).toBe('district');
     expect(await office.as(office.admin, 'office.setKind', { kind: 'provincial' })).toEqual({ kind: 'provincial' });
     expect((await office.as(office.auditor, 'remittance.day', { businessDate: DAY })).officeKind).toBe('provincial');
+    // office.kind (the settings screen) is read by every signed-in role, by nobody signed out.
+    expect(await office.as(office.operator, 'office.kind', {})).toEqual({ kind: 'provincial' });
+    expect(await office.as(office.admin, 'office.kind', {})).toEqual({ kind: 'provincial' });
+    expect(await office.call(client('signed-out'), 'office.kind', {})).toMatchObject({ ok: false, error: { code: 'NOT_LOGGED_IN' } });
     // The trigger is the backstop behind the contract.
     expect(() => office.host.services.database.sqlite.prepare(`UPDATE office SET kind = 'regional'`).run()).toThrow(/office.kind must be district or provincial/);
   });

@@ -32,6 +32,7 @@ const BAD_INPUTS: { readonly [K in RequestName]: readonly (readonly [unknown, Re
     [{ kind: 'regional' }, /kind: Invalid option/i],
     [{}, /kind: Invalid option/i],
   ],
+  'office.kind': [[{ kind: 'district' }, /input: Unrecognized key: "kind"/]],
   'office.update': [
     [{}, /name at least one setting to change/],
     [{ billerId: '12345' }, /billerId: biller id must be 15 digits/],

@@ -320,6 +320,88 @@ describe('the counter in a real browser', { timeout: E2E_TEST_TIMEOUT_MS }, () =
     await logout(page);
   });
 
+  it('a supervisor cancels an unpaid request from its bill through the approval dialog; no reason is refused and changes nothing', async () => {
+    const page = pages[0] as Page;
+    const requestCounts = (): string => `${counts()} ${(sqlite.prepare(`SELECT count(*) AS n FROM request_events`).get() as { n: number }).n}`;
+    await login(page, 'supervisor');
+    const ref1 = await newBill(page, 'นายยกเลิก คำร้อง', '300');
+    await capture(page, 'bill-unpaid-supervisor');
+    const before = requestCounts();
+    await page.keyboard.press('Alt+KeyX');
+    await seen(page, th.approval.requestCancelTitle);
+    // A supervisor may approve their own cancellation, but never without a reason.
+    await page.getByRole('button', { name: th.approval.submitRequestCancel }).click();
+    await seen(page, th.approval.fill);
+    await capture(page, 'request-cancel-refused');
+    expect(requestCounts()).toBe(before);
+
+    await page.getByLabel(th.approval.reason, { exact: true }).selectOption('payer-withdrew');
+    await page.getByLabel(th.approval.reasonText).fill('ผู้ชำระขอยกเลิกก่อนชำระเงิน');
+    await page.getByRole('button', { name: th.approval.submitRequestCancel }).click();
+    await seen(page, th.bill.cancelledNote);
+    expect(await page.getByRole('button', { name: th.bill.cash }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: th.bill.cancelRequest }).count()).toBe(0);
+    const cancelled = sqlite.prepare(`SELECT e.kind, e.reason_code AS reason FROM request_events e JOIN bills b ON b.request_id = e.request_id WHERE b.ref1 = ?`).get(ref1);
+    expect(cancelled).toEqual({ kind: 'cancelled', reason: 'payer-withdrew' });
+    await capture(page, 'bill-request-cancelled');
+    await logout(page);
+  });
+
+  it("the operator's cancel of an unpaid request goes only through a supervisor's approval", async () => {
+    const page = pages[0] as Page;
+    const requestCounts = (): string => `${counts()} ${(sqlite.prepare(`SELECT count(*) AS n FROM request_events`).get() as { n: number }).n}`;
+    await login(page, 'operator');
+    const ref1 = await newBill(page, 'นางขอยกเลิก ทดสอบ', '120');
+    await page.getByRole('button', { name: th.bill.cancelRequest }).click();
+    await seen(page, th.approval.requestCancelTitle);
+    expect(await page.getByRole('radio', { name: th.approval.self }).count()).toBe(0);
+    await page.getByLabel(th.approval.reason, { exact: true }).selectOption('wrong-payer');
+    await page.getByLabel(th.approval.reasonText).fill('ชื่อผู้ชำระผิด');
+    // Her own password is not a supervisor's approval: refused by main, nothing changes.
+    await page.getByLabel(th.approval.supervisorUsername).fill('operator');
+    await page.getByLabel(th.approval.supervisorPassword).fill(PASSWORD);
+    const before = requestCounts();
+    await page.getByRole('button', { name: th.approval.submitRequestCancel }).click();
+    await seen(page, th.errors.BAD_APPROVAL);
+    expect(requestCounts()).toBe(before);
+    await capture(page, 'request-cancel-operator');
+    await page.getByLabel(th.approval.supervisorUsername).fill('supervisor');
+    await page.getByLabel(th.approval.supervisorPassword).fill(PASSWORD);
+    await page.getByRole('button', { name: th.approval.submitRequestCancel }).click();
+    await seen(page, th.bill.cancelledNote);
+    expect(sqlite.prepare(`SELECT e.approval_method AS how FROM request_events e JOIN bills b ON b.request_id = e.request_id WHERE b.ref1 = ?`).get(ref1)).toEqual({ how: 'in-person' });
+  });
+
+  it('the receipt screen offers the copy request as soon as the original is confirmed printed, without reopening it', async () => {
+    const page = pages[0] as Page;
+    // A receipt recorded at the command line: durable, its original not printed yet.
+    const file = join(dataDir, 'unprinted-request.json');
+    writeFileSync(file, JSON.stringify({ payerName: 'นายพิมพ์ ทีหลัง', payerId: PAYER_ID, revenueCode: '804001', amountSatang: 40_000 }));
+    const created = ebill(['--data-dir', dataDir, '--json', 'request', 'create', '--file', file, '--user', 'operator', '--password-stdin'], `${PASSWORD}\n`);
+    expect(created.status, created.stderr).toBe(0);
+    const ref1 = String(created.json['ref1']);
+    const issued = ebill(['--data-dir', dataDir, '--json', 'receipt', 'issue', '--ref1', ref1, '--method', 'cash', '--user', 'operator', '--password-stdin'], `${PASSWORD}\n`);
+    expect(issued.status, issued.stderr).toBe(0);
+    await page.keyboard.press('Alt+KeyH');
+    await page.getByLabel(th.homeCounter.scanLabel).fill(ref1);
+    await page.getByRole('button', { name: th.homeCounter.scanOpen }).click();
+    await seen(page, th.bill.receiptedNote);
+    await page.getByRole('button', { name: th.bill.openReceipt }).click();
+    await seen(page, th.receipt.notPrinted);
+    expect(await page.getByRole('button', { name: th.receipt.reprint }).count()).toBe(0);
+    await page.getByRole('button', { name: th.print.printOriginal }).click();
+    await expect.poll(() => page.getByRole('button', { name: th.print.confirm }).isVisible(), { timeout: 30_000 }).toBe(true);
+    await page.getByRole('button', { name: th.print.confirm }).click();
+    await seen(page, th.print.confirmed);
+    // Read again after print.confirm: printed, and the supervised copy is offered on this very screen.
+    await seen(page, th.receipt.printed);
+    await seen(page, th.receipt.events.printed);
+    expect(await page.getByRole('button', { name: th.receipt.reprint }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: th.print.printOriginal }).count()).toBe(0);
+    await capture(page, 'receipt-original-confirmed');
+    await logout(page);
+  });
+
   it('finance imports a bank file: progress, result and the exceptions list, resolved with a note', async () => {
     const page = pages[0] as Page;
     await login(page, 'finance');

@@ -55,12 +55,22 @@ afterAll(async () => {
   expect(problems, 'the pages logged errors (CSP violations included)').toEqual([]);
 });
 
-/** The page needs no scrolling at 1366×768: nothing is taller or wider than the window. */
+/** The page needs no scrolling at 1366×768: nothing is taller or wider than the window, and every tile and panel is inside it. */
 async function expectNoScroll(page: Page, name: string): Promise<void> {
-  const size = await page.evaluate(() => ({ height: document.documentElement.scrollHeight, width: document.documentElement.scrollWidth, innerHeight: window.innerHeight, innerWidth: window.innerWidth }));
+  const size = await page.evaluate(() => ({
+    height: document.documentElement.scrollHeight,
+    width: document.documentElement.scrollWidth,
+    innerHeight: window.innerHeight,
+    innerWidth: window.innerWidth,
+    lowest: Math.max(0, ...Array.from(document.querySelectorAll('.tile, .panel'), (el) => el.getBoundingClientRect().bottom)),
+  }));
   expect(size.height, `${name}: page height`).toBeLessThanOrEqual(size.innerHeight);
   expect(size.width, `${name}: page width`).toBeLessThanOrEqual(size.innerWidth);
+  expect(size.lowest, `${name}: lowest tile or panel`).toBeLessThanOrEqual(size.innerHeight);
 }
+
+/** The tiles each demo user's role has on home (src-renderer/app/permissions.ts), users included. */
+const TILE_COUNTS: Readonly<Record<string, number>> = { operator: 9, supervisor: 9, finance: 12, head: 12, auditor: 12, admin: 10 };
 
 describe('home, settings and the auditor in a real browser', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
   it('home fits 1366×768 without scrolling for every role, in Thai and in English', async () => {
@@ -68,6 +78,8 @@ describe('home, settings and the auditor in a real browser', { timeout: E2E_TEST
     for (const username of ['operator', 'supervisor', 'finance', 'head', 'auditor', 'admin']) {
       await login(page, username);
       await seen(page, th.homeCounter.todayHeading);
+      // The full tile set of the role: finance, the head and the auditor have the most.
+      await expect.poll(() => page.locator('.tile').count(), { message: `tiles of ${username}` }).toBe(TILE_COUNTS[username]);
       await page.waitForTimeout(200);
       await expectNoScroll(page, `home-${username} (th)`);
       await kit.switchLanguage(page, 'English');
@@ -97,6 +109,11 @@ describe('home, settings and the auditor in a real browser', { timeout: E2E_TEST
     await expect.poll(() => page.getByTestId('catalog').getByText('804001').isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: ui.office.edit }).count()).toBe(0);
     expect(await page.getByTestId('backup').count()).toBe(0);
+    // The office kind and what it changes are read by everyone; only the administrator changes them.
+    await expect.poll(() => page.getByTestId('office-kind-current').textContent()).toBe(ui.officeKind.current(ui.officeKind.kinds.district));
+    await seen(page, ui.officeKind.why);
+    expect(await page.getByRole('radio', { name: ui.officeKind.kinds.provincial }).count()).toBe(0);
+    expect(await page.getByTestId('rates-form').count()).toBe(0);
     await capture(page, 'settings-operator');
     await page.getByRole('button', { name: ui.settings.printersLink }).click();
     await seen(page, th.printers.intro);
@@ -160,6 +177,45 @@ describe('home, settings and the auditor in a real browser', { timeout: E2E_TEST
     await seen(page, ui.backup.none);
     await page.getByRole('button', { name: ui.settings.usersLink }).click();
     await seen(page, th.users.listHeading);
+    await logout(page);
+  });
+
+  it('the administrator sets the office kind and a group 1.1 deduction rate; a bad percentage is refused and changes nothing', async () => {
+    const page = pages[0] as Page;
+    await login(page, 'admin');
+    await page.keyboard.press('Alt+KeyT');
+    await expect.poll(() => page.getByTestId('office-kind-current').textContent()).toBe(ui.officeKind.current(ui.officeKind.kinds.district));
+    const rates = () => JSON.stringify(sqlite.prepare('SELECT revenue_code, reward_basis_points, cost_basis_points FROM deduction_rates ORDER BY rowid').all());
+    const entries = () => (sqlite.prepare('SELECT count(*) AS n FROM ledger_entries').get() as { n: number }).n;
+    const before = { rates: rates(), entries: entries() };
+
+    // Refused in the form: three decimals, and shares over 100 %; nothing is sent.
+    const form = page.getByTestId('rates-form');
+    await form.getByLabel(ui.rates.law).selectOption('804001');
+    await form.getByLabel(ui.rates.reward).fill('12.345');
+    await form.getByLabel(ui.rates.cost).fill('5');
+    await form.getByRole('button', { name: ui.rates.save }).click();
+    await seen(page, ui.rates.badPercent);
+    await form.getByLabel(ui.rates.reward).fill('99');
+    await form.getByRole('button', { name: ui.rates.save }).click();
+    await seen(page, ui.rates.overHundred);
+    await capture(page, 'settings-rates-refused');
+    expect({ rates: rates(), entries: entries() }).toEqual(before);
+
+    await form.getByLabel(ui.rates.reward).fill('12.5');
+    await form.getByLabel(ui.rates.cost).fill('2.25');
+    await form.getByRole('button', { name: ui.rates.save }).click();
+    await seen(page, ui.rates.saved('804001', '12.50', '2.25'));
+    await expect.poll(() => page.getByTestId('catalog').getByText(ui.catalog.deduction('12.50', '2.25')).isVisible()).toBe(true);
+    expect(sqlite.prepare('SELECT reward_basis_points AS reward, cost_basis_points AS cost FROM deduction_rates ORDER BY rowid DESC LIMIT 1').get()).toEqual({ reward: 1250, cost: 225 });
+    expect(entries()).toBe(before.entries + 1);
+
+    await page.getByRole('radio', { name: ui.officeKind.kinds.provincial }).check();
+    await page.getByRole('button', { name: ui.officeKind.save }).click();
+    await seen(page, ui.officeKind.saved(ui.officeKind.kinds.provincial));
+    await expect.poll(() => page.getByTestId('office-kind-current').textContent()).toBe(ui.officeKind.current(ui.officeKind.kinds.provincial));
+    expect((sqlite.prepare('SELECT kind FROM office').get() as { kind: string }).kind).toBe('provincial');
+    await capture(page, 'settings-office-kind');
     await logout(page);
   });
 

@@ -7,15 +7,15 @@ import { SelectField } from '../../components/select-field';
 import { TextField } from '../../components/text-field';
 import { useI18n } from '../../i18n/i18n-context';
 
-export interface ApprovalDialogProps {
-  readonly kind: 'reprint' | 'cancel';
+/** A receipt (book and number) for a copy or a cancellation, or an unpaid request's Ref1 for request.cancel. */
+export type ApprovalSubject = { readonly kind: 'reprint' | 'cancel'; readonly book: string; readonly number: number } | { readonly kind: 'request-cancel'; readonly ref1: string };
+
+export type ApprovalDialogProps = ApprovalSubject & {
   readonly user: UserSummary;
-  readonly book: string;
-  readonly number: number;
   readonly request: EbillApi['request'];
   readonly onClose: () => void;
   readonly onDone: (result: { readonly copyNo: number | null }) => void;
-}
+};
 
 type How = 'self' | 'in-person' | 'offline-code' | 'central';
 
@@ -26,8 +26,10 @@ type How = 'self' | 'in-person' | 'offline-code' | 'central';
  * approves it in the console (approval.askCentral, then "check" pulls the decision); a supervisor may
  * approve their own action.
  * A reprint is recorded first (receipt.reprint) and its numbered copy printed (print.reprintCopy).
+ * The same dialog cancels an unpaid request and its bill (request.cancel, by Ref1).
  */
-export function ApprovalDialog({ kind, user, book, number, request, onClose, onDone }: ApprovalDialogProps) {
+export function ApprovalDialog(props: ApprovalDialogProps) {
+  const { kind, user, request, onClose, onDone } = props;
   const { t, language } = useI18n();
   const isSupervisor = user.role === 'supervisor';
   const reasons: Readonly<Record<string, { readonly th: string; readonly en: string }>> = kind === 'reprint' ? REPRINT_REASONS : CANCEL_REASONS;
@@ -41,11 +43,13 @@ export function ApprovalDialog({ kind, user, book, number, request, onClose, onD
   const [isBusy, setIsBusy] = useState(false);
   const [central, setCentral] = useState<CentralApprovalSummary | null>(null);
   const [isUnreachable, setIsUnreachable] = useState(false);
-  const action = kind === 'reprint' ? 'receipt.reprint' : 'receipt.cancel';
+  const action = kind === 'reprint' ? 'receipt.reprint' : kind === 'cancel' ? 'receipt.cancel' : 'request.cancel';
+  const subject = props.kind === 'request-cancel' ? props.ref1 : `${props.book}/${props.number}`;
+  const isCancel = kind !== 'reprint';
 
   /** The latest unused request for this receipt and action (one sent earlier, the dialog closed since), with its reason. */
   const pickCentral = (approvals: readonly CentralApprovalSummary[]): CentralApprovalSummary | null => {
-    const found = approvals.find((a) => a.action === action && a.subject === `${book}/${number}` && !a.isUsed && a.status !== 'rejected') ?? null;
+    const found = approvals.find((a) => a.action === action && a.subject === subject && !a.isUsed && a.status !== 'rejected') ?? null;
     if (found !== null) {
       setReasonCode(found.reasonCode);
       setReasonText(found.reasonText);
@@ -65,7 +69,15 @@ export function ApprovalDialog({ kind, user, book, number, request, onClose, onD
     setIsIncomplete(false);
     setIsBusy(true);
     setError(null);
-    const reply = await request('approval.askCentral', { action, book, number, reasonCode: reasonCode as never, reasonText: reasonText.trim() });
+    const asked = { reasonCode: reasonCode as keyof typeof CANCEL_REASONS, reasonText: reasonText.trim() };
+    const reply = await request(
+      'approval.askCentral',
+      props.kind === 'request-cancel'
+        ? { action: 'request.cancel', ref1: props.ref1, ...asked }
+        : props.kind === 'cancel'
+          ? { action: 'receipt.cancel', book: props.book, number: props.number, ...asked }
+          : { action: 'receipt.reprint', book: props.book, number: props.number, reasonCode: reasonCode as keyof typeof REPRINT_REASONS, reasonText: asked.reasonText },
+    );
     setIsBusy(false);
     if (reply.ok) setCentral(reply.value);
     else setError(reply.error);
@@ -104,9 +116,18 @@ export function ApprovalDialog({ kind, user, book, number, request, onClose, onD
           : how === 'in-person'
             ? { method: 'in-person', username: username.trim(), password: secret }
             : { method: 'offline-code', supervisorUsername: username.trim(), code: secret.trim() };
-    const common = { book, number, reasonText: reasonText.trim(), ...(approval === undefined ? {} : { approval }) };
+    const stated = { reasonText: reasonText.trim(), ...(approval === undefined ? {} : { approval }) };
     setIsBusy(true);
     setError(null);
+    if (props.kind === 'request-cancel') {
+      const reply = await request('request.cancel', { ref1: props.ref1, ...stated, reasonCode: reasonCode as keyof typeof CANCEL_REASONS });
+      setIsBusy(false);
+      if (reply.ok) onDone({ copyNo: null });
+      else setError(reply.error);
+      return;
+    }
+    const { book, number } = props;
+    const common = { book, number, ...stated };
     if (kind === 'reprint') {
       const reply = await request('receipt.reprint', { ...common, reasonCode: reasonCode as keyof typeof REPRINT_REASONS });
       if (!reply.ok) {
@@ -128,7 +149,7 @@ export function ApprovalDialog({ kind, user, book, number, request, onClose, onD
 
   const copy = t.approval;
   return (
-    <ModalDialog title={kind === 'reprint' ? copy.reprintTitle : copy.cancelTitle} onClose={onClose} isBusy={isBusy} tone={kind === 'cancel' ? 'danger' : 'normal'}>
+    <ModalDialog title={kind === 'reprint' ? copy.reprintTitle : kind === 'cancel' ? copy.cancelTitle : copy.requestCancelTitle} onClose={onClose} isBusy={isBusy} tone={isCancel ? 'danger' : 'normal'}>
       <p className="dialog__text">{copy.intro}</p>
       <form onSubmit={(e) => void onSubmit(e)} noValidate className="dialog__form">
         <SelectField
@@ -193,8 +214,8 @@ export function ApprovalDialog({ kind, user, book, number, request, onClose, onD
           <button type="button" className="button" onClick={onClose} disabled={isBusy}>
             {copy.cancel}
           </button>
-          <button type="submit" className={`button ${kind === 'cancel' ? 'button--danger' : 'button--primary'}`} disabled={isBusy}>
-            {isBusy ? copy.submitting : kind === 'reprint' ? copy.submitReprint : copy.submitCancel}
+          <button type="submit" className={`button ${isCancel ? 'button--danger' : 'button--primary'}`} disabled={isBusy}>
+            {isBusy ? copy.submitting : kind === 'reprint' ? copy.submitReprint : kind === 'cancel' ? copy.submitCancel : copy.submitRequestCancel}
           </button>
         </div>
       </form>

@@ -15,6 +15,7 @@ import { TextField } from '../../components/text-field';
 import { formatBusinessDate } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import type { Dict } from '../../i18n/th';
+import { ApprovalDialog } from './approval-dialog';
 import type { Phrase } from './phrase';
 import { PrintPanel } from './print-panel';
 import { ScreenToolbar } from './screen-toolbar';
@@ -66,6 +67,7 @@ export function BillScreen({ info, user, ref1, request, onOpen, onHome, onLogout
   const [evidence, setEvidence] = useState({ bankCode: '006', bankReference: '', paidAt: bangkokNowInput(Date.now()), amountText: '' });
   const [receipt, setReceipt] = useState<ReceiptSummary | null>(null);
   const [existing, setExisting] = useState<{ book: string; number: number } | null>(null);
+  const [isCancelling, setIsCancelling] = useState(false);
   const isCounter = isCounterRole(user.role);
 
   const load = useCallback(async () => {
@@ -148,12 +150,14 @@ export function BillScreen({ info, user, ref1, request, onOpen, onHome, onLogout
   const state = bill?.status ?? null;
   const canPay = isCounter && state === 'unpaid' && receipt === null;
   const canIssueBank = isCounter && state === 'paid' && receipt === null;
+  const canAct = !isBusy && !isCancelling;
   useShortcuts([
-    { shortcut: SHORTCUTS.home, run: onHome },
-    { shortcut: SHORTCUTS.cash, run: () => setPanel('cash'), enabled: canPay && !isBusy },
-    { shortcut: SHORTCUTS.billSlip, run: () => void onSlip(), enabled: canPay && !isBusy },
-    { shortcut: SHORTCUTS.evidence, run: () => setPanel('evidence'), enabled: canPay && !isBusy },
-    { shortcut: SHORTCUTS.issueReceipt, run: () => void issue({ method: 'bill-payment' }), enabled: canIssueBank && !isBusy },
+    { shortcut: SHORTCUTS.home, run: onHome, enabled: !isCancelling },
+    { shortcut: SHORTCUTS.cash, run: () => setPanel('cash'), enabled: canPay && canAct },
+    { shortcut: SHORTCUTS.billSlip, run: () => void onSlip(), enabled: canPay && canAct },
+    { shortcut: SHORTCUTS.evidence, run: () => setPanel('evidence'), enabled: canPay && canAct },
+    { shortcut: SHORTCUTS.cancelReceipt, run: () => setIsCancelling(true), enabled: canPay && canAct },
+    { shortcut: SHORTCUTS.issueReceipt, run: () => void issue({ method: 'bill-payment' }), enabled: canIssueBank && canAct },
   ]);
 
   return (
@@ -175,7 +179,10 @@ export function BillScreen({ info, user, ref1, request, onOpen, onHome, onLogout
             <div><dt>{t.bill.status}</dt><dd><span className={`badge badge--${bill.status}`}>{t.counter.billStatus[bill.status]}</span></dd></div>
           </dl>
           {!isCounter && <p className="notice notice--info">{t.bill.notCounter}</p>}
-          {state === 'cancelled' && <p className="notice notice--error">{t.bill.cancelledNote}</p>}
+          {/* In a live region, so that a cancellation just made is announced once. */}
+          <div role="status" aria-live="polite" aria-atomic="true">
+            {state === 'cancelled' && <p className="notice notice--error" data-testid="request-cancelled">{t.bill.cancelledNote}</p>}
+          </div>
           {state === 'receipted' && receipt === null && (
             <div className="form-actions">
               <p className="notice notice--info">{t.bill.receiptedNote}</p>
@@ -196,6 +203,9 @@ export function BillScreen({ info, user, ref1, request, onOpen, onHome, onLogout
               </button>
               <button type="button" className="button" onClick={() => setPanel('evidence')} disabled={isBusy} aria-keyshortcuts="Alt+E">
                 {t.bill.evidence} <ShortcutHint shortcut={SHORTCUTS.evidence} />
+              </button>
+              <button type="button" className="button button--danger" onClick={() => setIsCancelling(true)} disabled={isBusy} aria-keyshortcuts={SHORTCUTS.cancelReceipt.label}>
+                {t.bill.cancelRequest} <ShortcutHint shortcut={SHORTCUTS.cancelReceipt} />
               </button>
             </div>
           )}
@@ -263,6 +273,22 @@ export function BillScreen({ info, user, ref1, request, onOpen, onHome, onLogout
             </button>
           </div>
         </>
+      )}
+      {isCancelling && (
+        <ApprovalDialog
+          kind="request-cancel"
+          ref1={ref1}
+          user={user}
+          request={request}
+          onClose={() => setIsCancelling(false)}
+          onDone={() => {
+            setIsCancelling(false);
+            setPanel('none');
+            // The cancelled state is said by the bill's own note once it is read again.
+            setStatus(null);
+            void load();
+          }}
+        />
       )}
     </ScreenFrame>
   );

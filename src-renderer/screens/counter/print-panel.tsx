@@ -9,6 +9,8 @@ export interface PrintPanelProps {
   readonly number: number;
   /** Start printing the original as soon as the panel shows (right after the receipt is issued). */
   readonly startAtOnce: boolean;
+  /** The operator confirmed the original came out right (print.confirm succeeded): the owner reads the receipt again. */
+  readonly onConfirmed?: () => void;
 }
 
 /**
@@ -17,7 +19,7 @@ export interface PrintPanelProps {
  * and retries the *same* original (print.retry). There is never a "print again" here; a copy is a
  * supervisor's reprint on the receipt screen.
  */
-export function PrintPanel({ request, book, number, startAtOnce }: PrintPanelProps) {
+export function PrintPanel({ request, book, number, startAtOnce, onConfirmed }: PrintPanelProps) {
   const { t } = useI18n();
   const [job, setJob] = useState<PrintJobSummary | null>(null);
   const [error, setError] = useState<ReplyError | null>(null);
@@ -28,8 +30,12 @@ export function PrintPanel({ request, book, number, startAtOnce }: PrintPanelPro
     setError(null);
     const reply = await step();
     setIsBusy(false);
-    if (reply.ok) setJob(reply.value);
-    else setError(reply.error);
+    if (!reply.ok) {
+      setError(reply.error);
+      return;
+    }
+    setJob(reply.value);
+    if (reply.value.state === 'confirmed') onConfirmed?.();
   };
   const printOriginal = (): Promise<void> => run(() => request('print.receiptOriginal', { book, number }));
   useEffect(() => {

@@ -111,7 +111,11 @@ export function ReceiptScreen({ info, user, book, number, request, onOpen, onHom
               )}
             </div>
           </section>
-          {canAct && !receipt.isPrinted && <PrintPanel request={request} book={book} number={number} startAtOnce={false} />}
+          {canAct && !receipt.isPrinted && <PrintPanel request={request} book={book} number={number} startAtOnce={false} onConfirmed={() => {
+            // The panel goes with the unprinted state; the screen says it and offers a copy at once.
+            setStatus(() => (d: Dict) => d.print.confirmed);
+            void load();
+          }} />}
           <section className="panel" aria-labelledby="history-title">
             <h2 id="history-title" className="section-title">
               {t.receipt.historyHeading}

@@ -9,11 +9,13 @@ import { useShortcuts } from '../../app/use-shortcuts';
 import { ErrorRegion, StatusRegion } from '../../components/error-notice';
 import { ScreenFrame } from '../../components/screen-frame';
 import { TextField } from '../../components/text-field';
+import { basisPointsToPercent } from '../../forms/percent';
 import { formatMoment } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import type { Dict } from '../../i18n/th';
 import type { Phrase } from './phrase';
 import { ScreenToolbar } from './screen-toolbar';
+import { DeductionRatesForm, OfficeKindPanel } from './settings-remittance-panels';
 
 export interface SettingsScreenProps {
   readonly info: AppInfo | null;
@@ -29,13 +31,13 @@ export interface SettingsScreenProps {
 }
 
 const BYTES_PER_KB = 1024;
-const BASIS_POINTS_PER_PERCENT = 100;
 
 /**
  * ตั้งค่า: the office (everyone reads it, the administrator edits it with office.update — a locked
  * setting shows OFFICE_SETTING_LOCKED in Thai), the backup folder with "back up now"
- * (backup.status / backup.run / backup.setFolder), the catalog (catalog.list, read-only), and the
- * ways to the printers and users screens.
+ * (backup.status / backup.run / backup.setFolder), the catalog (catalog.list, read-only), the office
+ * kind and the group 1.1 deduction rates (settings-remittance-panels.tsx), and the ways to the
+ * printers and users screens.
  */
 export function SettingsScreen({ info, user, request, onOpen, onOpenUsers, onOfficeChanged, onHome, onLogout, isLoggingOut }: SettingsScreenProps) {
   const { t } = useI18n();
@@ -44,13 +46,14 @@ export function SettingsScreen({ info, user, request, onOpen, onOpenUsers, onOff
   const [error, setError] = useState<ReplyError | null>(null);
   useShortcuts([{ shortcut: SHORTCUTS.home, run: onHome }]);
 
-  useEffect(() => {
-    void (async () => {
-      const reply = await request('catalog.list', {});
-      if (reply.ok) setCatalog(reply.value);
-      else setError(reply.error);
-    })();
+  const loadCatalog = useCallback(async () => {
+    const reply = await request('catalog.list', {});
+    if (reply.ok) setCatalog(reply.value);
+    else setError(reply.error);
   }, [request]);
+  useEffect(() => {
+    void loadCatalog();
+  }, [loadCatalog]);
 
   return (
     <ScreenFrame title={words.settings.title} info={info} user={user} onLogout={onLogout} isLoggingOut={isLoggingOut} className="screen--settings">
@@ -71,6 +74,7 @@ export function SettingsScreen({ info, user, request, onOpen, onOpenUsers, onOff
       <div className="settings-grid">
         <div className="settings-column">
           {info !== null && info.office !== null && <OfficePanel office={info.office} user={user} request={request} onOfficeChanged={onOfficeChanged} />}
+          {info !== null && info.office !== null && <OfficeKindPanel user={user} request={request} />}
           {mayCall(user.role, 'backup.status') && <BackupPanel user={user} request={request} />}
         </div>
         <section className="panel" aria-labelledby="catalog-title" data-testid="catalog">
@@ -81,7 +85,10 @@ export function SettingsScreen({ info, user, request, onOpen, onOpenUsers, onOff
           {catalog === null ? (
             <p className="panel__text">{t.counter.loading}</p>
           ) : (
-            <CatalogTable catalog={catalog} />
+            <>
+              <CatalogTable catalog={catalog} />
+              {mayCall(user.role, 'remittance.setRate') && <DeductionRatesForm fineLaws={catalog.fineLaws} request={request} onSaved={() => void loadCatalog()} />}
+            </>
           )}
         </section>
       </div>
@@ -292,11 +299,6 @@ function BackupPanel({ user, request }: { readonly user: UserSummary; readonly r
   );
 }
 
-/** Basis points as a percentage with two decimals: 1250 → "12.50". */
-function percent(basisPoints: number): string {
-  return `${Math.floor(basisPoints / BASIS_POINTS_PER_PERCENT)}.${String(basisPoints % BASIS_POINTS_PER_PERCENT).padStart(2, '0')}`;
-}
-
 /** A file size in whole kilobytes (at least 1), grouped: 1,234. */
 function kilobytes(bytes: number): string {
   return Math.max(1, Math.round(bytes / BYTES_PER_KB)).toLocaleString('en-US');
@@ -324,7 +326,7 @@ function CatalogTable({ catalog }: { readonly catalog: RequestOutput<'catalog.li
                 <span lang={language}>{language === 'th' ? law.lawNameTh : law.lawNameEn}</span> · {words.group(law.group)}
               </td>
               <td>{words.fineAmount}</td>
-              <td>{law.rewardBasisPoints + law.costBasisPoints === 0 ? words.noDeduction : words.deduction(percent(law.rewardBasisPoints), percent(law.costBasisPoints))}</td>
+              <td>{law.rewardBasisPoints + law.costBasisPoints === 0 ? words.noDeduction : words.deduction(basisPointsToPercent(law.rewardBasisPoints), basisPointsToPercent(law.costBasisPoints))}</td>
             </tr>
           ))}
         </tbody>
