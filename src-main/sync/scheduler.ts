@@ -72,7 +72,7 @@ export interface BackgroundSync {
   nudge(): void;
   /** One round now (what the timer does), or the one under way. */
   runNow(): Promise<RoundOutcome>;
-  /** Clears the timer; resolves once a round under way has ended. No round starts after. */
+  /** Clears the timer and aborts a request under way; resolves once that round has ended. No round starts after. */
   stop(): Promise<void>;
 }
 
@@ -91,7 +91,11 @@ export function startBackgroundSync(deps: LedgerDeps, logger: Logger, options: B
     maxBackoffMs: options.maxBackoffMs ?? BACKGROUND_SYNC.maxBackoffMs,
     minRetryDelayMs: options.minRetryDelayMs ?? BACKGROUND_SYNC.minRetryDelayMs,
   };
-  const retry = options.retry ?? { ...DEFAULT_RETRY, maxAttempts: BACKGROUND_SYNC.roundAttempts };
+  let isStopped = false;
+  const given = options.retry ?? { ...DEFAULT_RETRY, maxAttempts: BACKGROUND_SYNC.roundAttempts };
+  /** Aborted by stop(): the request under way ends at once, and no retry waits after it. */
+  const stopping = new AbortController();
+  const retry: RetryPolicy = { ...given, sleep: (ms) => (isStopped ? Promise.reject(new Error('background sync stopped')) : given.sleep(ms)) };
   const timers = options.timers ?? nodeTimers;
   const random = options.random ?? Math.random;
   const backoff: RetryPolicy = { ...DEFAULT_RETRY, baseDelayMs: settings.intervalMs, maxDelayMs: settings.maxBackoffMs, random };
@@ -99,7 +103,6 @@ export function startBackgroundSync(deps: LedgerDeps, logger: Logger, options: B
   let timer: unknown = null;
   let nextAttemptAtMs: number | null = null;
   let running: Promise<RoundOutcome> | null = null;
-  let isStopped = false;
   let isNudgedDuringRound = false;
   let lastRoundAtMs: number | null = null;
   let lastSuccessAtMs: number | null = null;
@@ -125,9 +128,9 @@ export function startBackgroundSync(deps: LedgerDeps, logger: Logger, options: B
     try {
       await withSyncLock(deps.sqlite, async () => {
         if (isStopped) return;
-        await pushOutbox(deps, { retry });
+        await pushOutbox(deps, { retry, signal: stopping.signal });
         if (isStopped) return;
-        await pullFromCentral(deps, retry);
+        await pullFromCentral(deps, retry, undefined, stopping.signal);
       });
       failures = 0;
       lastErrorCode = null;
@@ -186,6 +189,7 @@ export function startBackgroundSync(deps: LedgerDeps, logger: Logger, options: B
 
   const stop = async (): Promise<void> => {
     isStopped = true;
+    stopping.abort();
     if (timer !== null) timers.clear(timer);
     timer = null;
     nextAttemptAtMs = null;

@@ -46,11 +46,20 @@ function manualTimers(): SyncTimers & { readonly live: Map<number, { run: () => 
 }
 
 /** A TCP proxy in front of central that can be cut (every connection reset, new ones refused) and restored. */
-async function cuttableProxy(targetPort: number): Promise<{ url: string; cut(): void; restore(): void; close(): Promise<void> }> {
+async function cuttableProxy(targetPort: number): Promise<{ url: string; cut(): void; restore(): void; hang(): Promise<void>; close(): Promise<void> }> {
   let isCut = false;
+  /** Set by hang(): the next connection is held open with no answer, and this is called. */
+  let onHeld: (() => void) | null = null;
   const sockets = new Set<Socket>();
   const server: Server = createServer((socket) => {
     if (isCut) return void socket.destroy();
+    if (onHeld !== null) {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+      socket.on('error', () => undefined);
+      onHeld();
+      return;
+    }
     const upstream = connect(targetPort, '127.0.0.1');
     for (const s of [socket, upstream]) {
       sockets.add(s);
@@ -73,6 +82,11 @@ async function cuttableProxy(targetPort: number): Promise<{ url: string; cut(): 
     restore: () => {
       isCut = false;
     },
+    hang: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        onHeld = resolve;
+      }),
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();
@@ -196,9 +210,20 @@ describe('background sync in the office host', () => {
     expect(await centralEntries()).toEqual({ n: localSeq, seqs: localSeq, top: localSeq });
   });
 
-  it('close: the timer is cleared, no round starts afterwards, nudges do nothing', async () => {
+  it('close: a request under way to a central that does not answer is aborted, the timer is cleared, no round starts afterwards, nudges do nothing', async () => {
     const background = sync();
+    const held = proxy.hang();
+    await issueReceipt();
+    const timer = timers.only();
+    office.clock.advanceMs(timer.ms);
+    timer.fire();
+    await held;
+    expect(background.state().isRoundRunning).toBe(true);
+    const failuresLogged = office.logger.lines.filter((l) => l.message.startsWith('background sync')).length;
+    // Without the abort this would wait for the request's 30 s timeout.
     await office.host.closeWhenIdle();
+    expect(background.state().isRoundRunning).toBe(false);
+    expect(office.logger.lines.filter((l) => l.message.startsWith('background sync'))).toHaveLength(failuresLogged);
     expect(timers.live.size).toBe(0);
     expect(background.state().nextAttemptAtMs).toBeNull();
     background.nudge();
