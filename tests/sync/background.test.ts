@@ -1,4 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, connect, type Server, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestInput } from '../../src-shared/contract';
 import type { LedgerDeps } from '../../src-main/ledger/action';
@@ -8,7 +11,7 @@ import { DEFAULT_RETRY, type RetryPolicy } from '../../src-main/sync/retry';
 import { BACKGROUND_SYNC, nodeTimers, type SyncTimers } from '../../src-main/sync/scheduler';
 import { createEnrollCode } from '../../src-server/enrollment';
 import { startTestCentral, type TestCentral } from '../helpers/central';
-import { client, expectOk, loginAs, makeSetUpOffice, PASSWORD, type TestOffice } from '../helpers/office';
+import { client, expectOk, loginAs, makeSetUpOffice, makeTestOffice, PASSWORD, SETUP_INPUT, type TestOffice } from '../helpers/office';
 
 /**
  * The background sync of the office host (issue 11): an enrolled terminal's receipts reach central
@@ -262,5 +265,24 @@ describe('background sync with Node timers', () => {
     await loginAs(cliLike, client('cli-like'), 'auditor');
     expect((await expectOk(cliLike.call(client('cli-like'), 'sync.status', {}))).background).toBeUndefined();
     cliLike.close();
+  });
+});
+
+describe('background sync and training', () => {
+  it('a training database cannot enroll (NOT_TRAINING, nothing stored) and its rounds do nothing', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'ebill-bg-training-'));
+    const trainingTimers = manualTimers();
+    const training = makeTestOffice({ dataDir: join(parent, 'training'), backgroundSync: { timers: trainingTimers } });
+    try {
+      await expectOk(training.call(client('training-admin'), 'setup.init', { ...SETUP_INPUT, isTraining: true }));
+      await expect(enrollTerminal(depsOf(training), 'http://127.0.0.1:9', 'AAAAA-AAAAA', FAST_RETRY)).rejects.toMatchObject({ code: 'NOT_TRAINING' });
+      expect(training.host.services.database.sqlite.prepare('SELECT count(*) AS n FROM sync_enrollments').get()).toEqual({ n: 0 });
+      trainingTimers.only().fire();
+      expect(await training.host.services.backgroundSync?.runNow()).toBe('idle');
+      expect(training.host.services.backgroundSync?.state()).toMatchObject({ lastRoundAtMs: null, lastErrorCode: null, failures: 0 });
+    } finally {
+      await training.host.closeWhenIdle();
+      rmSync(parent, { recursive: true, force: true });
+    }
   });
 });
