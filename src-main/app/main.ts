@@ -71,6 +71,8 @@ function start(): void {
     appVersion: app.getVersion(),
     ...(nativeBinding === undefined ? {} : { nativeBinding }),
     printing: electronPrintPlatform(dataDir),
+    // Push and pull with central in the background when enrolled (src-main/sync/README.md "Background sync").
+    backgroundSync: {},
   });
   // Periodic verified backups (src-main/backup): only when the ledger moved; failures are logged.
   backups = startBackupSchedule({ sqlite: host.services.database.sqlite, dataDir, clock: systemClock, logger, nativeBinding });

@@ -14,7 +14,10 @@ export const counterHandlers = {
 
 /** Home, settings and the audit log (issue 7): reads, plus the backup ones (`backup.run`, `backup.setFolder`). */
 export const settingsHandlers = {
-  'sync.status': (_input, { services }) => syncStatus(services.database.sqlite),
+  'sync.status': (_input, { services }) => {
+    const background = services.backgroundSync?.state();
+    return { ...syncStatus(services.database.sqlite), ...(background === undefined ? {} : { background }) };
+  },
   'approval.pending': (_input, { services }) => pendingApprovals(services.database.sqlite),
   'catalog.list': (_input, { services }) => catalogList(services.database.sqlite),
   'backup.status': (_input, { services }) => backupStatus(services.database.sqlite, services.dataDir),

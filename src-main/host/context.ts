@@ -4,6 +4,7 @@ import type { OfficeDatabase, Db } from '../db/open';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
 import type { PrintRuntime } from '../printing/print-platform';
+import type { BackgroundSync } from '../sync/scheduler';
 import type { Session, SessionStore } from '../users/sessions';
 import type { EventHub } from './events';
 
@@ -24,6 +25,8 @@ export interface OfficeServices {
   readonly dataDir: string;
   /** The app's better-sqlite3 build for the connections backups open (the desktop app's Electron one). */
   readonly nativeBinding?: string;
+  /** The background push and pull (desktop app, browser shell); absent in the CLI's one-shot host. */
+  readonly backgroundSync?: BackgroundSync;
 }
 
 /** Who is calling: an Electron window, a browser-shell tab or a CLI run. */

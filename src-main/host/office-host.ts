@@ -1,9 +1,10 @@
-import type { Reply } from '../../src-shared/contract';
+import { isRequestName, requestMap, type Reply } from '../../src-shared/contract';
 import { openOfficeDatabase } from '../db/open';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
 import { dataPaths } from '../platform/paths';
 import { createPrintRuntime, nodePrintPlatform, type PrintPlatform } from '../printing/print-platform';
+import { startBackgroundSync, type BackgroundSyncOptions } from '../sync/scheduler';
 import { SessionStore } from '../users/sessions';
 import type { ClientRef, OfficeServices } from './context';
 import { dispatch } from './dispatch';
@@ -26,12 +27,19 @@ export interface OfficeHostOptions {
   readonly nativeBinding?: string;
   /** Renderer, adapters and printer list; plain Node's (Chromium, PDF files, `lp`) unless given (Electron). */
   readonly printing?: PrintPlatform;
+  /**
+   * Starts the background sync (src-main/sync/scheduler.ts): the desktop app and the browser shell
+   * pass it (`{}` for the defaults); the CLI does not (a command is one round of its own).
+   */
+  readonly backgroundSync?: BackgroundSyncOptions;
 }
 
 export interface OfficeHost {
   readonly services: OfficeServices;
   call(client: ClientRef, name: unknown, input: unknown): Promise<Reply<unknown>>;
   close(): void;
+  /** close(), after a background sync round under way has ended (tests: no open handles). */
+  closeWhenIdle(): Promise<void>;
 }
 
 /**
@@ -51,6 +59,8 @@ export function createOfficeHost(options: OfficeHostOptions): OfficeHost {
   const events = new EventHub();
   const idleTimeoutMs = options.idleTimeoutMs ?? HOST_DEFAULTS.idleTimeoutMs;
   const sessions = new SessionStore(idleTimeoutMs, (clientId, reason) => events.emit(clientId, 'session.ended', { reason }));
+  const backgroundSync =
+    options.backgroundSync === undefined ? undefined : startBackgroundSync({ sqlite: database.sqlite, clock: options.clock, machineId: options.machineId }, options.logger, options.backgroundSync);
   const services: OfficeServices = {
     database,
     db: database.db,
@@ -64,17 +74,33 @@ export function createOfficeHost(options: OfficeHostOptions): OfficeHost {
     printing: createPrintRuntime(options.printing ?? nodePrintPlatform(options.dataDir), options.logger),
     dataDir: options.dataDir,
     ...(options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }),
+    ...(backgroundSync === undefined ? {} : { backgroundSync }),
   };
   const sweep = setInterval(() => sessions.sweep(options.clock.nowMs()), HOST_DEFAULTS.idleSweepIntervalMs);
   sweep.unref();
+  let isClosed = false;
+  const close = (): void => {
+    if (isClosed) return;
+    isClosed = true;
+    clearInterval(sweep);
+    void backgroundSync?.stop();
+    // One warm Chromium per host: closed with it (logged, never thrown, if it is already gone).
+    void services.printing.close();
+    database.close();
+  };
   return {
     services,
-    call: (client, name, input) => dispatch(services, handlers, client, name, input),
-    close: () => {
+    call: async (client, name, input) => {
+      const reply = await dispatch(services, handlers, client, name, input);
+      // A command that succeeded may have written a ledger entry: the background sync sends it soon (a nudge is cheap).
+      if (reply.ok && backgroundSync !== undefined && isRequestName(name) && requestMap[name].kind === 'command') backgroundSync.nudge();
+      return reply;
+    },
+    close,
+    closeWhenIdle: async () => {
       clearInterval(sweep);
-      // One warm Chromium per host: closed with it (logged, never thrown, if it is already gone).
-      void services.printing.close();
-      database.close();
+      await backgroundSync?.stop();
+      close();
     },
   };
 }

@@ -88,6 +88,8 @@ export interface PushOptions {
   readonly maxBatchBytes?: number;
   /** Called after each acknowledged batch (the app shows progress). */
   readonly onProgress?: (progress: { highWaterSeq: number; localSeq: number }) => void;
+  /** Aborts the request under way (the background sync stopping). */
+  readonly signal?: AbortSignal;
 }
 
 export interface PushResult {
@@ -116,7 +118,7 @@ export async function pushOutbox(deps: LedgerDeps, options: PushOptions = {}): P
   const maxBytes = Math.min(options.maxBatchBytes ?? MAX_BATCH_BYTES, MAX_BATCH_BYTES) - BODY_OVERHEAD_BYTES;
   // Central's signed mark first: a database restored behind it is found before it resends (and is
   // refused as behind, SYNC_BEHIND_CENTRAL), and one that central lacks entries of resends from there.
-  let mark = await centralMark(deps, enrollment, retry);
+  let mark = await centralMark(deps, enrollment, retry, options.signal);
   let from = mark + 1;
   let sent = 0;
   let repeated = 0;
@@ -127,7 +129,7 @@ export async function pushOutbox(deps: LedgerDeps, options: PushOptions = {}): P
     const entries = batchFrom(deps, from, maxEntries, maxBytes);
     const body = { entries, completeness: completenessOf(deps, entries) };
     try {
-      const response = await withRetry(retry, () => signedRequest(enrollment.serverUrl, 'POST', '/v1/push', body, enrollment, deps.clock.nowMs(), pushResponseSchema));
+      const response = await withRetry(retry, () => signedRequest(enrollment.serverUrl, 'POST', '/v1/push', body, enrollment, deps.clock.nowMs(), pushResponseSchema, undefined, options.signal));
       recordAck(deps.sqlite, enrollment, response.signedAck, () => newId(deps.clock));
       sent += response.accepted;
       repeated += response.repeated;
@@ -187,9 +189,9 @@ export async function refreshFromCentral(deps: LedgerDeps, retry: RetryPolicy = 
  * reach or differs at is SYNC_BEHIND_CENTRAL). It may be below what central once acknowledged
  * (central restored from its own backup): push resends from there.
  */
-async function centralMark(deps: LedgerDeps, enrollment: Enrollment, retry: RetryPolicy): Promise<number> {
+async function centralMark(deps: LedgerDeps, enrollment: Enrollment, retry: RetryPolicy, signal?: AbortSignal): Promise<number> {
   try {
-    const response = await withRetry(retry, () => signedRequest(enrollment.serverUrl, 'GET', '/v1/status', undefined, enrollment, deps.clock.nowMs(), statusResponseSchema));
+    const response = await withRetry(retry, () => signedRequest(enrollment.serverUrl, 'GET', '/v1/status', undefined, enrollment, deps.clock.nowMs(), statusResponseSchema, undefined, signal));
     recordAck(deps.sqlite, enrollment, response.signedAck, () => newId(deps.clock));
     return response.signedAck.ack.highWaterSeq;
   } catch (error) {

@@ -3,6 +3,7 @@ import { requireSession, type Handlers } from '../host/context';
 import type { ApprovalTarget } from '../ledger/approvals';
 import { requireBill } from '../ledger/bills';
 import { requireReceipt } from '../ledger/receipts';
+import { withSyncLock } from './lock';
 import { DEFAULT_RETRY } from './retry';
 import { listCentralApprovals, pullFromCentral, saveCentralApprovalRequest, sendPendingRequests } from './pull';
 
@@ -26,7 +27,7 @@ export const syncHandlers = {
     const deps = { sqlite, clock: ctx.services.clock, machineId: ctx.services.machineId };
     const id = saveCentralApprovalRequest(deps, requireSession(ctx).userId, target, input.reasonText);
     try {
-      await sendPendingRequests(deps, { ...DEFAULT_RETRY, maxAttempts: 1 }, ASK_TIMEOUT_MS);
+      await withSyncLock(sqlite, () => sendPendingRequests(deps, { ...DEFAULT_RETRY, maxAttempts: 1 }, ASK_TIMEOUT_MS));
     } catch (error) {
       // Saved: the next pull sends it. Only an unreachable central is expected here; anything else is said.
       if (!(error instanceof CodedError) || error.code !== 'SYNC_UNREACHABLE') throw error;
@@ -39,7 +40,9 @@ export const syncHandlers = {
     let isCentralReached: boolean | null = null;
     if (input.checkCentral === true) {
       try {
-        await pullFromCentral({ sqlite: services.database.sqlite, clock: services.clock, machineId: services.machineId }, { ...DEFAULT_RETRY, maxAttempts: 1 }, ASK_TIMEOUT_MS);
+        const { sqlite } = services.database;
+        // Behind a background round under way, never beside it (src-main/sync/lock.ts).
+        await withSyncLock(sqlite, () => pullFromCentral({ sqlite, clock: services.clock, machineId: services.machineId }, { ...DEFAULT_RETRY, maxAttempts: 1 }, ASK_TIMEOUT_MS));
         isCentralReached = true;
       } catch (error) {
         if (!(error instanceof CodedError) || error.code !== 'SYNC_UNREACHABLE') throw error;

@@ -48,7 +48,7 @@ export async function requestCentralApproval(deps: LedgerDeps, requestedByUserId
 }
 
 /** Sends every saved request central has not received yet; returns how many were sent. */
-export async function sendPendingRequests(deps: LedgerDeps, retry: RetryPolicy = DEFAULT_RETRY, timeoutMs?: number): Promise<number> {
+export async function sendPendingRequests(deps: LedgerDeps, retry: RetryPolicy = DEFAULT_RETRY, timeoutMs?: number, signal?: AbortSignal): Promise<number> {
   const enrollment = requireEnrollment(deps.sqlite);
   const pending = prepared(
     deps.sqlite,
@@ -57,7 +57,7 @@ export async function sendPendingRequests(deps: LedgerDeps, retry: RetryPolicy =
   ).all() as ApprovalRequest[];
   for (const request of pending) {
     try {
-      await withRetry(retry, () => signedRequest(enrollment.serverUrl, 'POST', '/v1/approval-requests', request, enrollment, deps.clock.nowMs(), approvalRequestResponseSchema, timeoutMs));
+      await withRetry(retry, () => signedRequest(enrollment.serverUrl, 'POST', '/v1/approval-requests', request, enrollment, deps.clock.nowMs(), approvalRequestResponseSchema, timeoutMs, signal));
     } catch (error) {
       throw officeErrorOf(error);
     }
@@ -119,14 +119,16 @@ export async function pullFromCentral(
   deps: LedgerDeps,
   retry: RetryPolicy = DEFAULT_RETRY,
   timeoutMs?: number,
+  /** Aborts the request under way (the background sync stopping). */
+  signal?: AbortSignal,
 ): Promise<{ pulled: number; approvals: number; fineOrders: number; feed: FeedApplied & { items: number }; requestsSent: number; usersFlagged: number }> {
   const enrollment = requireEnrollment(deps.sqlite);
-  const requestsSent = await sendPendingRequests(deps, retry, timeoutMs);
+  const requestsSent = await sendPendingRequests(deps, retry, timeoutMs, signal);
   const localUsers = unapprovedLocalUsers(deps.sqlite);
   let usersFlagged = 0;
   try {
     if (localUsers.length > 0) {
-      usersFlagged = (await withRetry(retry, () => signedRequest(enrollment.serverUrl, 'POST', '/v1/local-users', { users: localUsers }, enrollment, deps.clock.nowMs(), localUserReportResponseSchema, timeoutMs))).flagged;
+      usersFlagged = (await withRetry(retry, () => signedRequest(enrollment.serverUrl, 'POST', '/v1/local-users', { users: localUsers }, enrollment, deps.clock.nowMs(), localUserReportResponseSchema, timeoutMs, signal))).flagged;
     }
   } catch (error) {
     throw officeErrorOf(error);
@@ -138,7 +140,7 @@ export async function pullFromCentral(
     const path = `/v1/pull?approvalsAfter=${cursorOf(deps.sqlite, 'approvals')}&fineOrdersAfter=${cursorOf(deps.sqlite, 'fine-orders')}&feedAfter=${cursorOf(deps.sqlite, 'feed')}`;
     let pulled: PullResponse;
     try {
-      pulled = await withRetry(retry, () => signedRequest(enrollment.serverUrl, 'GET', path, undefined, enrollment, deps.clock.nowMs(), pullResponseSchema, timeoutMs));
+      pulled = await withRetry(retry, () => signedRequest(enrollment.serverUrl, 'GET', path, undefined, enrollment, deps.clock.nowMs(), pullResponseSchema, timeoutMs, signal));
     } catch (error) {
       throw officeErrorOf(error);
     }

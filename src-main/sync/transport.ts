@@ -37,6 +37,8 @@ export async function signedRequest<S extends z.ZodType>(
   nowMs: number,
   valueSchema: S,
   timeoutMs: number = REQUEST_TIMEOUT_MS,
+  /** Aborts the request (the background sync stopping); it then fails as unreachable. */
+  signal?: AbortSignal,
 ): Promise<z.infer<S>> {
   const bytes = body === undefined ? Buffer.alloc(0) : Buffer.from(JSON.stringify(body), 'utf8');
   const nonce = randomBytes(16).toString('hex');
@@ -52,7 +54,7 @@ export async function signedRequest<S extends z.ZodType>(
   let response: Response;
   let answer: string;
   try {
-    response = await fetch(new URL(path, serverUrl), { method, headers, ...(body === undefined ? {} : { body: bytes }), signal: AbortSignal.timeout(timeoutMs) });
+    response = await fetch(new URL(path, serverUrl), { method, headers, ...(body === undefined ? {} : { body: bytes }), signal: signal === undefined ? AbortSignal.timeout(timeoutMs) : AbortSignal.any([AbortSignal.timeout(timeoutMs), signal]) });
     answer = await response.text();
   } catch (error) {
     throw new CentralUnreachable(`central at ${serverUrl} did not answer: ${(error as Error).message}`);

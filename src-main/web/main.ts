@@ -21,7 +21,7 @@ async function main(): Promise<void> {
 
   const paths = dataPaths(dataDir);
   const logger = createFileLogger({ logDir: paths.logDir, fileName: 'web', echoToStderr: true });
-  const host = createOfficeHost({ dataDir, clock: systemClock, logger, machineId: machineId(paths.machineIdFile), appVersion: readAppVersion() });
+  const host = createOfficeHost({ dataDir, clock: systemClock, logger, machineId: machineId(paths.machineIdFile), appVersion: readAppVersion(), backgroundSync: {} });
   const token = randomBytes(24).toString('base64url');
   const server = createWebShell({ host, rendererDir, token });
   const actualPort = await listenOnLoopback(server, port);

@@ -14,6 +14,8 @@ import { openOutage } from './counter/outage-state';
 import { useI18n } from '../i18n/i18n-context';
 
 const MS_PER_MINUTE = 60_000;
+/** How often home reads the sync state again while it is open (the background sync moves on its own every 30 s or so). */
+const SYNC_REFRESH_MS = 15_000;
 
 export interface HomeScreenProps {
   readonly info: AppInfo | null;
@@ -109,6 +111,13 @@ export function HomeScreen({ info, user, request, onOpenUsers, onOpen, onScanTex
   useEffect(() => {
     void load();
   }, [load]);
+  // The background sync moves on its own (src-main/sync/scheduler.ts): its state is read again now and then.
+  useEffect(() => {
+    const timer = setInterval(() => {
+      void request('sync.status', {}).then((reply) => setSync(reply.ok ? { status: reply.value } : { error: reply.error }));
+    }, SYNC_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [request]);
 
   useShortcuts([
     { shortcut: SHORTCUTS.users, run: onOpenUsers, enabled: canViewUsers },
@@ -295,7 +304,7 @@ export function HomeScreen({ info, user, request, onOpenUsers, onOpen, onScanTex
   );
 }
 
-/** The sync state as `ebill sync status` knows it: enrolled or not, central's mark, what is waiting, the last acknowledgement. */
+/** The sync state as `ebill sync status` knows it (enrolled or not, central's mark, what is waiting, the last acknowledgement) and, in the app, the background sync's last round, its error and the next attempt. */
 function SyncState({ sync }: { readonly sync: { status: RequestOutput<'sync.status'> } | { error: ReplyError } | null }) {
   const { t, language } = useI18n();
   const words = t.settingsUi.home;
@@ -303,11 +312,29 @@ function SyncState({ sync }: { readonly sync: { status: RequestOutput<'sync.stat
   if ('error' in sync) return <p className="notice notice--error" data-testid="sync-state">{t.errors[sync.error.code]}</p>;
   const { status } = sync;
   if (!status.isEnrolled) return <p className="notice notice--unknown" data-testid="sync-state">{words.syncNotEnrolled}</p>;
+  const background = status.background;
+  const isFailing = background !== undefined && background.lastErrorCode !== null;
   return (
-    <p className={`notice ${status.pending === 0 ? 'notice--ok' : 'notice--warn'}`} data-testid="sync-state">
+    <p className={`notice ${isFailing ? 'notice--error' : status.pending === 0 ? 'notice--ok' : 'notice--warn'}`} data-testid="sync-state">
       {status.pending === 0 ? words.syncAllSent(status.centralHighWater) : words.syncPending(status.pending, status.centralHighWater)}
       <br />
       {status.lastAckAtMs === null ? words.syncNeverAck : words.syncLastAck(formatMoment(status.lastAckAtMs, language))}
+      {background !== undefined && (
+        <span data-testid="sync-background">
+          <br />
+          {background.lastRoundAtMs === null
+            ? words.syncNoRoundYet
+            : background.lastErrorCode === null
+              ? words.syncRoundOk(formatMoment(background.lastRoundAtMs, language))
+              : words.syncRoundFailed(formatMoment(background.lastRoundAtMs, language), t.errors[background.lastErrorCode])}
+          {background.nextAttemptAtMs !== null && (
+            <>
+              <br />
+              {words.syncNextAttempt(formatMoment(background.nextAttemptAtMs, language))}
+            </>
+          )}
+        </span>
+      )}
     </p>
   );
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseBusinessDate } from '../dates';
+import { ERROR_CODES } from './errors';
 import { isoDate } from './fields';
 import { LIMITS, type RequestSpec } from './spec';
 
@@ -55,6 +56,17 @@ export const settingsRequests = {
       centralHighWater: z.number().int(),
       pending: z.number().int(),
       lastAckAtMs: z.number().int().nullable(),
+      /** The background sync of the desktop app and the browser shell (src-main/sync/scheduler.ts); absent where none runs (the CLI). */
+      background: z
+        .strictObject({
+          isRoundRunning: z.boolean(),
+          lastRoundAtMs: z.number().int().nullable(),
+          lastSuccessAtMs: z.number().int().nullable(),
+          lastErrorCode: z.enum(ERROR_CODES).nullable(),
+          failures: z.number().int(),
+          nextAttemptAtMs: z.number().int().nullable(),
+        })
+        .optional(),
     }),
     access: READERS,
     ...query,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { RequestInput, RequestName, Reply, RequestOutput } from '../../src-shared/contract';
 import type { Role } from '../../src-shared/domain/roles';
 import type { ClientRef } from '../../src-main/host/context';
-import { createOfficeHost, type OfficeHost } from '../../src-main/host/office-host';
+import { createOfficeHost, type OfficeHost, type OfficeHostOptions } from '../../src-main/host/office-host';
 import { manualClock } from '../../src-main/platform/clock';
 import { memoryLogger } from '../../src-main/platform/logger';
 import { dataPaths } from '../../src-main/platform/paths';
@@ -23,11 +23,18 @@ export interface TestOffice {
   close(): void;
 }
 
-export function makeTestOffice(options: { idleTimeoutMs?: number; dataDir?: string } = {}): TestOffice {
+/** `backgroundSync`: the host runs the background sync as the desktop app does (tests/sync/background.test.ts). */
+export interface TestOfficeOptions {
+  readonly idleTimeoutMs?: number;
+  readonly dataDir?: string;
+  readonly backgroundSync?: OfficeHostOptions['backgroundSync'];
+}
+
+export function makeTestOffice(options: TestOfficeOptions = {}): TestOffice {
   return openTestOffice(options, options.dataDir === undefined);
 }
 
-function openTestOffice(options: { idleTimeoutMs?: number; dataDir?: string }, ownsDataDir: boolean): TestOffice {
+function openTestOffice(options: TestOfficeOptions, ownsDataDir: boolean): TestOffice {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ebill-test-'));
   const clock = manualClock(T0_MS);
   const logger = memoryLogger();
@@ -38,6 +45,7 @@ function openTestOffice(options: { idleTimeoutMs?: number; dataDir?: string }, o
     machineId: MACHINE_ID,
     appVersion: '0.0.0-test',
     ...(options.idleTimeoutMs === undefined ? {} : { idleTimeoutMs: options.idleTimeoutMs }),
+    ...(options.backgroundSync === undefined ? {} : { backgroundSync: options.backgroundSync }),
   });
   return {
     host,
@@ -88,7 +96,7 @@ let setUpTemplate: string | undefined;
  * (`VACUUM INTO`) and every later one opens a copy of that database file in its own folder. The
  * copies share ids and timestamps of the set-up records, which no test compares across offices.
  */
-export async function makeSetUpOffice(options: { idleTimeoutMs?: number; dataDir?: string } = {}): Promise<TestOffice> {
+export async function makeSetUpOffice(options: TestOfficeOptions = {}): Promise<TestOffice> {
   if (setUpTemplate === undefined) {
     const office = makeTestOffice(options);
     await setUpWithUsers(office);
