@@ -72,6 +72,7 @@ export const REQUEST_NAMES = [
   'close.status',
   'close.day',
   'close.shift',
+  'close.shiftStatus',
   'day.summary',
   'bill.paidList',
   'record.search',
