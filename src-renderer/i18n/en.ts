@@ -736,6 +736,7 @@ export const en: Dict = {
     confirm: 'Close the shift',
     cancel: 'Not yet',
     closedDone: 'The shift is closed',
+    justClosedHeading: 'The shift close just recorded',
     recordsHeading: 'Your shift closes today',
     dayClosed: 'The day is already closed: no more shift closes',
   },

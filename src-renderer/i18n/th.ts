@@ -740,6 +740,7 @@ export const th = {
     confirm: 'ยืนยันปิดกะ',
     cancel: 'ยังไม่ปิด',
     closedDone: 'ปิดกะเรียบร้อยแล้ว',
+    justClosedHeading: 'บันทึกการปิดกะที่เพิ่งปิด',
     recordsHeading: 'การปิดกะของท่านในวันนี้',
     dayClosed: 'วันนี้ปิดบัญชีประจำวันแล้ว ปิดกะไม่ได้อีก',
   },

@@ -137,7 +137,8 @@ describe('shift close in a real browser (issue 10)', { timeout: E2E_TEST_TIMEOUT
     await capture(page, 'shift-close-confirm');
     await page.getByRole('button', { name: th.shiftClose.confirm }).click();
     await seen(page, th.shiftClose.closedDone);
-    await expect.poll(() => page.getByTestId('close-records').isVisible()).toBe(true);
+    await expect.poll(() => page.getByTestId('shift-done').isVisible()).toBe(true);
+    expect(await page.getByTestId('shift-done').textContent()).toContain(th.dayClose.short('0.50'));
     const rows = sqlite.prepare(`SELECT kind, receipt_count AS n, cash_expected_satang AS expected, cash_counted_satang AS counted, variance_satang AS variance, variance_reason AS reason FROM day_closes`).all();
     expect(rows).toEqual([{ kind: 'shift', n: 2, expected: 200_050, counted: 200_000, variance: -50, reason: 'เหรียญ 50 สตางค์ทอนเกิน' }]);
     // The next shift starts empty; the record of this one stays on the screen.

@@ -7,11 +7,18 @@ import { varianceText } from './cash-count';
 type CloseRecord = RequestOutput<'close.status'>['closes'][number];
 
 /** Close records (day, supplementary or shift closes) as the day close and the shift close show them. */
-export function CloseRecords({ closes, heading }: { readonly closes: readonly CloseRecord[]; readonly heading: string }) {
+export interface CloseRecordsProps {
+  readonly closes: readonly CloseRecord[];
+  readonly heading: string;
+  /** For a second list on one screen: its heading id and test id (default `close-records`). */
+  readonly name?: string;
+}
+
+export function CloseRecords({ closes, heading, name = 'close-records' }: CloseRecordsProps) {
   const { t, language } = useI18n();
   return (
-    <section className="panel" aria-labelledby="close-records-title" data-testid="close-records">
-      <h2 id="close-records-title" className="section-title">
+    <section className="panel" aria-labelledby={`${name}-title`} data-testid={name}>
+      <h2 id={`${name}-title`} className="section-title">
         {heading}
       </h2>
       {closes.map((c) => (

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { EbillApi, ReplyError, RequestOutput, UserSummary } from '../../../src-shared/contract';
 import { formatSatang } from '../../../src-shared/money';
 import type { AppInfo } from '../../app/app-info';
@@ -45,6 +45,12 @@ export function ShiftCloseScreen({ info, user, request, onHome, onLogout, isLogg
   const [error, setError] = useState<ReplyError | null>(null);
   const [notice, setNotice] = useState<Phrase | null>(null);
   const [isBusy, setIsBusy] = useState(false);
+  /** The shift close just made: shown first, so the officer sees the record without scrolling. */
+  const [justClosed, setJustClosed] = useState<Status['shifts'][number] | null>(null);
+  const doneRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (justClosed !== null) doneRef.current?.scrollIntoView({ block: 'start' });
+  }, [justClosed]);
 
   const load = useCallback(async () => {
     if (today === '') return;
@@ -74,6 +80,7 @@ export function ShiftCloseScreen({ info, user, request, onHome, onLogout, isLogg
   const onSubmit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
     setNotice(null);
+    setJustClosed(null);
     setIsConfirming(true);
   };
 
@@ -91,6 +98,7 @@ export function ShiftCloseScreen({ info, user, request, onHome, onLogout, isLogg
     setDrafts(EMPTY_CASH_DRAFTS);
     setReason('');
     setNotice(() => (d: Dict) => d.shiftClose.closedDone);
+    setJustClosed(reply.value.close);
     await load();
   };
 
@@ -103,7 +111,10 @@ export function ShiftCloseScreen({ info, user, request, onHome, onLogout, isLogg
         </button>
       </ScreenToolbar>
       <p className="panel__text">{t.shiftClose.intro}</p>
-      <StatusRegion text={notice?.(t) ?? null} />
+      <div ref={doneRef}>
+        <StatusRegion text={notice?.(t) ?? null} />
+        {justClosed !== null && <CloseRecords closes={[justClosed]} heading={t.shiftClose.justClosedHeading} name="shift-done" />}
+      </div>
       <ErrorRegion error={error} />
       {status === null ? (
         error === null && <p className="panel__text">{t.counter.loading}</p>
