@@ -155,4 +155,17 @@ describe('shift close in a real browser (issue 10)', { timeout: E2E_TEST_TIMEOUT
     expect(await call(page, 'close.shiftStatus', { businessDate: '2026-12-02' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     await logout(page);
   });
+
+  it('every role of close.shift has the tile, and Alt+J opens the screen', async () => {
+    const page = pages[1] as Page;
+    for (const username of ['operator', 'supervisor', 'finance', 'head']) {
+      await login(page, username);
+      await seen(page, th.homeCounter.todayHeading);
+      expect(await page.getByRole('button', { name: new RegExp(th.homeCounter.tiles.shiftClose[0] ?? '') }).count(), username).toBe(1);
+      if (username === 'operator' || username === 'finance') await capture(page, `home-shift-tile-${username}`);
+      await page.keyboard.press('Alt+KeyJ');
+      await seen(page, th.shiftClose.intro);
+      await logout(page);
+    }
+  });
 });
