@@ -1,6 +1,6 @@
 import { requireSession, type Handlers, type OfficeServices } from '../host/context';
 import { closeDay, closeShift, type CloseDeps } from './close-day';
-import { dayStatus, type ListUnkeyedPaperLeaves } from './day-status';
+import { dayStatus, shiftStatus, type ListUnkeyedPaperLeaves } from './day-status';
 
 /**
  * The close slice of the contract (issue 10). `listUnkeyedPaperLeaves` is the books feature's
@@ -29,9 +29,23 @@ export function createCloseHandlers(listUnkeyedPaperLeaves: ListUnkeyedPaperLeav
       const outcome = closeDay(closeDeps(ctx.services), requireSession(ctx).userId, { businessDate: input.businessDate, counted: input.pieces, varianceReason: input.varianceReason });
       return { close: outcome.close, unconfirmedProvisional: [...outcome.status.unconfirmedProvisional] };
     },
+    'close.shiftStatus': (input, ctx) => {
+      const userId = requireSession(ctx).userId;
+      const status = shiftStatus(ctx.services.database.sqlite, input.businessDate, userId);
+      return {
+        businessDate: status.businessDate,
+        canClose: status.nextKind !== null,
+        receiptCount: status.receiptCount,
+        totalSatang: status.totalSatang,
+        cashExpectedSatang: status.cashExpectedSatang,
+        unprintedOriginals: [...status.unprintedOriginals],
+        unconfirmedProvisional: [...status.unconfirmedProvisional],
+        shifts: status.shifts.filter((c) => c.receiverUserId === userId),
+      };
+    },
     'close.shift': (input, ctx) => {
       const outcome = closeShift(closeDeps(ctx.services), requireSession(ctx).userId, { businessDate: input.businessDate, counted: input.pieces, varianceReason: input.varianceReason });
       return { close: outcome.close, unconfirmedProvisional: [...outcome.status.unconfirmedProvisional] };
     },
-  } satisfies Pick<Handlers, 'close.status' | 'close.day' | 'close.shift'>;
+  } satisfies Pick<Handlers, 'close.status' | 'close.day' | 'close.shift' | 'close.shiftStatus'>;
 }

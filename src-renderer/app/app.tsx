@@ -17,6 +17,7 @@ import { SearchScreen } from '../screens/counter/search-screen';
 import { AuditLogScreen } from '../screens/counter/audit-log-screen';
 import { SettingsScreen } from '../screens/counter/settings-screen';
 import { DayCloseScreen } from '../screens/counter/day-close-screen';
+import { ShiftCloseScreen } from '../screens/counter/shift-close-screen';
 import { ReportsScreen } from '../screens/counter/reports-screen';
 import { RemittanceScreen } from '../screens/counter/remittance-screen';
 import { isCounterRole } from './permissions';
@@ -197,6 +198,8 @@ export function App({ ebill }: { readonly ebill: EbillApi }) {
         return <AuditLogScreen {...frame} user={route.user} onOpen={onOpen} onHome={onHome} />;
       case 'day-close':
         return <DayCloseScreen {...frame} user={route.user} onHome={onHome} />;
+      case 'shift-close':
+        return <ShiftCloseScreen {...frame} user={route.user} onHome={onHome} />;
       case 'reports':
         return <ReportsScreen {...frame} user={route.user} onHome={onHome} />;
       case 'remittance':

@@ -36,6 +36,7 @@ const SCREEN_NEEDS: Record<CounterScreen, RequestName> = {
   settings: 'catalog.list',
   'audit-log': 'audit.log',
   'day-close': 'close.status',
+  'shift-close': 'close.shiftStatus',
   reports: 'report.render',
   remittance: 'remittance.day',
 };

@@ -31,6 +31,7 @@ export type CounterTarget =
   | { readonly screen: 'settings' }
   | { readonly screen: 'audit-log' }
   | { readonly screen: 'day-close' }
+  | { readonly screen: 'shift-close' }
   | { readonly screen: 'reports' }
   | { readonly screen: 'remittance' };
 export type CounterScreen = CounterTarget['screen'];

@@ -26,6 +26,7 @@ export const SHORTCUTS = {
   field: { code: 'KeyO', alt: true, label: 'Alt+O' },
   manualReport: { code: 'KeyM', alt: true, label: 'Alt+M' },
   dayClose: { code: 'KeyK', alt: true, label: 'Alt+K' },
+  shiftClose: { code: 'KeyJ', alt: true, label: 'Alt+J' },
   reports: { code: 'KeyQ', alt: true, label: 'Alt+Q' },
   remittance: { code: 'KeyU', alt: true, label: 'Alt+U' },
   addRange: { code: 'KeyA', alt: true, label: 'Alt+A' },

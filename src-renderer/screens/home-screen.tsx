@@ -42,6 +42,7 @@ const TILES: readonly { screen: TileScreen; key: keyof AppDictTiles; shortcut: S
   { screen: 'books', key: 'books', shortcut: SHORTCUTS.books },
   { screen: 'field', key: 'field', shortcut: SHORTCUTS.field },
   { screen: 'day-close', key: 'dayClose', shortcut: SHORTCUTS.dayClose },
+  { screen: 'shift-close', key: 'shiftClose', shortcut: SHORTCUTS.shiftClose },
   { screen: 'reports', key: 'reports', shortcut: SHORTCUTS.reports },
   { screen: 'remittance', key: 'remittance', shortcut: SHORTCUTS.remittance },
 ];

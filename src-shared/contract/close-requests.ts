@@ -32,6 +32,8 @@ export const closeSummary = z.strictObject({
 export const countedCashFile = z.strictObject({ pieces: countedPiecesSchema, varianceReason: thaiText('variance reason', 500).optional() });
 
 const CLOSERS = ['finance', 'head'] as const;
+/** Whoever took money counts their own drawer at the end of a shift. */
+const SHIFT_CLOSERS = ['operator', 'supervisor', 'finance', 'head'] as const;
 
 /** close.*: shift and day close (issue 10). Closing is the finance officer's or the head of unit's; the auditor reads the status. */
 export const closeRequests = {
@@ -62,11 +64,28 @@ export const closeRequests = {
     timeoutMs: LIMITS.defaultTimeoutMs,
     maxInputBytes: LIMITS.defaultMaxInputBytes,
   },
+  'close.shiftStatus': {
+    input: z.strictObject({ businessDate }),
+    // The caller's own drawer: their receipts of the date since their last shift close; `canClose` false once the day is closed.
+    output: z.strictObject({
+      businessDate: z.string(),
+      canClose: z.boolean(),
+      receiptCount: z.number().int(),
+      totalSatang: z.number().int(),
+      cashExpectedSatang: z.number().int(),
+      unprintedOriginals: z.array(receiptRef),
+      unconfirmedProvisional: z.array(receiptRef),
+      shifts: z.array(closeSummary),
+    }),
+    access: SHIFT_CLOSERS,
+    kind: 'query',
+    timeoutMs: LIMITS.defaultTimeoutMs,
+    maxInputBytes: LIMITS.defaultMaxInputBytes,
+  },
   'close.shift': {
     input: z.strictObject({ businessDate, ...countedCashFile.shape }),
     output: z.strictObject({ close: closeSummary, unconfirmedProvisional: z.array(receiptRef) }),
-    // Whoever took money counts their own drawer at the end of a shift.
-    access: ['operator', 'supervisor', 'finance', 'head'],
+    access: SHIFT_CLOSERS,
     kind: 'command',
     timeoutMs: LIMITS.defaultTimeoutMs,
     maxInputBytes: LIMITS.defaultMaxInputBytes,

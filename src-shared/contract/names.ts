@@ -73,6 +73,7 @@ export const REQUEST_NAMES = [
   'close.status',
   'close.day',
   'close.shift',
+  'close.shiftStatus',
   'day.summary',
   'bill.paidList',
   'record.search',

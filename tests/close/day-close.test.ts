@@ -187,4 +187,23 @@ describe('shift close (issue 10): each receiving officer counts their own drawer
     expect(status.closes.map((c) => c.kind)).toEqual(['close']);
     expect((await office.as(office.auditor, 'ledger.verify', {})).problems).toEqual([]);
   });
+
+  it('close.shiftStatus: the caller’s own drawer since their last shift, their unprinted originals, their shift closes; the auditor is refused', async () => {
+    await office.printedReceipt();
+    const unprinted = await office.cashReceipt();
+    const before = await office.as(office.operator, 'close.shiftStatus', { businessDate: office.today() });
+    expect(before).toMatchObject({ canClose: true, receiptCount: 2, cashExpectedSatang: 300_000, shifts: [] });
+    expect(before.unprintedOriginals).toEqual([{ book: unprinted.book, number: unprinted.number, amountSatang: 150_000 }]);
+    await expectRefused(office, office.operator, 'close.shift', { businessDate: office.today(), pieces: { ...ZERO_PIECES, '1000': 3 } }, 'UNPRINTED_ORIGINALS');
+    await office.as(office.operator, 'receipt.markPrinted', { book: unprinted.book, number: unprinted.number });
+    await office.as(office.operator, 'close.shift', { businessDate: office.today(), pieces: { ...ZERO_PIECES, '1000': 3 } });
+    const after = await office.as(office.operator, 'close.shiftStatus', { businessDate: office.today() });
+    expect(after).toMatchObject({ canClose: true, receiptCount: 0, cashExpectedSatang: 0, unprintedOriginals: [] });
+    expect(after.shifts.map((c) => [c.kind, c.receiptCount, c.cashCountedSatang])).toEqual([['shift', 2, 300_000]]);
+    // Another officer sees only their own drawer.
+    expect(await office.as(office.supervisor, 'close.shiftStatus', { businessDate: office.today() })).toMatchObject({ receiptCount: 0, shifts: [] });
+    await expectRefused(office, office.auditor, 'close.shiftStatus', { businessDate: office.today() }, 'FORBIDDEN');
+    await office.as(office.finance, 'close.day', { businessDate: office.today(), pieces: { ...ZERO_PIECES, '1000': 3 } });
+    expect((await office.as(office.operator, 'close.shiftStatus', { businessDate: office.today() })).canClose).toBe(false);
+  });
 });

@@ -232,6 +232,10 @@ const BAD_INPUTS: { readonly [K in RequestName]: readonly (readonly [unknown, Re
     [{ businessDate: '2026-11-23', pieces: { ...ZERO_PIECES, '20': 100_001 } }, /pieces\.20: pieces must not exceed 100000/],
     [{ businessDate: '2026-11-23', pieces: ZERO_PIECES, varianceReason: 'x'.repeat(501) }, /varianceReason: variance reason is longer than 500/],
   ],
+  'close.shiftStatus': [
+    [{ businessDate: '2026-13-01' }, /businessDate: date is not a calendar date/],
+    [{ businessDate: '2026-12-02', userId: 'finance' }, /Unrecognized key: "userId"/],
+  ],
   'day.summary': [[{ date: '2026-12-02' }, /Unrecognized key: "date"/]],
   'bill.paidList': [[{ limit: 10 }, /Unrecognized key: "limit"/]],
   'record.search': [

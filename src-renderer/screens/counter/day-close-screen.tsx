@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { EbillApi, ReplyError, RequestOutput, UserSummary } from '../../../src-shared/contract';
-import { CASH_DENOMINATIONS, type CountedPieces, type DenominationKey } from '../../../src-shared/domain/cash';
 import { formatSatang } from '../../../src-shared/money';
 import type { AppInfo } from '../../app/app-info';
 import { mayCall } from '../../app/permissions';
@@ -11,9 +10,11 @@ import { ModalDialog } from '../../components/modal-dialog';
 import { ScreenFrame } from '../../components/screen-frame';
 import { ShortcutHint } from '../../components/shortcut-hint';
 import { TextField } from '../../components/text-field';
-import { formatBusinessDate, formatMoment } from '../../i18n/format';
+import { formatBusinessDate } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import type { Dict } from '../../i18n/th';
+import { CloseRecords } from './close-records';
+import { CashCountTable, cashCountOf, EMPTY_CASH_DRAFTS, varianceText, type CashDrafts } from './cash-count';
 import type { Phrase } from './phrase';
 import { ScreenToolbar } from './screen-toolbar';
 
@@ -27,30 +28,6 @@ export interface DayCloseScreenProps {
 }
 
 type Status = RequestOutput<'close.status'>;
-type CloseRecord = Status['closes'][number];
-type Drafts = Readonly<Record<DenominationKey, string>>;
-
-const EMPTY_DRAFTS = Object.fromEntries(CASH_DENOMINATIONS.map((d) => [d.key, ''])) as Drafts;
-const PIECES = /^\d{1,6}$/;
-
-/** A typed piece count: empty is 0; anything else not whole digits is NaN (main then refuses it: the screen never guesses). */
-function piecesOf(text: string): number {
-  const trimmed = text.trim();
-  if (trimmed === '') return 0;
-  return PIECES.test(trimmed) ? Number(trimmed) : Number.NaN;
-}
-
-/** The denomination as a clerk reads it: "ธนบัตร 1000 บาท", "เหรียญ 50 สตางค์". */
-export function denominationLabel(t: Dict, d: (typeof CASH_DENOMINATIONS)[number]): string {
-  if (d.kind === 'note') return t.dayClose.note(Number(d.key).toLocaleString('en-US'));
-  return d.satang < 100 ? t.dayClose.coinSatang(String(d.satang)) : t.dayClose.coinBaht(d.key);
-}
-
-function varianceText(t: Dict, varianceSatang: number): string {
-  if (varianceSatang === 0) return t.dayClose.balanced;
-  return varianceSatang > 0 ? t.dayClose.over(formatSatang(varianceSatang)) : t.dayClose.short(formatSatang(-varianceSatang));
-}
-
 /**
  * ปิดบัญชีประจำวัน (issue 10, seed 001 §3.1 steps 6–8): the day's receipts and the cash expected,
  * the cash counted by Thai banknote and coin with its running total and variance (a reason is
@@ -64,7 +41,7 @@ export function DayCloseScreen({ info, user, request, onHome, onLogout, isLoggin
   const today = info?.businessDate ?? '';
   const [date, setDate] = useState(today);
   const [status, setStatus] = useState<Status | null>(null);
-  const [drafts, setDrafts] = useState<Drafts>(EMPTY_DRAFTS);
+  const [drafts, setDrafts] = useState<CashDrafts>(EMPTY_CASH_DRAFTS);
   const [reason, setReason] = useState('');
   const [isConfirming, setIsConfirming] = useState(false);
   const [error, setError] = useState<ReplyError | null>(null);
@@ -91,9 +68,7 @@ export function DayCloseScreen({ info, user, request, onHome, onLogout, isLoggin
     void load();
   }, [load]);
 
-  const pieces = Object.fromEntries(CASH_DENOMINATIONS.map((d) => [d.key, piecesOf(drafts[d.key])])) as CountedPieces;
-  const isCountValid = CASH_DENOMINATIONS.every((d) => Number.isFinite(pieces[d.key]));
-  const countedSatang = CASH_DENOMINATIONS.reduce((sum, d) => sum + (Number.isFinite(pieces[d.key]) ? pieces[d.key] * d.satang : 0), 0);
+  const { pieces, isValid: isCountValid, countedSatang } = cashCountOf(drafts);
   const expectedSatang = status?.cashExpectedSatang ?? 0;
   const varianceSatang = countedSatang - expectedSatang;
   const isBlocked = status !== null && (status.unprintedOriginals.length > 0 || status.unkeyedPaperLeaves.length > 0);
@@ -121,7 +96,7 @@ export function DayCloseScreen({ info, user, request, onHome, onLogout, isLoggin
       await load();
       return;
     }
-    setDrafts(EMPTY_DRAFTS);
+    setDrafts(EMPTY_CASH_DRAFTS);
     setReason('');
     setNotice(() => (d: Dict) => d.dayClose.closedDone);
     await load();
@@ -203,50 +178,7 @@ export function DayCloseScreen({ info, user, request, onHome, onLogout, isLoggin
               <h2 id="count-title" className="section-title">
                 {t.dayClose.countHeading}
               </h2>
-              <div className="cash-count">
-                <table className="table cash-count__table" data-testid="cash-count">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t.dayClose.denomination}</th>
-                      <th scope="col">{t.dayClose.pieces}</th>
-                      <th scope="col" className="table__number">{t.dayClose.amount}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {CASH_DENOMINATIONS.map((d) => {
-                      const label = denominationLabel(t, d);
-                      const n = pieces[d.key];
-                      return (
-                        <tr key={d.key}>
-                          <th scope="row">{label}</th>
-                          <td>
-                            <input
-                              className="field__input cash-count__input"
-                              aria-label={t.dayClose.piecesOf(label)}
-                              aria-invalid={Number.isFinite(n) ? undefined : true}
-                              inputMode="numeric"
-                              maxLength={6}
-                              value={drafts[d.key]}
-                              onChange={(e) => setDrafts((all) => ({ ...all, [d.key]: e.target.value }))}
-                            />
-                          </td>
-                          <td className="table__number">{Number.isFinite(n) ? formatSatang(n * d.satang) : '—'}</td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-                <dl className="facts cash-count__totals" aria-live="polite">
-                  <div><dt>{t.dayClose.countedTotal}</dt><dd data-testid="counted-total">{formatSatang(countedSatang)} {t.counter.baht}</dd></div>
-                  <div><dt>{t.dayClose.expected}</dt><dd>{formatSatang(expectedSatang)} {t.counter.baht}</dd></div>
-                  <div>
-                    <dt>{t.dayClose.variance}</dt>
-                    <dd data-testid="variance" className={varianceSatang === 0 ? 'cash-count__ok' : 'cash-count__off'}>
-                      {varianceText(t, varianceSatang)}
-                    </dd>
-                  </div>
-                </dl>
-              </div>
+              <CashCountTable drafts={drafts} onChange={setDrafts} expectedSatang={expectedSatang} />
               {varianceSatang !== 0 && (
                 <TextField label={t.dayClose.reason} hint={t.dayClose.reasonHint} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} lang="th" isRequired className="field--grow" />
               )}
@@ -258,7 +190,7 @@ export function DayCloseScreen({ info, user, request, onHome, onLogout, isLoggin
             </form>
           )}
           {status.nextKind === null && <p className="notice notice--ok">{t.dayClose.nothingToClose}</p>}
-          {status.closes.length > 0 && <CloseRecords closes={status.closes} />}
+          {status.closes.length > 0 && <CloseRecords closes={status.closes} heading={t.dayClose.closedHeading} />}
         </>
       )}
       {isConfirming && (
@@ -276,33 +208,5 @@ export function DayCloseScreen({ info, user, request, onHome, onLogout, isLoggin
         </ModalDialog>
       )}
     </ScreenFrame>
-  );
-}
-
-function CloseRecords({ closes }: { readonly closes: readonly CloseRecord[] }) {
-  const { t, language } = useI18n();
-  return (
-    <section className="panel" aria-labelledby="close-records-title" data-testid="close-records">
-      <h2 id="close-records-title" className="section-title">
-        {t.dayClose.closedHeading}
-      </h2>
-      {closes.map((c) => (
-        <div key={c.id} className="close-record">
-          <h3 className="subsection-title">{t.dayClose.kinds[c.kind]}</h3>
-          <dl className="facts">
-            <div><dt>{t.dayClose.closedAt}</dt><dd>{formatMoment(c.atMs, language)}</dd></div>
-            <div><dt>{t.dayClose.closedBy}</dt><dd>{c.closedByNameTh ?? c.closedByUserId}</dd></div>
-            <div><dt>{t.dayClose.receiptCount}</dt><dd>{c.receiptCount}</dd></div>
-            <div><dt>{t.dayClose.total}</dt><dd>{formatSatang(c.totalSatang)} {t.counter.baht}</dd></div>
-            <div><dt>{t.dayClose.cashExpected}</dt><dd>{formatSatang(c.cashExpectedSatang)} {t.counter.baht}</dd></div>
-            <div><dt>{t.dayClose.counted}</dt><dd>{formatSatang(c.cashCountedSatang)} {t.counter.baht}</dd></div>
-            <div><dt>{t.dayClose.variance}</dt><dd>{varianceText(t, c.varianceSatang)}</dd></div>
-            {c.varianceReason !== null && <div><dt>{t.dayClose.reasonShown}</dt><dd>{c.varianceReason}</dd></div>}
-            <div><dt>{t.dayClose.unconfirmedCount}</dt><dd>{c.unconfirmedCount}</dd></div>
-            <div><dt>{t.dayClose.chainHead}</dt><dd className="table__mono">{c.chainHeadSeq} · {c.chainHeadHash.slice(0, 16)}…</dd></div>
-          </dl>
-        </div>
-      ))}
-    </section>
   );
 }
