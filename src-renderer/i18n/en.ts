@@ -171,6 +171,7 @@ export const en: Dict = {
     paidAwaiting: 'Paid, receipt due',
     stateHeading: 'This terminal',
     printerHeading: 'Printers',
+    printerAllDocuments: 'All documents',
     pendingJobs: (n: number) => (n === 0 ? 'No unfinished print job' : `${n} unfinished print job(s)`),
     jobLine: (doc: string, state: string) => `${doc}: ${state}`,
     syncHeading: 'Sync with central',

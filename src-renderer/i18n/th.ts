@@ -175,6 +175,7 @@ export const th = {
     paidAwaiting: 'ชำระแล้ว รอออกใบเสร็จ',
     stateHeading: 'สถานะของเครื่องนี้',
     printerHeading: 'เครื่องพิมพ์',
+    printerAllDocuments: 'ทุกเอกสาร',
     pendingJobs: (n: number) => (n === 0 ? 'ไม่มีงานพิมพ์ค้าง' : `งานพิมพ์ค้าง ${n} งาน`),
     jobLine: (doc: string, state: string) => `${doc}: ${state}`,
     syncHeading: 'การส่งข้อมูลไปส่วนกลาง',

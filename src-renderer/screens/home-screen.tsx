@@ -46,6 +46,20 @@ const TILES: readonly { screen: TileScreen; key: keyof AppDictTiles; shortcut: S
   { screen: 'reports', key: 'reports', shortcut: SHORTCUTS.reports },
   { screen: 'remittance', key: 'remittance', shortcut: SHORTCUTS.remittance },
 ];
+type PrinterSetting = RequestOutput<'print.settings.get'>['settings'][number];
+
+/** Documents that print the same way share one line (home must fit 1366×768). */
+function printerGroups(settings: readonly PrinterSetting[]): { key: string; setting: PrinterSetting; kinds: PrinterSetting['documentKind'][] }[] {
+  const groups = new Map<string, { key: string; setting: PrinterSetting; kinds: PrinterSetting['documentKind'][] }>();
+  for (const setting of settings) {
+    const key = `${setting.adapter}|${setting.deviceName ?? ''}|${setting.paper}`;
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, { key, setting, kinds: [setting.documentKind] });
+    else group.kinds.push(setting.documentKind);
+  }
+  return [...groups.values()];
+}
+
 /** Up to nine tiles fit three a row; more go four a row (see `.home-layout--many`). */
 const MAX_TILES_THREE_A_ROW = 9;
 type AppDictTiles = ReturnType<typeof useI18n>['t']['homeCounter']['tiles'];
@@ -252,10 +266,10 @@ export function HomeScreen({ info, user, request, onOpenUsers, onOpen, onScanTex
             {printers !== null && <h3 className="subsection-title">{t.homeCounter.printerHeading}</h3>}
             {printers !== null && (
               <ul className="plain-list home-state__printers">
-                {printers.map((s) => (
-                  <li key={s.documentKind}>
-                    {t.counter.documents[s.documentKind]}: {t.counter.adapters[s.adapter]}
-                    {s.deviceName !== null && ` (${s.deviceName})`} · {s.paper}
+                {printerGroups(printers).map((group, _i, groups) => (
+                  <li key={group.key}>
+                    {groups.length === 1 ? t.homeCounter.printerAllDocuments : group.kinds.map((kind) => t.counter.documents[kind]).join(', ')}: {t.counter.adapters[group.setting.adapter]}
+                    {group.setting.deviceName !== null && ` (${group.setting.deviceName})`} · {group.setting.paper}
                   </li>
                 ))}
               </ul>
