@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataPaths } from '../../src-main/platform/paths';
 import { formatBusinessDate } from '../../src-renderer/i18n/format';
+import { beTextFromIso } from '../../src-renderer/forms/be-date';
 import { th } from '../../src-renderer/i18n/th';
 import { E2E_TEST_TIMEOUT_MS, ebill } from '../helpers/cli';
 import { pdfText } from '../documents/pdf-tools';
@@ -182,7 +183,7 @@ describe('day close, reports and remittance in a real browser (issue 10)', { tim
     expect(await page.getByLabel(th.remittance.scope).locator('option').allTextContents()).toEqual([th.remittance.scopes.cash]);
     await capture(page, 'remittance-day');
 
-    await page.getByLabel(th.remittance.date).fill(PAST);
+    await page.getByLabel(th.remittance.date).fill(beTextFromIso(PAST));
     await expect.poll(() => page.getByTestId('remittance-deadline').textContent()).toContain(th.remittance.overdue);
     const before = count('remittances');
     await page.getByLabel(th.remittance.bankReference).fill('KTB 0001');
@@ -211,7 +212,7 @@ describe('day close, reports and remittance in a real browser (issue 10)', { tim
     await page.keyboard.press('Alt+KeyQ');
     await seen(page, th.reports.intro);
     await page.getByLabel(th.reports.report, { exact: true }).selectOption('register-cash');
-    await page.getByLabel(th.reports.from, { exact: true }).fill(TODAY);
+    await page.getByLabel(th.reports.from, { exact: true }).fill(beTextFromIso(TODAY));
     await capture(page, 'reports');
     await page.getByRole('button', { name: th.reports.produce }).click();
     await expect.poll(() => page.getByTestId('report-result').isVisible(), { timeout: 120_000 }).toBe(true);

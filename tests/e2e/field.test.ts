@@ -6,6 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataPaths } from '../../src-main/platform/paths';
 import { formatBusinessDate } from '../../src-renderer/i18n/format';
+import { beTextFromIso } from '../../src-renderer/forms/be-date';
 import { th } from '../../src-renderer/i18n/th';
 import { addDays, businessDateOf, type BusinessDate } from '../../src-shared/dates';
 import { E2E_TEST_TIMEOUT_MS, ebill } from '../helpers/cli';
@@ -77,8 +78,8 @@ describe('field collection in a real browser (issue 8)', { timeout: E2E_TEST_TIM
     await page.getByLabel(th.field.orderNo, { exact: true }).fill(LAPTOP_ORDER);
     await page.getByLabel(th.field.officer, { exact: true }).selectOption('operator');
     await page.getByLabel(th.field.place, { exact: true }).fill('ตำบลป่าแมต อำเภอเมืองแพร่');
-    await page.getByLabel(th.field.fromDate, { exact: true }).fill(today);
-    await page.getByLabel(th.field.toDate, { exact: true }).fill(addDays(today, -1));
+    await page.getByLabel(th.field.fromDate, { exact: true }).fill(beTextFromIso(today));
+    await page.getByLabel(th.field.toDate, { exact: true }).fill(beTextFromIso(addDays(today, -1)));
     await page.getByLabel(th.field.book, { exact: true }).fill(OFFICER_BOOK.toLowerCase());
     await page.getByLabel(th.field.firstLeaf, { exact: true }).fill('16');
     await page.getByLabel(th.field.lastLeaf, { exact: true }).fill('20');
@@ -89,7 +90,7 @@ describe('field collection in a real browser (issue 8)', { timeout: E2E_TEST_TIM
     await capture(page, 'field-order-refused');
     expect(counts()).toBe(before);
 
-    await page.getByLabel(th.field.toDate, { exact: true }).fill(today);
+    await page.getByLabel(th.field.toDate, { exact: true }).fill(beTextFromIso(today));
     await page.getByRole('button', { name: th.field.save }).click();
     await seen(page, th.field.ordered(LAPTOP_ORDER, formatBusinessDate(today, 'th')));
     expect(sqlite.prepare(`SELECT t.terminal_slot AS slot FROM field_order_terminals t JOIN field_orders f ON f.id = t.field_order_id WHERE f.order_no = ?`).all(LAPTOP_ORDER)).toEqual([{ slot: 1 }]);

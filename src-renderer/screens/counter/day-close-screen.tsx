@@ -5,6 +5,7 @@ import type { AppInfo } from '../../app/app-info';
 import { mayCall } from '../../app/permissions';
 import { SHORTCUTS } from '../../app/shortcuts';
 import { useShortcuts } from '../../app/use-shortcuts';
+import { BeDateField } from '../../components/be-date-field';
 import { ErrorRegion, StatusRegion } from '../../components/error-notice';
 import { ModalDialog } from '../../components/modal-dialog';
 import { ScreenFrame } from '../../components/screen-frame';
@@ -113,7 +114,7 @@ export function DayCloseScreen({ info, user, request, onHome, onLogout, isLoggin
       <p className="panel__text">{t.dayClose.intro}</p>
       {!mayClose && <p className="notice notice--info">{t.dayClose.readOnly}</p>}
       <div className="form-row">
-        <TextField label={t.dayClose.date} type="date" value={date} max={today} hint={shownDate === '' ? undefined : dateText} onChange={(e) => setDate(e.target.value)} isRequired className="field--date" />
+        <BeDateField label={t.dayClose.date} value={date} onChange={setDate} isRequired className="field--date" />
       </div>
       <StatusRegion text={notice?.(t) ?? null} />
       <ErrorRegion error={error} />

@@ -5,6 +5,7 @@ import type { AppInfo } from '../../app/app-info';
 import { mayCall } from '../../app/permissions';
 import { SHORTCUTS } from '../../app/shortcuts';
 import { useShortcuts } from '../../app/use-shortcuts';
+import { BeDateField } from '../../components/be-date-field';
 import { ErrorRegion, StatusRegion } from '../../components/error-notice';
 import { ScreenFrame } from '../../components/screen-frame';
 import { SelectField } from '../../components/select-field';
@@ -193,8 +194,8 @@ export function FieldScreen({ info, user, request, onHome, onLogout, isLoggingOu
             <TextField label={t.field.place} value={draft.placeText} onChange={(e) => change({ placeText: e.target.value })} maxLength={200} lang="th" error={required(draft.placeText, isOrderTried)} isRequired className="field--grow" />
           </div>
           <div className="form-row">
-            <TextField label={t.field.fromDate} type="date" value={draft.fromDate} hint={draft.fromDate === '' ? undefined : date(draft.fromDate)} onChange={(e) => change({ fromDate: e.target.value })} isRequired />
-            <TextField label={t.field.toDate} type="date" value={draft.toDate} hint={draft.toDate === '' ? undefined : date(draft.toDate)} onChange={(e) => change({ toDate: e.target.value })} isRequired />
+            <BeDateField label={t.field.fromDate} value={draft.fromDate} onChange={(iso) => change({ fromDate: iso })} isRequired />
+            <BeDateField label={t.field.toDate} value={draft.toDate} onChange={(iso) => change({ toDate: iso })} isRequired />
           </div>
           {draft.ranges.map((r, i) => (
             <fieldset key={i} className="form-row range-row">

@@ -5,12 +5,13 @@ import type { AppInfo } from '../../app/app-info';
 import { mayCall } from '../../app/permissions';
 import { SHORTCUTS } from '../../app/shortcuts';
 import { useShortcuts } from '../../app/use-shortcuts';
+import { BeDateField } from '../../components/be-date-field';
 import { ErrorRegion, StatusRegion } from '../../components/error-notice';
 import { ScreenFrame } from '../../components/screen-frame';
 import { SelectField } from '../../components/select-field';
 import { ShortcutHint } from '../../components/shortcut-hint';
 import { TextField } from '../../components/text-field';
-import { formatBusinessDate, formatMoment } from '../../i18n/format';
+import { formatMoment } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import type { Dict } from '../../i18n/th';
 import type { Phrase } from './phrase';
@@ -120,7 +121,7 @@ export function RemittanceScreen({ info, user, request, onHome, onLogout, isLogg
       </ScreenToolbar>
       <p className="panel__text">{t.remittance.intro}</p>
       <div className="form-row">
-        <TextField label={t.remittance.date} type="date" value={date} max={today} hint={shownDate === '' ? undefined : formatBusinessDate(shownDate, language)} onChange={(e) => setDate(e.target.value)} isRequired className="field--date" />
+        <BeDateField label={t.remittance.date} value={date} onChange={setDate} isRequired className="field--date" />
       </div>
       <StatusRegion text={notice?.(t) ?? null} />
       <ErrorRegion error={error} />

@@ -4,10 +4,10 @@ import { formatSatang } from '../../../src-shared/money';
 import type { AppInfo } from '../../app/app-info';
 import { SHORTCUTS } from '../../app/shortcuts';
 import { useShortcuts } from '../../app/use-shortcuts';
+import { BeDateField } from '../../components/be-date-field';
 import { ErrorRegion } from '../../components/error-notice';
 import { ScreenFrame } from '../../components/screen-frame';
 import { SelectField } from '../../components/select-field';
-import { TextField } from '../../components/text-field';
 import { formatBusinessDate } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { ScreenToolbar } from './screen-toolbar';
@@ -98,8 +98,8 @@ export function ReportsScreen({ info, user, request, onHome, onLogout, isLogging
           />
         </div>
         <div className="form-row">
-          <TextField label={t.reports.from} type="date" value={from} hint={from === '' ? undefined : formatBusinessDate(from, language)} onChange={(e) => setFrom(e.target.value)} isRequired />
-          <TextField label={t.reports.to} type="date" value={to} min={from} hint={to === '' ? t.reports.toHint : formatBusinessDate(to, language)} onChange={(e) => setTo(e.target.value)} className="field--grow" />
+          <BeDateField label={t.reports.from} value={from} onChange={setFrom} isRequired />
+          <BeDateField label={t.reports.to} value={to} onChange={setTo} className="field--grow" />
         </div>
         <fieldset className="radio-group">
           <legend className="field__label">{t.reports.format}</legend>
