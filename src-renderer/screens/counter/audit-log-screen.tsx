@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { AuditLogInput, EbillApi, ReplyError, RequestOutput, UserSummary } from '../../../src-shared/contract';
-import type { AppInfo } from '../../app/app-info';
+import type { AuditLogInput, ReplyError, RequestOutput } from '../../../src-shared/contract';
 import { mayOpen } from '../../app/permissions';
 import type { CounterTarget } from '../../app/route';
 import { SHORTCUTS } from '../../app/shortcuts';
@@ -13,15 +12,10 @@ import { TextField } from '../../components/text-field';
 import { formatMoment } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { ScreenToolbar } from './screen-toolbar';
+import type { ScreenProps } from '../../app/screen-props';
 
-export interface AuditLogScreenProps {
-  readonly info: AppInfo | null;
-  readonly user: UserSummary;
-  readonly request: EbillApi['request'];
+export interface AuditLogScreenProps extends ScreenProps {
   readonly onOpen: (target: CounterTarget) => void;
-  readonly onHome: () => void;
-  readonly onLogout: () => void;
-  readonly isLoggingOut: boolean;
 }
 
 /** Rows per page: one screen at 1366×768 with the filters above. */

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { EbillApi, ReceiptSummary, ReplyError, RequestInput, RequestOutput, UserSummary } from '../../../src-shared/contract';
+import type { ReceiptSummary, ReplyError, RequestInput, RequestOutput } from '../../../src-shared/contract';
 import { parseAmount, formatSatang } from '../../../src-shared/money';
-import type { AppInfo } from '../../app/app-info';
 import { isCounterRole } from '../../app/permissions';
 import type { CounterTarget } from '../../app/route';
 import { SHORTCUTS } from '../../app/shortcuts';
@@ -19,20 +18,15 @@ import { ApprovalDialog } from './approval-dialog';
 import type { Phrase } from './phrase';
 import { PrintPanel } from './print-panel';
 import { ScreenToolbar } from './screen-toolbar';
+import type { ScreenProps } from '../../app/screen-props';
 
 type Bill = RequestOutput<'bill.show'>;
 type Method = 'cash' | 'cheque' | 'draft' | 'cashier-cheque';
 const METHODS: readonly Method[] = ['cash', 'cheque', 'draft', 'cashier-cheque'];
 
-export interface BillScreenProps {
-  readonly info: AppInfo | null;
-  readonly user: UserSummary;
+export interface BillScreenProps extends ScreenProps {
   readonly ref1: string;
-  readonly request: EbillApi['request'];
   readonly onOpen: (target: CounterTarget) => void;
-  readonly onHome: () => void;
-  readonly onLogout: () => void;
-  readonly isLoggingOut: boolean;
 }
 
 /** The local datetime-local value of now in Bangkok, for the evidence form's default. */

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { EbillApi, ReplyError, RequestInput, RequestOutput, UserSummary } from '../../../src-shared/contract';
-import type { AppInfo } from '../../app/app-info';
+import type { EbillApi, ReplyError, RequestInput, RequestOutput } from '../../../src-shared/contract';
 import { mayCall } from '../../app/permissions';
 import { SHORTCUTS } from '../../app/shortcuts';
 import { useShortcuts } from '../../app/use-shortcuts';
@@ -15,15 +14,9 @@ import type { Dict } from '../../i18n/th';
 import { leafRanges } from './leaf-ranges';
 import type { Phrase } from './phrase';
 import { ScreenToolbar } from './screen-toolbar';
+import type { ScreenProps } from '../../app/screen-props';
 
-export interface BooksScreenProps {
-  readonly info: AppInfo | null;
-  readonly user: UserSummary;
-  readonly request: EbillApi['request'];
-  readonly onHome: () => void;
-  readonly onLogout: () => void;
-  readonly isLoggingOut: boolean;
-}
+export type BooksScreenProps = ScreenProps;
 
 type Book = RequestOutput<'book.list'>['books'][number];
 type HolderKind = 'office' | 'terminal' | 'officer';

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { EbillApi, ReplyError, RequestOutput, UserSummary } from '../../../src-shared/contract';
+import type { ReplyError, RequestOutput } from '../../../src-shared/contract';
 import { formatSatang, parseAmount } from '../../../src-shared/money';
-import type { AppInfo } from '../../app/app-info';
 import { mayCall } from '../../app/permissions';
 import { SHORTCUTS } from '../../app/shortcuts';
 import { useShortcuts } from '../../app/use-shortcuts';
@@ -17,15 +16,9 @@ import { errorMessage } from '../../i18n/messages';
 import type { Dict } from '../../i18n/th';
 import type { Phrase } from './phrase';
 import { ScreenToolbar } from './screen-toolbar';
+import type { ScreenProps } from '../../app/screen-props';
 
-export interface FieldScreenProps {
-  readonly info: AppInfo | null;
-  readonly user: UserSummary;
-  readonly request: EbillApi['request'];
-  readonly onHome: () => void;
-  readonly onLogout: () => void;
-  readonly isLoggingOut: boolean;
-}
+export type FieldScreenProps = ScreenProps;
 
 type FieldOrder = RequestOutput<'field.list'>['orders'][number];
 type Officer = RequestOutput<'user.list'>['users'][number];

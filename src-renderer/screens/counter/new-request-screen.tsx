@@ -1,8 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { EbillApi, ReplyError, RequestOutput, UserSummary } from '../../../src-shared/contract';
+import type { ReplyError, RequestOutput } from '../../../src-shared/contract';
 import { FINE_LAWS } from '../../../src-shared/catalog';
 import { formatSatang, parseAmount } from '../../../src-shared/money';
-import type { AppInfo } from '../../app/app-info';
 import type { CounterTarget } from '../../app/route';
 import { SHORTCUTS } from '../../app/shortcuts';
 import { useShortcuts } from '../../app/use-shortcuts';
@@ -19,15 +18,10 @@ import type { Dict } from '../../i18n/th';
 import type { Phrase } from './phrase';
 import { errorMessage } from '../../i18n/messages';
 import { ScreenToolbar } from './screen-toolbar';
+import type { ScreenProps } from '../../app/screen-props';
 
-export interface NewRequestScreenProps {
-  readonly info: AppInfo | null;
-  readonly user: UserSummary;
-  readonly request: EbillApi['request'];
+export interface NewRequestScreenProps extends ScreenProps {
   readonly onOpen: (target: CounterTarget) => void;
-  readonly onHome: () => void;
-  readonly onLogout: () => void;
-  readonly isLoggingOut: boolean;
 }
 
 type Created = RequestOutput<'request.create'>;

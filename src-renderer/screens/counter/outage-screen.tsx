@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { EbillApi, ReplyError, UserSummary } from '../../../src-shared/contract';
-import type { AppInfo } from '../../app/app-info';
+import type { ReplyError } from '../../../src-shared/contract';
 import { mayCall } from '../../app/permissions';
 import { SHORTCUTS } from '../../app/shortcuts';
 import { useShortcuts } from '../../app/use-shortcuts';
@@ -16,15 +15,9 @@ import { ManualReportPanel } from './manual-report-panel';
 import { openOutage, type Outage } from './outage-state';
 import type { Phrase } from './phrase';
 import { ScreenToolbar } from './screen-toolbar';
+import type { ScreenProps } from '../../app/screen-props';
 
-export interface OutageScreenProps {
-  readonly info: AppInfo | null;
-  readonly user: UserSummary;
-  readonly request: EbillApi['request'];
-  readonly onHome: () => void;
-  readonly onLogout: () => void;
-  readonly isLoggingOut: boolean;
-}
+export type OutageScreenProps = ScreenProps;
 
 
 /** One range of leaves written on paper, as typed (checked by the contract in main). */

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { EbillApi, ReplyError, RequestOutput, UserSummary } from '../../../src-shared/contract';
+import type { ReplyError, RequestOutput } from '../../../src-shared/contract';
 import { formatSatang } from '../../../src-shared/money';
-import type { AppInfo } from '../../app/app-info';
 import { isCounterRole } from '../../app/permissions';
 import type { CounterTarget } from '../../app/route';
 import { SHORTCUTS } from '../../app/shortcuts';
@@ -14,15 +13,10 @@ import { useI18n } from '../../i18n/i18n-context';
 import type { Dict } from '../../i18n/th';
 import type { Phrase } from './phrase';
 import { ScreenToolbar } from './screen-toolbar';
+import type { ScreenProps } from '../../app/screen-props';
 
-export interface PaidBillsScreenProps {
-  readonly info: AppInfo | null;
-  readonly user: UserSummary;
-  readonly request: EbillApi['request'];
+export interface PaidBillsScreenProps extends ScreenProps {
   readonly onOpen: (target: CounterTarget) => void;
-  readonly onHome: () => void;
-  readonly onLogout: () => void;
-  readonly isLoggingOut: boolean;
 }
 
 type PaidBill = RequestOutput<'bill.paidList'>['bills'][number];

@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { EbillApi, ReplyError, RequestInput, RequestOutput, UserSummary } from '../../../src-shared/contract';
+import type { ReplyError, RequestInput, RequestOutput } from '../../../src-shared/contract';
 import { FINE_LAWS } from '../../../src-shared/catalog';
 import { formatSatang, parseAmount } from '../../../src-shared/money';
-import type { AppInfo } from '../../app/app-info';
 import { mayCall } from '../../app/permissions';
 import { SHORTCUTS } from '../../app/shortcuts';
 import { useShortcuts } from '../../app/use-shortcuts';
@@ -18,15 +17,9 @@ import type { Dict } from '../../i18n/th';
 import type { Outage } from './outage-state';
 import type { Phrase } from './phrase';
 import { ScreenToolbar } from './screen-toolbar';
+import type { ScreenProps } from '../../app/screen-props';
 
-export interface PaperReceiptScreenProps {
-  readonly info: AppInfo | null;
-  readonly user: UserSummary;
-  readonly request: EbillApi['request'];
-  readonly onHome: () => void;
-  readonly onLogout: () => void;
-  readonly isLoggingOut: boolean;
-}
+export type PaperReceiptScreenProps = ScreenProps;
 
 type FieldOrder = RequestOutput<'field.list'>['orders'][number];
 type Method = 'cash' | 'cheque' | 'draft' | 'cashier-cheque';

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { EbillApi, PrintJobSummary, ReplyError, RequestOutput, UserSummary } from '../../../src-shared/contract';
+import type { PrintJobSummary, ReplyError, RequestOutput } from '../../../src-shared/contract';
 import { PRINT_ADAPTER_KINDS, PRINT_PAPERS } from '../../../src-shared/contract/print-requests';
-import type { AppInfo } from '../../app/app-info';
 import { mayCall } from '../../app/permissions';
 import { SHORTCUTS } from '../../app/shortcuts';
 import { useShortcuts } from '../../app/use-shortcuts';
@@ -12,15 +11,9 @@ import { useI18n } from '../../i18n/i18n-context';
 import type { Dict } from '../../i18n/th';
 import type { Phrase } from './phrase';
 import { ScreenToolbar } from './screen-toolbar';
+import type { ScreenProps } from '../../app/screen-props';
 
-export interface PrintersScreenProps {
-  readonly info: AppInfo | null;
-  readonly user: UserSummary;
-  readonly request: EbillApi['request'];
-  readonly onHome: () => void;
-  readonly onLogout: () => void;
-  readonly isLoggingOut: boolean;
-}
+export type PrintersScreenProps = ScreenProps;
 
 type Setting = RequestOutput<'print.settings.get'>['settings'][number];
 

@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { EbillApi, ReplyError, RequestOutput, UserSummary } from '../../../src-shared/contract';
+import type { ReplyError, RequestOutput } from '../../../src-shared/contract';
 import { CANCEL_REASONS, REPRINT_REASONS } from '../../../src-shared/domain/reasons';
 import { formatSatang } from '../../../src-shared/money';
-import type { AppInfo } from '../../app/app-info';
 import { isCounterRole } from '../../app/permissions';
 import type { CounterTarget } from '../../app/route';
 import { SHORTCUTS } from '../../app/shortcuts';
@@ -17,17 +16,12 @@ import type { Phrase } from './phrase';
 import { ApprovalDialog } from './approval-dialog';
 import { PrintPanel } from './print-panel';
 import { ScreenToolbar } from './screen-toolbar';
+import type { ScreenProps } from '../../app/screen-props';
 
-export interface ReceiptScreenProps {
-  readonly info: AppInfo | null;
-  readonly user: UserSummary;
+export interface ReceiptScreenProps extends ScreenProps {
   readonly book: string;
   readonly number: number;
-  readonly request: EbillApi['request'];
   readonly onOpen: (target: CounterTarget) => void;
-  readonly onHome: () => void;
-  readonly onLogout: () => void;
-  readonly isLoggingOut: boolean;
 }
 
 type History = RequestOutput<'receipt.history'>;

@@ -1,7 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { REPORT_FORMATS, REPORT_NAMES, type EbillApi, type ReplyError, type ReportFormat, type ReportName, type RequestOutput, type UserSummary } from '../../../src-shared/contract';
+import { REPORT_FORMATS, REPORT_NAMES, type ReplyError, type ReportFormat, type ReportName, type RequestOutput } from '../../../src-shared/contract';
 import { formatSatang } from '../../../src-shared/money';
-import type { AppInfo } from '../../app/app-info';
 import { SHORTCUTS } from '../../app/shortcuts';
 import { useShortcuts } from '../../app/use-shortcuts';
 import { BeDateField } from '../../components/be-date-field';
@@ -11,15 +10,9 @@ import { SelectField } from '../../components/select-field';
 import { formatBusinessDate } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { ScreenToolbar } from './screen-toolbar';
+import type { ScreenProps } from '../../app/screen-props';
 
-export interface ReportsScreenProps {
-  readonly info: AppInfo | null;
-  readonly user: UserSummary;
-  readonly request: EbillApi['request'];
-  readonly onHome: () => void;
-  readonly onLogout: () => void;
-  readonly isLoggingOut: boolean;
-}
+export type ReportsScreenProps = ScreenProps;
 
 type Rendered = RequestOutput<'report.render'>;
 

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { EbillApi, OfficeSummary, ReplyError, RequestInput, RequestOutput, UserSummary } from '../../../src-shared/contract';
 import { formatSatang } from '../../../src-shared/money';
-import type { AppInfo } from '../../app/app-info';
 import { mayCall, mayOpen, mayViewUsers } from '../../app/permissions';
 import type { CounterTarget } from '../../app/route';
 import { SHORTCUTS } from '../../app/shortcuts';
@@ -16,18 +15,13 @@ import type { Dict } from '../../i18n/th';
 import type { Phrase } from './phrase';
 import { ScreenToolbar } from './screen-toolbar';
 import { DeductionRatesForm, OfficeKindPanel } from './settings-remittance-panels';
+import type { ScreenProps } from '../../app/screen-props';
 
-export interface SettingsScreenProps {
-  readonly info: AppInfo | null;
-  readonly user: UserSummary;
-  readonly request: EbillApi['request'];
+export interface SettingsScreenProps extends ScreenProps {
   readonly onOpen: (target: CounterTarget) => void;
   readonly onOpenUsers: () => void;
   /** The office changed: the header and app.info are read again. */
   readonly onOfficeChanged: () => void;
-  readonly onHome: () => void;
-  readonly onLogout: () => void;
-  readonly isLoggingOut: boolean;
 }
 
 const BYTES_PER_KB = 1024;

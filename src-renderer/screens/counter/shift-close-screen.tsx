@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import type { EbillApi, ReplyError, RequestOutput, UserSummary } from '../../../src-shared/contract';
+import type { ReplyError, RequestOutput } from '../../../src-shared/contract';
 import { formatSatang } from '../../../src-shared/money';
-import type { AppInfo } from '../../app/app-info';
 import { SHORTCUTS } from '../../app/shortcuts';
 import { useShortcuts } from '../../app/use-shortcuts';
 import { ErrorRegion, StatusRegion } from '../../components/error-notice';
@@ -16,15 +15,9 @@ import { CashCountTable, cashCountOf, EMPTY_CASH_DRAFTS, varianceText, type Cash
 import { CloseRecords } from './close-records';
 import type { Phrase } from './phrase';
 import { ScreenToolbar } from './screen-toolbar';
+import type { ScreenProps } from '../../app/screen-props';
 
-export interface ShiftCloseScreenProps {
-  readonly info: AppInfo | null;
-  readonly user: UserSummary;
-  readonly request: EbillApi['request'];
-  readonly onHome: () => void;
-  readonly onLogout: () => void;
-  readonly isLoggingOut: boolean;
-}
+export type ShiftCloseScreenProps = ScreenProps;
 
 type Status = RequestOutput<'close.shiftStatus'>;
 

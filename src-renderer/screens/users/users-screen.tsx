@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { EbillApi, ReplyError, UserSummary } from '../../../src-shared/contract';
-import type { AppInfo } from '../../app/app-info';
+import type { ReplyError, UserSummary } from '../../../src-shared/contract';
 import { mayManageUsers } from '../../app/permissions';
 import { SHORTCUTS } from '../../app/shortcuts';
 import { useShortcuts } from '../../app/use-shortcuts';
@@ -11,15 +10,9 @@ import { useI18n } from '../../i18n/i18n-context';
 import { AddUserDialog } from './add-user-dialog';
 import { DisableUserDialog } from './disable-user-dialog';
 import { UsersTable } from './users-table';
+import type { ScreenProps } from '../../app/screen-props';
 
-export interface UsersScreenProps {
-  readonly info: AppInfo | null;
-  readonly user: UserSummary;
-  readonly request: EbillApi['request'];
-  readonly onHome: () => void;
-  readonly onLogout: () => void;
-  readonly isLoggingOut: boolean;
-}
+export type UsersScreenProps = ScreenProps;
 
 type Done = { readonly kind: 'added' | 'disabled'; readonly username: string };
 type OpenDialog = { readonly kind: 'add' } | { readonly kind: 'disable'; readonly user: UserSummary } | null;
