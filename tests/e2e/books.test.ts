@@ -1,15 +1,14 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataPaths } from '../../src-main/platform/paths';
 import { beTextFromIso, isoFromBeText } from '../../src-renderer/forms/be-date';
 import { th } from '../../src-renderer/i18n/th';
 import { E2E_TEST_TIMEOUT_MS, ebill } from '../helpers/cli';
-import { launchChromium, startWebShell, type RunningShell } from '../helpers/web-shell';
-import { pageKit, SHOTS } from './page-helpers';
+import { type RunningShell } from '../helpers/web-shell';
+import { pageKit, SHOTS, startHarness, stopHarness } from './page-helpers';
 
 /**
  * The paper-book screens end to end (issue 8) in real Chromium against `start:web` with the demo
@@ -27,7 +26,7 @@ let shell: RunningShell;
 let dataDir: string;
 let sqlite: Database.Database;
 const kit = pageKit(() => browser, () => shell.url);
-const { problems, pages, newPage, login, logout, seen, capture } = kit;
+const { newPage, login, logout, seen, capture } = kit;
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
@@ -38,19 +37,10 @@ beforeAll(async () => {
   expect(register.status, register.stderr).toBe(0);
   const assign = ebill(['--data-dir', dataDir, '--json', 'book', 'assign', '--book', BOOK, '--office', '--user', 'finance', '--password-stdin'], `${PASSWORD}\n`);
   expect(assign.status, assign.stderr).toBe(0);
-  shell = await startWebShell(dataDir);
-  browser = await launchChromium();
-  sqlite = new Database(dataPaths(dataDir).databaseFile, { readonly: true, fileMustExist: true });
+  ({ shell, browser, sqlite } = await startHarness(dataDir));
 }, 120_000);
 
-afterAll(async () => {
-  sqlite.close();
-  for (const page of pages) await page.context().close();
-  await browser.close();
-  await shell.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-  expect(problems, 'the pages logged errors (CSP violations included)').toEqual([]);
-});
+afterAll(() => stopHarness({ shell, browser, sqlite }, kit, dataDir));
 
 function count(table: string): number {
   return (sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;

@@ -1,17 +1,16 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataPaths } from '../../src-main/platform/paths';
 import { formatBusinessDate } from '../../src-renderer/i18n/format';
 import { beTextFromIso } from '../../src-renderer/forms/be-date';
 import { th } from '../../src-renderer/i18n/th';
 import { E2E_TEST_TIMEOUT_MS, ebill } from '../helpers/cli';
 import { pdfText } from '../documents/pdf-tools';
-import { launchChromium, startWebShell, type RunningShell } from '../helpers/web-shell';
-import { pageKit, SHOTS } from './page-helpers';
+import { type RunningShell } from '../helpers/web-shell';
+import { pageKit, SHOTS, startHarness, stopHarness } from './page-helpers';
 
 /**
  * Day close, reports and remittance end to end (issue 10) in real Chromium against `start:web` with
@@ -34,7 +33,7 @@ let dataDir: string;
 let sqlite: Database.Database;
 let unprinted: { book: string; number: number };
 const kit = pageKit(() => browser, () => shell.url);
-const { problems, pages, newPage, login, logout, seen, capture } = kit;
+const { pages, newPage, login, logout, seen, capture } = kit;
 
 function run(args: readonly string[], stdin = `${PASSWORD}\n`): Record<string, unknown> {
   const result = ebill(['--data-dir', dataDir, '--json', ...args], stdin);
@@ -55,19 +54,10 @@ beforeAll(async () => {
   const request = run(['request', 'create', '--file', '-', '--user', 'operator', '--password-stdin'], `${PASSWORD}\n{"payerName":"นายสมหมาย ทดสอบ","revenueCode":"804001","amountSatang":150050}`);
   const receipt = run(['receipt', 'issue', '--ref1', String(request['ref1']), '--method', 'cash', '--user', 'operator', '--password-stdin']);
   unprinted = { book: String(receipt['receiptBook']), number: Number(receipt['receiptNo']) };
-  shell = await startWebShell(dataDir);
-  browser = await launchChromium();
-  sqlite = new Database(dataPaths(dataDir).databaseFile, { readonly: true, fileMustExist: true });
+  ({ shell, browser, sqlite } = await startHarness(dataDir));
 }, 180_000);
 
-afterAll(async () => {
-  sqlite.close();
-  for (const page of pages) await page.context().close();
-  await browser.close();
-  await shell.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-  expect(problems, 'the pages logged errors (CSP violations included)').toEqual([]);
-});
+afterAll(() => stopHarness({ shell, browser, sqlite }, kit, dataDir));
 
 function count(table: string): number {
   return (sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;

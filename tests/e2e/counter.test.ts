@@ -1,16 +1,15 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBarcode } from '../../src-shared/codes/barcode';
-import { dataPaths } from '../../src-main/platform/paths';
 import { th } from '../../src-renderer/i18n/th';
 import { en } from '../../src-renderer/i18n/en';
 import { E2E_TEST_TIMEOUT_MS, ebill } from '../helpers/cli';
-import { launchChromium, startWebShell, type RunningShell } from '../helpers/web-shell';
-import { pageKit, SHOTS } from './page-helpers';
+import { type RunningShell } from '../helpers/web-shell';
+import { pageKit, SHOTS, startHarness, stopHarness } from './page-helpers';
 import { ktb256File } from '../fixtures/bank/generate';
 
 /**
@@ -28,26 +27,17 @@ let shell: RunningShell;
 let dataDir: string;
 let sqlite: Database.Database;
 const kit = pageKit(() => browser, () => shell.url);
-const { problems, pages, newPage, login, logout, seen, capture } = kit;
+const { pages, newPage, login, logout, seen, capture } = kit;
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   dataDir = mkdtempSync(join(tmpdir(), 'ebill-e2e-counter-'));
   const demo = ebill(['--data-dir', dataDir, '--json', 'demo']);
   expect(demo.status, demo.stderr).toBe(0);
-  shell = await startWebShell(dataDir);
-  browser = await launchChromium();
-  sqlite = new Database(dataPaths(dataDir).databaseFile, { readonly: true, fileMustExist: true });
+  ({ shell, browser, sqlite } = await startHarness(dataDir));
 }, 90_000);
 
-afterAll(async () => {
-  sqlite.close();
-  for (const page of pages) await page.context().close();
-  await browser.close();
-  await shell.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-  expect(problems, 'the pages logged errors (CSP violations included)').toEqual([]);
-});
+afterAll(() => stopHarness({ shell, browser, sqlite }, kit, dataDir));
 
 function counts(): string {
   const tables = ['ledger_entries', 'payment_requests', 'bills', 'receipts', 'receipt_events', 'payment_confirmations'];

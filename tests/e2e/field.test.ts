@@ -1,17 +1,16 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataPaths } from '../../src-main/platform/paths';
 import { formatBusinessDate } from '../../src-renderer/i18n/format';
 import { beTextFromIso } from '../../src-renderer/forms/be-date';
 import { th } from '../../src-renderer/i18n/th';
 import { addDays, businessDateOf, type BusinessDate } from '../../src-shared/dates';
 import { E2E_TEST_TIMEOUT_MS, ebill } from '../helpers/cli';
-import { launchChromium, startWebShell, type RunningShell } from '../helpers/web-shell';
-import { pageKit, SHOTS } from './page-helpers';
+import { type RunningShell } from '../helpers/web-shell';
+import { pageKit, SHOTS, startHarness, stopHarness } from './page-helpers';
 
 /**
  * The field-collection screen end to end (issue 8, seed 001 §4) in real Chromium against
@@ -30,7 +29,7 @@ let dataDir: string;
 let sqlite: Database.Database;
 let today: BusinessDate;
 const kit = pageKit(() => browser, () => shell.url);
-const { problems, pages, newPage, login, logout, seen, capture } = kit;
+const { newPage, login, logout, seen, capture } = kit;
 const as = (user: string): string[] => ['--user', user, '--password-stdin'];
 const run = (args: readonly string[], stdin = `${PASSWORD}\n`) => ebill(['--data-dir', dataDir, '--json', ...args], stdin);
 
@@ -42,19 +41,10 @@ beforeAll(async () => {
   expect(demo.status, demo.stderr).toBe(0);
   const overdue = run(['field', 'order', '--order-no', '2/2570', '--officer', 'operator', '--place', 'ตำบลทุ่งโฮ้ง', '--from', addDays(today, -10), '--to', addDays(today, -9), '--leaves', `${OFFICER_BOOK}:11-15`, ...as('head')]);
   expect(overdue.status, overdue.stderr).toBe(0);
-  shell = await startWebShell(dataDir);
-  browser = await launchChromium();
-  sqlite = new Database(dataPaths(dataDir).databaseFile, { readonly: true, fileMustExist: true });
+  ({ shell, browser, sqlite } = await startHarness(dataDir));
 }, 180_000);
 
-afterAll(async () => {
-  sqlite.close();
-  for (const page of pages) await page.context().close();
-  await browser.close();
-  await shell.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-  expect(problems, 'the pages logged errors (CSP violations included)').toEqual([]);
-});
+afterAll(() => stopHarness({ shell, browser, sqlite }, kit, dataDir));
 
 function counts(): string {
   const tables = ['ledger_entries', 'field_orders', 'field_order_terminals', 'field_handovers', 'receipts'];

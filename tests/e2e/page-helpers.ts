@@ -1,9 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { dataPaths } from '../../src-main/platform/paths';
 import { th } from '../../src-renderer/i18n/th';
 import { ROOT } from '../helpers/cli';
+import { launchChromium, startWebShell, type RunningShell } from '../helpers/web-shell';
 
 /** What every browser test file of the counter does with its pages: open, log in, check, shoot. */
 export const SHOTS = join(ROOT, 'test-results', 'screens');
@@ -84,4 +87,29 @@ export function pageKit(browser: () => Browser, shellUrl: () => string): PageKit
     },
   };
   return kit;
+}
+
+/** What a browser test file runs against: the browser shell on its data folder, Chromium, and a read-only view of the database. */
+export interface Harness {
+  readonly shell: RunningShell;
+  readonly browser: Browser;
+  readonly sqlite: Database.Database;
+}
+
+/** Starts the browser shell on `dataDir` (set up by the test first), Chromium, and the read-only view. */
+export async function startHarness(dataDir: string): Promise<Harness> {
+  const shell = await startWebShell(dataDir);
+  const browser = await launchChromium();
+  const sqlite = new Database(dataPaths(dataDir).databaseFile, { readonly: true, fileMustExist: true });
+  return { shell, browser, sqlite };
+}
+
+/** Closes the view, the kit's pages, Chromium and the shell, removes `dataDir`, then fails if any page logged an error. */
+export async function stopHarness(harness: Harness, kit: PageKit, dataDir: string): Promise<void> {
+  harness.sqlite.close();
+  for (const page of kit.pages) await page.context().close();
+  await harness.browser.close();
+  await harness.shell.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+  expect(kit.problems, 'the pages logged errors (CSP violations included)').toEqual([]);
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -8,8 +8,8 @@ import { dataPaths } from '../../src-main/platform/paths';
 import { beTextFromIso } from '../../src-renderer/forms/be-date';
 import { th } from '../../src-renderer/i18n/th';
 import { E2E_TEST_TIMEOUT_MS, ebill } from '../helpers/cli';
-import { launchChromium, startWebShell, type RunningShell } from '../helpers/web-shell';
-import { pageKit, SHOTS } from './page-helpers';
+import { type RunningShell } from '../helpers/web-shell';
+import { pageKit, SHOTS, startHarness, stopHarness } from './page-helpers';
 
 /**
  * Home for every role at 1366×768 without scrolling, the settings screens and the auditor's
@@ -22,7 +22,7 @@ let shell: RunningShell;
 let dataDir: string;
 let sqlite: Database.Database;
 const kit = pageKit(() => browser, () => shell.url);
-const { problems, pages, newPage, login, logout, seen, capture } = kit;
+const { pages, newPage, login, logout, seen, capture } = kit;
 const ui = th.settingsUi;
 
 beforeAll(async () => {
@@ -41,19 +41,10 @@ beforeAll(async () => {
     .prepare(`INSERT INTO central_approval_requests (id, action, subject, reason_code, reason_text, business_date, requested_by_user_id, requested_at_ms, is_sent) VALUES ('e2e-approval', 'receipt.reprint', 'E70-5401-1/7', 'printer-fault', 'กระดาษติด', ?, ?, ?, 1)`)
     .run(new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10), operatorId, Date.now());
   writable.close();
-  shell = await startWebShell(dataDir);
-  browser = await launchChromium();
-  sqlite = new Database(dataPaths(dataDir).databaseFile, { readonly: true, fileMustExist: true });
+  ({ shell, browser, sqlite } = await startHarness(dataDir));
 }, 120_000);
 
-afterAll(async () => {
-  sqlite.close();
-  for (const page of pages) await page.context().close();
-  await browser.close();
-  await shell.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-  expect(problems, 'the pages logged errors (CSP violations included)').toEqual([]);
-});
+afterAll(() => stopHarness({ shell, browser, sqlite }, kit, dataDir));
 
 /** The page needs no scrolling at 1366×768: nothing is taller or wider than the window, and every tile and panel is inside it. */
 async function expectNoScroll(page: Page, name: string): Promise<void> {

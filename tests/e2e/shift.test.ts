@@ -1,14 +1,13 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataPaths } from '../../src-main/platform/paths';
 import { th } from '../../src-renderer/i18n/th';
 import { E2E_TEST_TIMEOUT_MS, ebill } from '../helpers/cli';
-import { launchChromium, startWebShell, type RunningShell } from '../helpers/web-shell';
-import { pageKit, SHOTS } from './page-helpers';
+import { type RunningShell } from '../helpers/web-shell';
+import { pageKit, SHOTS, startHarness, stopHarness } from './page-helpers';
 
 /**
  * The shift close end to end (issue 10) in real Chromium against `start:web` with the demo office:
@@ -25,7 +24,7 @@ let sqlite: Database.Database;
 let unprinted: { book: string; number: number };
 let ref1: string;
 const kit = pageKit(() => browser, () => shell.url);
-const { problems, pages, newPage, login, logout, seen, capture } = kit;
+const { pages, newPage, login, logout, seen, capture } = kit;
 
 function run(args: readonly string[], stdin = `${PASSWORD}\n`): Record<string, unknown> {
   const result = ebill(['--data-dir', dataDir, '--json', ...args], stdin);
@@ -42,19 +41,10 @@ beforeAll(async () => {
   unprinted = { book: String(receipt['receiptBook']), number: Number(receipt['receiptNo']) };
   const second = run(['request', 'create', '--file', '-', '--user', 'operator', '--password-stdin'], `${PASSWORD}\n{"payerName":"นายสมหมาย ทดสอบ","revenueCode":"804001","amountSatang":150050}`);
   ref1 = String(second['ref1']);
-  shell = await startWebShell(dataDir);
-  browser = await launchChromium();
-  sqlite = new Database(dataPaths(dataDir).databaseFile, { readonly: true, fileMustExist: true });
+  ({ shell, browser, sqlite } = await startHarness(dataDir));
 }, 180_000);
 
-afterAll(async () => {
-  sqlite.close();
-  for (const page of pages) await page.context().close();
-  await browser.close();
-  await shell.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-  expect(problems, 'the pages logged errors (CSP violations included)').toEqual([]);
-});
+afterAll(() => stopHarness({ shell, browser, sqlite }, kit, dataDir));
 
 /** The whole close table and the ledger's length: a refusal must leave both as they were. */
 function snapshot(): { closes: unknown[]; entries: number } {
