@@ -2,18 +2,18 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { ReplyError, RequestOutput } from '../../../src-shared/contract';
 import { formatSatang } from '../../../src-shared/money';
 import { mayCall } from '../../app/permissions';
+import { useShownDate } from '../../app/use-shown-date';
 import { SHORTCUTS } from '../../app/shortcuts';
 import { useShortcuts } from '../../app/use-shortcuts';
 import { BeDateField } from '../../components/be-date-field';
 import { ErrorRegion, StatusRegion } from '../../components/error-notice';
-import { ModalDialog } from '../../components/modal-dialog';
 import { ScreenFrame } from '../../components/screen-frame';
 import { ShortcutHint } from '../../components/shortcut-hint';
 import { TextField } from '../../components/text-field';
 import { formatBusinessDate } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import type { Dict } from '../../i18n/th';
-import { CloseRecords } from './close-records';
+import { CloseConfirmDialog, CloseRecords } from './close-records';
 import { CashCountTable, cashCountOf, EMPTY_CASH_DRAFTS, varianceText, type CashDrafts } from './cash-count';
 import type { Phrase } from './phrase';
 import { ScreenToolbar } from './screen-toolbar';
@@ -33,7 +33,7 @@ type Status = RequestOutput<'close.status'>;
 export function DayCloseScreen({ info, user, request, onHome, onLogout, isLoggingOut }: DayCloseScreenProps) {
   const { t, language } = useI18n();
   const today = info?.businessDate ?? '';
-  const [date, setDate] = useState(today);
+  const { fieldDate, shownDate, setDate } = useShownDate(today);
   const [status, setStatus] = useState<Status | null>(null);
   const [drafts, setDrafts] = useState<CashDrafts>(EMPTY_CASH_DRAFTS);
   const [reason, setReason] = useState('');
@@ -42,11 +42,6 @@ export function DayCloseScreen({ info, user, request, onHome, onLogout, isLoggin
   const [notice, setNotice] = useState<Phrase | null>(null);
   const [isBusy, setIsBusy] = useState(false);
   const mayClose = mayCall(user.role, 'close.day');
-  const shownDate = date === '' ? today : date;
-
-  useEffect(() => {
-    if (date === '' && today !== '') setDate(today);
-  }, [date, today]);
 
   const load = useCallback(async () => {
     if (shownDate === '') return;
@@ -107,7 +102,7 @@ export function DayCloseScreen({ info, user, request, onHome, onLogout, isLoggin
       <p className="panel__text">{t.dayClose.intro}</p>
       {!mayClose && <p className="notice notice--info">{t.dayClose.readOnly}</p>}
       <div className="form-row">
-        <BeDateField label={t.dayClose.date} value={date} onChange={setDate} isRequired className="field--date" />
+        <BeDateField label={t.dayClose.date} value={fieldDate} onChange={setDate} isRequired className="field--date" />
       </div>
       <StatusRegion text={notice?.(t) ?? null} />
       <ErrorRegion error={error} />
@@ -188,18 +183,16 @@ export function DayCloseScreen({ info, user, request, onHome, onLogout, isLoggin
         </>
       )}
       {isConfirming && (
-        <ModalDialog title={t.dayClose.confirmTitle} onClose={() => setIsConfirming(false)} isBusy={isBusy} tone="danger">
-          <p className="dialog__text">{t.dayClose.confirmText(dateText, formatSatang(countedSatang), varianceText(t, varianceSatang))}</p>
-          <ErrorRegion error={error} />
-          <div className="dialog__actions">
-            <button type="button" className="button" onClick={() => setIsConfirming(false)} disabled={isBusy}>
-              {t.dayClose.cancel}
-            </button>
-            <button type="button" className="button button--danger" onClick={() => void close()} disabled={isBusy} autoFocus>
-              {t.dayClose.confirm}
-            </button>
-          </div>
-        </ModalDialog>
+        <CloseConfirmDialog
+          title={t.dayClose.confirmTitle}
+          text={t.dayClose.confirmText(dateText, formatSatang(countedSatang), varianceText(t, varianceSatang))}
+          cancelLabel={t.dayClose.cancel}
+          confirmLabel={t.dayClose.confirm}
+          isBusy={isBusy}
+          error={error}
+          onCancel={() => setIsConfirming(false)}
+          onConfirm={() => void close()}
+        />
       )}
     </ScreenFrame>
   );

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { ReplyError, RequestOutput } from '../../../src-shared/contract';
 import { formatSatang } from '../../../src-shared/money';
 import { mayCall } from '../../app/permissions';
+import { useShownDate } from '../../app/use-shown-date';
 import { SHORTCUTS } from '../../app/shortcuts';
 import { useShortcuts } from '../../app/use-shortcuts';
 import { BeDateField } from '../../components/be-date-field';
@@ -49,7 +50,7 @@ function scopeLabel(t: Dict, day: Day, scope: Scope): string {
 export function RemittanceScreen({ info, user, request, onHome, onLogout, isLoggingOut }: RemittanceScreenProps) {
   const { t, language } = useI18n();
   const today = info?.businessDate ?? '';
-  const [date, setDate] = useState(today);
+  const { fieldDate, shownDate, setDate } = useShownDate(today);
   const [day, setDay] = useState<Day | null>(null);
   const [scope, setScope] = useState<Scope>('cash');
   const [bankReference, setBankReference] = useState('');
@@ -58,11 +59,6 @@ export function RemittanceScreen({ info, user, request, onHome, onLogout, isLogg
   const [notice, setNotice] = useState<Phrase | null>(null);
   const [isBusy, setIsBusy] = useState(false);
   const mayRecord = mayCall(user.role, 'remittance.record');
-  const shownDate = date === '' ? today : date;
-
-  useEffect(() => {
-    if (date === '' && today !== '') setDate(today);
-  }, [date, today]);
 
   const load = useCallback(async () => {
     if (shownDate === '') return;
@@ -114,7 +110,7 @@ export function RemittanceScreen({ info, user, request, onHome, onLogout, isLogg
       </ScreenToolbar>
       <p className="panel__text">{t.remittance.intro}</p>
       <div className="form-row">
-        <BeDateField label={t.remittance.date} value={date} onChange={setDate} isRequired className="field--date" />
+        <BeDateField label={t.remittance.date} value={fieldDate} onChange={setDate} isRequired className="field--date" />
       </div>
       <StatusRegion text={notice?.(t) ?? null} />
       <ErrorRegion error={error} />
