@@ -1,5 +1,7 @@
-import type { RequestOutput } from '../../../src-shared/contract';
+import type { ReplyError, RequestOutput } from '../../../src-shared/contract';
 import { formatSatang } from '../../../src-shared/money';
+import { ErrorRegion } from '../../components/error-notice';
+import { ModalDialog } from '../../components/modal-dialog';
 import { formatMoment } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { varianceText } from './cash-count';
@@ -39,5 +41,34 @@ export function CloseRecords({ closes, heading, name = 'close-records' }: CloseR
         </div>
       ))}
     </section>
+  );
+}
+
+export interface CloseConfirmDialogProps {
+  readonly title: string;
+  readonly text: string;
+  readonly cancelLabel: string;
+  readonly confirmLabel: string;
+  readonly isBusy: boolean;
+  readonly error: ReplyError | null;
+  readonly onCancel: () => void;
+  readonly onConfirm: () => void;
+}
+
+/** The last step of a day or shift close: what is about to be recorded, then "not yet" or "close now" (a close cannot be undone). */
+export function CloseConfirmDialog({ title, text, cancelLabel, confirmLabel, isBusy, error, onCancel, onConfirm }: CloseConfirmDialogProps) {
+  return (
+    <ModalDialog title={title} onClose={onCancel} isBusy={isBusy} tone="danger">
+      <p className="dialog__text">{text}</p>
+      <ErrorRegion error={error} />
+      <div className="dialog__actions">
+        <button type="button" className="button" onClick={onCancel} disabled={isBusy}>
+          {cancelLabel}
+        </button>
+        <button type="button" className="button button--danger" onClick={onConfirm} disabled={isBusy} autoFocus>
+          {confirmLabel}
+        </button>
+      </div>
+    </ModalDialog>
   );
 }

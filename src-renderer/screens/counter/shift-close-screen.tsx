@@ -4,7 +4,6 @@ import { formatSatang } from '../../../src-shared/money';
 import { SHORTCUTS } from '../../app/shortcuts';
 import { useShortcuts } from '../../app/use-shortcuts';
 import { ErrorRegion, StatusRegion } from '../../components/error-notice';
-import { ModalDialog } from '../../components/modal-dialog';
 import { ScreenFrame } from '../../components/screen-frame';
 import { ShortcutHint } from '../../components/shortcut-hint';
 import { TextField } from '../../components/text-field';
@@ -12,7 +11,7 @@ import { formatBusinessDate } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import type { Dict } from '../../i18n/th';
 import { CashCountTable, cashCountOf, EMPTY_CASH_DRAFTS, varianceText, type CashDrafts } from './cash-count';
-import { CloseRecords } from './close-records';
+import { CloseConfirmDialog, CloseRecords } from './close-records';
 import type { Phrase } from './phrase';
 import { ScreenToolbar } from './screen-toolbar';
 import type { ScreenProps } from '../../app/screen-props';
@@ -171,18 +170,16 @@ export function ShiftCloseScreen({ info, user, request, onHome, onLogout, isLogg
         </>
       )}
       {isConfirming && (
-        <ModalDialog title={t.shiftClose.confirmTitle} onClose={() => setIsConfirming(false)} isBusy={isBusy} tone="danger">
-          <p className="dialog__text">{t.shiftClose.confirmText(dateText, formatSatang(countedSatang), varianceText(t, varianceSatang))}</p>
-          <ErrorRegion error={error} />
-          <div className="dialog__actions">
-            <button type="button" className="button" onClick={() => setIsConfirming(false)} disabled={isBusy}>
-              {t.shiftClose.cancel}
-            </button>
-            <button type="button" className="button button--danger" onClick={() => void close()} disabled={isBusy} autoFocus>
-              {t.shiftClose.confirm}
-            </button>
-          </div>
-        </ModalDialog>
+        <CloseConfirmDialog
+          title={t.shiftClose.confirmTitle}
+          text={t.shiftClose.confirmText(dateText, formatSatang(countedSatang), varianceText(t, varianceSatang))}
+          cancelLabel={t.shiftClose.cancel}
+          confirmLabel={t.shiftClose.confirm}
+          isBusy={isBusy}
+          error={error}
+          onCancel={() => setIsConfirming(false)}
+          onConfirm={() => void close()}
+        />
       )}
     </ScreenFrame>
   );
