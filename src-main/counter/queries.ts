@@ -15,7 +15,7 @@ const IS_PROVISIONAL = `coalesce((SELECT pc.source = 'provisional' FROM payment_
 /** The newest confirmation of a bill, the bank's before the payer's evidence (as `bestConfirmation`). */
 const BEST_CONFIRMATION = `(SELECT pc.id FROM payment_confirmations pc WHERE pc.bill_id = b.id ORDER BY (pc.source = 'provisional'), pc.at_ms DESC, pc.id DESC LIMIT 1)`;
 const PAID_AWAITING_RECEIPT = `
-  FROM bills b JOIN payment_requests r ON r.id = b.request_id
+  FROM bills b JOIN payment_requests r ON r.entry_seq = b.entry_seq
   JOIN payment_confirmations pc ON pc.id = ${BEST_CONFIRMATION}
   WHERE NOT EXISTS (SELECT 1 FROM request_events re WHERE re.request_id = r.id AND re.kind = 'cancelled')
     AND NOT EXISTS (SELECT 1 FROM receipts rc WHERE rc.bill_id = b.id AND NOT ${IS_CANCELLED})`;
@@ -98,7 +98,7 @@ export function searchRecords(sqlite: Database.Database, input: SearchInput): Re
     .prepare(
       `SELECT b.ref1, b.ref2, r.request_no AS requestNo, r.payer_name AS payerName, r.payer_id AS payerId, r.revenue_code AS revenueCode,
               b.amount_satang AS amountSatang, b.due_date AS dueDate, r.business_date AS requestDate, rc.book, rc.number
-       FROM bills b JOIN payment_requests r ON r.id = b.request_id LEFT JOIN receipts rc ON rc.bill_id = b.id
+       FROM bills b JOIN payment_requests r ON r.entry_seq = b.entry_seq LEFT JOIN receipts rc ON rc.bill_id = b.id
        WHERE ${where.join(' AND ')}
        ORDER BY r.created_at_ms DESC, r.request_no DESC, rc.issued_at_ms DESC, rc.number DESC LIMIT ?`,
     )

@@ -38,6 +38,8 @@ export const APPEND_ONLY_TABLES = [
   'deduction_rates',
   'remittances',
   'central_ack_proofs',
+  // the first entry of each business date (0020_ledger-rowid-entry-seq)
+  'ledger_days',
 ] as const;
 
 /** Other guards every office database must have (0003_ledger-triggers, 0005_ledger-compact-triggers). */
@@ -50,6 +52,12 @@ export const INVARIANT_TRIGGERS = [
   'receipt_events_no_print_after_cancel',
   'outbox_follows_entry',
   'receipts_not_after_close',
+  // 0020_ledger-rowid-entry-seq: entry_seq is the rowid of these tables; SQLite would number a row without one
+  'payment_requests_entry_seq_given',
+  'bills_entry_seq_given',
+  'receipts_entry_seq_given',
+  'bills_same_entry_as_request',
+  'ledger_days_first_entry',
 ] as const;
 
 export function expectedTriggers(): string[] {

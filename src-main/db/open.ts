@@ -82,12 +82,13 @@ export function openOfficeDatabase(options: OpenOptions): OfficeDatabase {
 }
 
 /**
- * Page size of a new database file. 8 KiB instead of SQLite's 4 KiB: a receipt row is ~0.5 KiB, so
- * a 4 KiB page holds 7 of them and leaves ~11% of the table empty; 8 KiB pages halve that loss
- * (3.3 MB less per 100,000 receipts, bench/ledger.bench.ts). An existing file keeps its page size
- * (it can only change by a VACUUM outside WAL mode; not worth it at start-up).
+ * Page size of a new database file: SQLite's 4 KiB. 8 KiB pages (tried for issue 5) left less of the
+ * receipts table empty (~4 MB less per 100,000 receipts) but doubled the bytes every commit writes
+ * and checksums in the WAL (~19 pages per cash receipt): a cash receipt took ~40% longer
+ * (docs/decisions/0003-compact-ledger.md). A file made with 8 KiB pages keeps them (the page size
+ * only changes by a VACUUM outside WAL mode; not worth it at start-up).
  */
-export const NEW_DATABASE_PAGE_SIZE = 8192;
+export const NEW_DATABASE_PAGE_SIZE = 4096;
 
 function configure(sqlite: Database.Database, isReadonly: boolean): void {
   if (!isReadonly && Number(sqlite.pragma('page_count', { simple: true })) === 0) sqlite.pragma(`page_size = ${NEW_DATABASE_PAGE_SIZE}`);

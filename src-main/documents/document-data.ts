@@ -48,7 +48,7 @@ function revenueNames(revenueCode: string): { nameTh: string; lawNameTh: string 
 
 export function loadBillSlip(sqlite: Database.Database, ref1: string): BillSlipData {
   const bill = showBill(sqlite, ref1);
-  const request = sqlite.prepare('SELECT r.business_date AS businessDate FROM payment_requests r JOIN bills b ON b.request_id = r.id WHERE b.ref1 = ?').get(ref1) as { businessDate: string };
+  const request = sqlite.prepare('SELECT r.business_date AS businessDate FROM payment_requests r JOIN bills b ON b.entry_seq = r.entry_seq WHERE b.ref1 = ?').get(ref1) as { businessDate: string };
   return {
     office: readOfficeHeader(sqlite),
     requestNo: bill.requestNo,

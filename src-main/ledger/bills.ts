@@ -23,13 +23,14 @@ interface BillRow extends Omit<BillRecord, 'isRequestCancelled'> {
   isRequestCancelled: number;
 }
 
+// A bill and its request are written by one entry (0020 trigger bills_same_entry_as_request): joined on it, the rowid of both.
 const BILL_COLUMNS_SQL = `
   SELECT b.id AS billId, r.id AS requestId, r.request_no AS requestNo, b.ref1, b.ref2, b.due_date AS dueDate,
          b.amount_satang AS amountSatang, r.payer_name AS payerName, r.payer_id AS payerId, r.revenue_code AS revenueCode,
          EXISTS (SELECT 1 FROM request_events e WHERE e.request_id = r.id AND e.kind = 'cancelled') AS isRequestCancelled,
          (SELECT rc.id FROM receipts rc WHERE rc.bill_id = b.id
             AND NOT EXISTS (SELECT 1 FROM receipt_events ev WHERE ev.receipt_id = rc.id AND ev.kind = 'cancelled')) AS activeReceiptId
-  FROM bills b JOIN payment_requests r ON r.id = b.request_id`;
+  FROM bills b JOIN payment_requests r ON r.entry_seq = b.entry_seq`;
 const BILL_SQL = `${BILL_COLUMNS_SQL} WHERE b.ref1 = ?`;
 /** The same rows for many Ref1s at once: one JSON array parameter, read by json_each, probed on the ref1 index. */
 const BILLS_SQL = `${BILL_COLUMNS_SQL} WHERE b.ref1 IN (SELECT value FROM json_each(?))`;

@@ -28,8 +28,6 @@ export const ledgerEntries = sqliteTable(
   (t) => [
     check('ledger_entries_seq_positive', sql`${t.seq} >= 1`),
     check('ledger_entries_hash_sha256', sql`typeof(${t.hash}) = 'blob' AND length(${t.hash}) = 32`),
-    // Completeness per business day (sync) counts a day's entries without scanning the chain.
-    index('ledger_entries_business_date').on(t.businessDate, t.seq),
   ],
 );
 
@@ -51,11 +49,22 @@ export const numberCounters = sqliteTable(
   (t) => [check('number_counters_non_negative', sql`${t.lastValue} >= 0`)],
 );
 
+/**
+ * The first entry of each business date, written by the trigger `ledger_days_first_entry` on
+ * ledger_entries (INSERT OR IGNORE: one write per day, not per entry). Completeness per day (sync)
+ * counts a day's entries from there instead of through an index on every entry
+ * (docs/decisions/0003-compact-ledger.md). Derived from the chain; verify recomputes it.
+ */
+export const ledgerDays = sqliteTable('ledger_days', {
+  businessDate: text('business_date').primaryKey(),
+  firstSeq: integer('first_seq').notNull(),
+});
+
 /** คำร้อง: one request = one revenue code = one bill (design.md). */
 export const paymentRequests = sqliteTable(
   'payment_requests',
   {
-    id: text('id').primaryKey(),
+    id: text('id').notNull().unique(),
     requestNo: text('request_no').notNull().unique(),
     /** Ref1's first digit: 1 administrative fine, 2 fee (docs/decisions/0001). */
     requestType: text('request_type').notNull(),
@@ -76,10 +85,9 @@ export const paymentRequests = sqliteTable(
     createdByUserId: text('created_by_user_id').notNull(),
     place: text('place').notNull(),
     terminalSlot: integer('terminal_slot').notNull(),
-    entrySeq: integer('entry_seq').notNull().references(() => ledgerEntries.seq),
+    entrySeq: integer('entry_seq').primaryKey().references(() => ledgerEntries.seq),
   },
   (t) => [
-    index('payment_requests_entry_seq').on(t.entrySeq),
     check('payment_requests_amount_range', sql`${t.amountSatang} BETWEEN 1 AND 9999999999`),
     check('payment_requests_payer_id_kind', sql`(${t.payerIdKind} IS NULL AND ${t.payerId} IS NULL) OR (${t.payerIdKind} IN ('national-id','company-id') AND length(${t.payerId}) = 13)`),
     check('payment_requests_type_known', sql`${t.requestType} IN ('1','2')`),
@@ -92,17 +100,17 @@ export const paymentRequests = sqliteTable(
 export const bills = sqliteTable(
   'bills',
   {
-    id: text('id').primaryKey(),
-    requestId: text('request_id').notNull().unique().references(() => paymentRequests.id),
+    id: text('id').notNull().unique(),
+    /** One bill per request: both are written by the request's own entry (same entry_seq, trigger bills_same_entry_as_request), and entry_seq is unique. */
+    requestId: text('request_id').notNull().references(() => paymentRequests.id),
     ref1: text('ref1').notNull().unique(),
     ref2: text('ref2').notNull(),
     dueDate: text('due_date').notNull(),
     amountSatang: integer('amount_satang').notNull(),
     createdAtMs: integer('created_at_ms').notNull(),
-    entrySeq: integer('entry_seq').notNull().references(() => ledgerEntries.seq),
+    entrySeq: integer('entry_seq').primaryKey().references(() => ledgerEntries.seq),
   },
   (t) => [
-    index('bills_entry_seq').on(t.entrySeq),
     check('bills_ref1_15_digits', sql`length(${t.ref1}) = 15 AND ${t.ref1} NOT GLOB '*[^0-9]*'`),
     check('bills_ref2_15_digits', sql`length(${t.ref2}) = 15 AND ${t.ref2} NOT GLOB '*[^0-9]*'`),
     check('bills_amount_range', sql`${t.amountSatang} BETWEEN 1 AND 9999999999`),
@@ -116,7 +124,7 @@ export const bills = sqliteTable(
 export const receipts = sqliteTable(
   'receipts',
   {
-    id: text('id').primaryKey(),
+    id: text('id').notNull().unique(),
     book: text('book').notNull(),
     number: integer('number').notNull(),
     isPaper: integer('is_paper', { mode: 'boolean' }).notNull(),
@@ -137,10 +145,9 @@ export const receipts = sqliteTable(
     receiverNameTh: text('receiver_name_th').notNull(),
     receiverPositionTh: text('receiver_position_th').notNull(),
     issuedAtMs: integer('issued_at_ms').notNull(),
-    entrySeq: integer('entry_seq').notNull().references(() => ledgerEntries.seq),
+    entrySeq: integer('entry_seq').primaryKey().references(() => ledgerEntries.seq),
   },
   (t) => [
-    index('receipts_entry_seq').on(t.entrySeq),
     uniqueIndex('receipts_book_number').on(t.book, t.number),
     check('receipts_number_positive', sql`${t.number} >= 1`),
     check('receipts_amount_range', sql`${t.amountSatang} BETWEEN 1 AND 9999999999`),

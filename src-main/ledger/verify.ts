@@ -49,6 +49,23 @@ function invariantProblems(sqlite: Database.Database): LedgerProblem[] {
   const add = (problem: LedgerProblem): void => {
     if (problems.length < MAX_PROBLEMS) problems.push(problem);
   };
+  // Derived from the chain (0020): completeness per day (sync) counts a day's entries from here.
+  checkSql(
+    sqlite,
+    add,
+    'ledger-days-match-entries',
+    `SELECT e.business_date AS d, e.first AS expected, l.first_seq AS stored FROM (SELECT business_date, min(seq) AS first FROM ledger_entries GROUP BY business_date) e
+       LEFT JOIN ledger_days l ON l.business_date = e.business_date WHERE l.first_seq IS NOT e.first
+     UNION ALL SELECT l.business_date, NULL, l.first_seq FROM ledger_days l WHERE NOT EXISTS (SELECT 1 FROM ledger_entries e WHERE e.business_date = l.business_date)`,
+    (r) => ({ seq: null, detail: `business date ${String(r['d'])}: first entry ${String(r['expected'])}, ledger_days says ${String(r['stored'])}` }),
+  );
+  checkSql(
+    sqlite,
+    add,
+    'bill-written-with-its-request',
+    `SELECT b.entry_seq AS seq, b.ref1 FROM bills b LEFT JOIN payment_requests r ON r.id = b.request_id WHERE r.entry_seq IS NOT b.entry_seq`,
+    (r) => ({ seq: Number(r['seq']), detail: `bill ${String(r['ref1'])} was not written by the entry of its request` }),
+  );
   checkSql(sqlite, add, 'gapless-books', `SELECT book, count(*) AS n, min(number) AS lo, max(number) AS hi FROM receipts WHERE is_paper = 0 GROUP BY book HAVING lo <> 1 OR hi <> n`, (r) => ({
     seq: null,
     detail: `book ${String(r['book'])} has ${String(r['n'])} receipts numbered ${String(r['lo'])}–${String(r['hi'])}`,

@@ -168,10 +168,11 @@ export function completenessOf(deps: Pick<LedgerDeps, 'sqlite'>, entries: readon
   return [...lastOfDay.values()].map((last) => {
     const counted = prepared(
       deps.sqlite,
-      `SELECT count(*) AS n,
-              coalesce((SELECT sum(r.amount_satang) FROM receipts r JOIN ledger_entries e ON e.seq = r.entry_seq
-                        WHERE e.kind = 'receipt.issued' AND e.business_date = @day AND e.seq <= @seq), 0) AS satang
-       FROM ledger_entries WHERE business_date = @day AND seq <= @seq`,
+      // The day's entries lie from its first entry on (ledger_days); after a corrected clock other
+      // days' entries may sit in between, hence the date test.
+      `SELECT count(*) AS n, coalesce(sum(r.amount_satang), 0) AS satang
+       FROM ledger_entries e LEFT JOIN receipts r ON r.entry_seq = e.seq AND e.kind = 'receipt.issued'
+       WHERE e.seq BETWEEN (SELECT first_seq FROM ledger_days WHERE business_date = @day) AND @seq AND e.business_date = @day`,
     ).get({ day: last.businessDate, seq: last.seq }) as { n: number; satang: number };
     return { businessDate: last.businessDate, entryCount: counted.n, receiptsSatang: counted.satang, lastSeq: last.seq, headHash: last.hash };
   });

@@ -48,17 +48,18 @@ describe('migrations', () => {
     expect(readdirSync(dir)).not.toContain('backups');
   });
 
-  it('a new database file gets 8 KiB pages; an existing one keeps the page size it was made with', () => {
+  it('a new database file gets 4 KiB pages; an existing one keeps the page size it was made with', () => {
     const database = openOfficeDatabase(options);
     expect(database.sqlite.pragma('page_size', { simple: true })).toBe(NEW_DATABASE_PAGE_SIZE);
     database.close();
     const olderFile = join(dir, 'older.sqlite');
     const older = new Database(olderFile);
-    older.pragma('page_size = 4096');
+    // Made by the version that gave new files 8 KiB pages.
+    older.pragma('page_size = 8192');
     older.exec('CREATE TABLE made_before (a)');
     older.close();
     const reopened = openOfficeDatabase({ ...options, file: olderFile });
-    expect(reopened.sqlite.pragma('page_size', { simple: true })).toBe(4096);
+    expect(reopened.sqlite.pragma('page_size', { simple: true })).toBe(8192);
     expect(reopened.schemaVersion).toBe(reopened.latestSchemaVersion);
     reopened.close();
   });

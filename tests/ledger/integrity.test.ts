@@ -11,6 +11,7 @@ import { canonicalEntryText, chainRowsSql, GENESIS_HASH, HASH_HEX_SQL, readEntri
 import { PAYLOAD_TABLES } from '../../src-main/ledger/entry-payloads';
 import { verifyRangesInWorkers, verifyThreads } from '../../src-main/ledger/parallel-hashes';
 import { APPEND_ONLY_TABLES } from '../../src-main/db/append-only';
+import { completenessOf } from '../../src-main/sync/client';
 import { client, expectOk, PASSWORD } from '../helpers/office';
 import { LEDGER_TABLES, REQUEST, expectRefused, makeLedgerOffice, type LedgerOffice } from './ledger-helpers';
 
@@ -205,6 +206,79 @@ describe('ledger verify finds the first broken entry', () => {
     const report = tamper(`UPDATE receipts SET business_date = '2026-11-01' WHERE number = 3`, ['receipts_no_update']);
     const rules = report.problems.map((p) => p.rule);
     expect(rules).toContain('receipt-date-is-issue-date');
+  });
+});
+
+describe('ledger_days: the first entry of each business date (0020)', () => {
+  const DAY_MS = 24 * 3_600_000;
+
+  /** What completeness must say, counted the slow way over every entry. */
+  function countedByHand(entries: readonly { seq: number; businessDate: string; kind: string }[], day: string, upToSeq: number): { n: number; satang: number } {
+    const amounts = new Map((sqlite().prepare('SELECT entry_seq AS seq, amount_satang AS a FROM receipts').all() as { seq: number; a: number }[]).map((r) => [r.seq, r.a]));
+    const ofDay = entries.filter((e) => e.businessDate === day && e.seq <= upToSeq);
+    return { n: ofDay.length, satang: ofDay.filter((e) => e.kind === 'receipt.issued').reduce((sum, e) => sum + (amounts.get(e.seq) ?? 0), 0) };
+  }
+
+  it('completeness counts a day exactly, also when a corrected clock put another day between its entries', async () => {
+    await office.cashReceipt({ amountSatang: 10_000 });
+    await office.cashReceipt({ amountSatang: 20_000 });
+    office.clock.advanceMs(DAY_MS);
+    await office.cashReceipt({ amountSatang: 40_000 });
+    // The clock was a day ahead: set back and acknowledged, the first day goes on after the second.
+    office.clock.advanceMs(-DAY_MS + 60_000);
+    await office.as(office.supervisor, 'clock.acknowledge', { reasonText: 'ตั้งเวลาเครื่องให้ถูกต้องแล้ว' });
+    await office.cashReceipt({ amountSatang: 80_000 });
+    const entries = readEntriesForSync(sqlite(), 1, 1_000);
+    const days = [...new Set(entries.map((e) => e.businessDate))];
+    expect(days).toHaveLength(2);
+    const firstDay = entries[0]?.businessDate ?? '';
+    expect(entries.filter((e) => e.businessDate === firstDay).map((e) => e.seq)).not.toEqual(entries.slice(0, 6).map((e) => e.seq));
+    expect(sqlite().prepare('SELECT business_date AS d, first_seq AS s FROM ledger_days ORDER BY first_seq').all()).toEqual(
+      days.map((d) => ({ d, s: entries.find((e) => e.businessDate === d)?.seq })),
+    );
+    // Every prefix of the chain, as push sends it batch by batch.
+    for (let upTo = 1; upTo <= entries.length; upTo += 1) {
+      for (const day of completenessOf({ sqlite: sqlite() }, entries.slice(0, upTo))) {
+        expect({ n: day.entryCount, satang: day.receiptsSatang }).toEqual(countedByHand(entries, day.businessDate, day.lastSeq));
+      }
+    }
+    const last = completenessOf({ sqlite: sqlite() }, entries).find((d) => d.businessDate === firstDay);
+    expect(last?.receiptsSatang).toBe(110_000);
+    expect(verifyLedger(sqlite()).problems).toEqual([]);
+  });
+
+  it('a ledger_days row changed behind the triggers’ back is found by verify', async () => {
+    await office.cashReceipt();
+    sqlite().prepare('DROP TRIGGER ledger_days_no_update').run();
+    sqlite().prepare('UPDATE ledger_days SET first_seq = first_seq + 1').run();
+    expect(verifyLedger(sqlite()).problems).toContainEqual(expect.objectContaining({ rule: 'ledger-days-match-entries', detail: expect.stringMatching(/first entry 1, ledger_days says 2/) }));
+  });
+
+  it('refuses a bill not written by its request’s entry (one bill per request follows from it)', async () => {
+    await office.cashReceipt();
+    const count = (): number => (sqlite().prepare('SELECT count(*) AS n FROM bills').get() as { n: number }).n;
+    const before = count();
+    expect(() =>
+      sqlite()
+        .prepare(`INSERT INTO bills (id, request_id, ref1, ref2, due_date, amount_satang, created_at_ms, entry_seq) SELECT 'second', request_id, '100540169999999', ref2, due_date, amount_satang, created_at_ms, 2 FROM bills`)
+        .run(),
+    ).toThrow(/written by the entry of its request/);
+    expect(count()).toBe(before);
+  });
+
+  it('refuses a receipt row without its entry (entry_seq is the rowid: SQLite would number it)', async () => {
+    await office.cashReceipt();
+    const count = (): number => (sqlite().prepare('SELECT count(*) AS n FROM receipts').get() as { n: number }).n;
+    const before = count();
+    expect(() =>
+      sqlite()
+        .prepare(
+          `INSERT INTO receipts (id, book, number, is_paper, business_date, request_id, bill_id, payer_name, payer_id, items, revenue_code, amount_satang, method, receiver_user_id, receiver_name_th, receiver_position_th, issued_at_ms)
+           SELECT 'forged', 'P-1', 1, 1, business_date, NULL, NULL, payer_name, payer_id, items, revenue_code, amount_satang, method, receiver_user_id, receiver_name_th, receiver_position_th, issued_at_ms FROM receipts`,
+        )
+        .run(),
+    ).toThrow(/names its ledger entry/);
+    expect(count()).toBe(before);
   });
 });
 
