@@ -1,8 +1,9 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, sign, verify, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, hash as oneShotHash, randomBytes, sign, verify, type KeyObject } from 'node:crypto';
 import { uuidv7 } from '../src-shared/ids';
 import type { Sql } from './db/client';
 
-export const sha256Hex = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
+/** One-shot `crypto.hash` (Node ≥ 20.12): about twice as quick as createHash().update().digest() for a 1 KB text. */
+export const sha256Hex = (data: string | Buffer): string => oneShotHash('sha256', data, 'hex');
 
 export function newId(nowMs: number): string {
   return uuidv7(nowMs, randomBytes(10));

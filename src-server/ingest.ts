@@ -4,7 +4,7 @@ import type { CentralDb, Sql } from './db/client';
 import { newId, sha256Hex, type ServerKey } from './crypto';
 import { signAck } from './enrollment';
 import { CentralError } from './errors';
-import { factsOf, storeFacts } from './facts';
+import { FACT_KINDS, factsOf, storeFacts, type EntryFacts } from './facts';
 import type { SignedBy } from './auth';
 
 /** An alarm to record once the refused push has rolled back. */
@@ -28,21 +28,16 @@ interface ReceiptFacts {
   readonly revenueCode: string | null;
 }
 
-/** A `receipt.issued` entry's amount and revenue code, from its payload (`{"receipt":{…}}`). */
-function receiptFacts(entry: SyncEntry): ReceiptFacts {
-  let payload: unknown;
+/** Every payload is JSON; those of the kinds central reads were parsed by `factsOf` already. */
+function checkPayloadIsJson(entry: SyncEntry): void {
+  if (FACT_KINDS_SET.has(entry.kind)) return;
   try {
-    payload = JSON.parse(entry.payloadText);
+    JSON.parse(entry.payloadText);
   } catch {
     throw new CentralError('BAD_INPUT', `entry ${entry.seq}: the payload is not JSON`);
   }
-  if (entry.kind !== 'receipt.issued') return { receiptSatang: null, revenueCode: null };
-  const receipt = (payload as { receipt?: { amountSatang?: unknown; revenueCode?: unknown } } | null)?.receipt;
-  if (receipt === undefined || !Number.isSafeInteger(receipt.amountSatang) || typeof receipt.revenueCode !== 'string') {
-    throw new CentralError('BAD_INPUT', `entry ${entry.seq}: a receipt.issued payload has receipt.amountSatang and receipt.revenueCode`);
-  }
-  return { receiptSatang: receipt.amountSatang as number, revenueCode: receipt.revenueCode };
 }
+const FACT_KINDS_SET: ReadonlySet<string> = new Set(FACT_KINDS);
 
 interface TerminalState {
   readonly place: string;
@@ -80,9 +75,10 @@ async function ingestInTransaction(tx: Sql, serverKey: ServerKey, by: SignedBy, 
   const repeats = body.entries.filter((e) => e.seq <= t.hw);
   const fresh = body.entries.filter((e) => e.seq > t.hw);
   await checkRepeats(tx, by.terminalId, repeats);
-  const { rows, chainSlot, head } = checkFresh(t, fresh);
+  const { chainSlot, head } = checkFresh(t, fresh);
   // Receipts, cancellations, remittances, closes, outages (facts.ts): read before anything is stored, stored with the entries.
   const facts = factsOf(fresh);
+  const rows = entryRows(fresh, facts);
   if (rows.length > 0) await insertEntries(tx, by.terminalId, rows, nowMs);
   await storeFacts(tx, by.terminalId, facts);
   const hw = t.hw + fresh.length;
@@ -117,10 +113,9 @@ async function checkRepeats(tx: Sql, terminalId: string, repeats: readonly SyncE
 interface EntryRow extends SyncEntry, ReceiptFacts {}
 
 /** The new entries: each continues the chain, carries this office, and the slot the chain is under. */
-function checkFresh(t: TerminalState, fresh: readonly SyncEntry[]): { rows: EntryRow[]; chainSlot: number | null; head: string } {
+function checkFresh(t: TerminalState, fresh: readonly SyncEntry[]): { chainSlot: number | null; head: string } {
   let head = t.head;
   let chainSlot = t.chainSlot;
-  const rows: EntryRow[] = [];
   for (const entry of fresh) {
     if (entryHash(head, entry) !== entry.hash) {
       throw new RefusedWithAlarm('CHAIN_BROKEN', `entry ${entry.seq} does not hash to its stated hash after entry ${entry.seq - 1}: a record was changed at the office`, { kind: 'chain-broken', seq: entry.seq });
@@ -128,14 +123,22 @@ function checkFresh(t: TerminalState, fresh: readonly SyncEntry[]): { rows: Entr
     if (entry.place !== t.place) throw new CentralError('WRONG_TERMINAL', `entry ${entry.seq} is of office ${entry.place}, not ${t.place}`);
     chainSlot ??= entry.terminalSlot;
     if (entry.terminalSlot !== chainSlot) throw new CentralError('WRONG_TERMINAL', `entry ${entry.seq} carries slot ${entry.terminalSlot}; the chain is under slot ${chainSlot}`);
-    const facts = receiptFacts(entry);
     // A re-bound database continues its chain under a new slot (design.md "Identity"): the
     // `terminal.rebound` entry carries the slot it leaves, every later entry the new one.
     if (entry.kind === 'terminal.rebound') chainSlot = reboundSlot(entry);
-    rows.push({ ...entry, ...facts });
     head = entry.hash;
   }
-  return { rows, chainSlot, head };
+  return { chainSlot, head };
+}
+
+/** The rows stored: each entry with, for `receipt.issued`, its receipt's amount and revenue code (from the facts, each payload parsed once). */
+function entryRows(fresh: readonly SyncEntry[], facts: EntryFacts): EntryRow[] {
+  const issued = new Map(facts.receipts.map((r) => [r.seq, r]));
+  return fresh.map((entry) => {
+    checkPayloadIsJson(entry);
+    const receipt = entry.kind === 'receipt.issued' ? issued.get(entry.seq) : undefined;
+    return { ...entry, receiptSatang: receipt?.amountSatang ?? null, revenueCode: receipt?.revenueCode ?? null };
+  });
 }
 
 function reboundSlot(entry: SyncEntry): number {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openOutages, overdueRemittances, receiptStatistics } from '../../src-server/console/alarms';
 import { MIGRATIONS_DIR } from '../../src-server/db/client';
+import { isReceiptPayload, receiptPayloadSchema } from '../../src-server/facts';
 import { canonicalEntryText, GENESIS_HASH } from '../../src-shared/ledger-entry-text';
 import { ENROLLING_KEY_ID, type DayCompleteness, type SyncEntry } from '../../src-shared/sync';
 import { ADMIN_TOKEN, newTestKey, receiptPart, signedHeaders, startTestCentral, type CentralKind, type TestCentral, type TestKey } from '../helpers/central';
@@ -280,5 +281,40 @@ describe.each(kinds)('central facts on %s', (kind) => {
     // Ended, then a second one: only the second is open.
     expect((await push(t, chain, chain.slice(3))).statusCode).toBe(200);
     expect((await openOutages(central.db)).filter((o) => o.place === t.place).map((o) => o.outageId)).toEqual(['OUT2']);
+  });
+});
+
+describe('the quick receipt check accepts exactly what zod accepts (facts.ts isReceiptPayload)', () => {
+  const good = { receipt: receiptPart({ id: '01KC0000000000000000000001', amountSatang: 10_000, businessDate: '2026-12-02' }) };
+  const keyedGood = { receipt: { ...good.receipt, isPaper: true }, keying: { receiptId: good.receipt.id } };
+  const badValues: readonly unknown[] = [undefined, null, '', 'x', -1, 1.5, Number.MAX_SAFE_INTEGER + 1, Number.NaN, true, [], {}, '2026-1-02', '80400', '8040011', 'a'.repeat(65), 'cash ', 0];
+  const cases: { json: unknown; isKeyed: boolean }[] = [
+    { json: good, isKeyed: false },
+    { json: keyedGood, isKeyed: true },
+    { json: { ...good, extra: 1 }, isKeyed: false },
+    { json: null, isKeyed: false },
+    { json: [good], isKeyed: false },
+    { json: { receipt: [good.receipt] }, isKeyed: false },
+    { json: good, isKeyed: true },
+    { json: { ...keyedGood, keying: null }, isKeyed: true },
+    { json: { ...keyedGood, keying: { receiptId: '' } }, isKeyed: true },
+  ];
+  for (const field of ['id', 'businessDate', 'revenueCode', 'method', 'amountSatang', 'isPaper']) {
+    for (const value of badValues) {
+      cases.push({ json: { receipt: { ...good.receipt, [field]: value } }, isKeyed: false });
+      cases.push({ json: { ...keyedGood, receipt: { ...keyedGood.receipt, [field]: value } }, isKeyed: true });
+    }
+  }
+
+  it(`agrees on ${cases.length} payloads, good and bad`, () => {
+    for (const { json, isKeyed } of cases) {
+      const quick = isReceiptPayload(json, isKeyed);
+      // Never more than zod: what the quick check accepts, zod accepts.
+      if (quick) expect(receiptPayloadSchema(isKeyed).safeParse(json).success, JSON.stringify(json)).toBe(true);
+    }
+    expect(isReceiptPayload(good, false)).toBe(true);
+    expect(isReceiptPayload(keyedGood, true)).toBe(true);
+    // And it is the quick path for what is well-formed: every accepted-by-zod case here is accepted quickly.
+    for (const { json, isKeyed } of cases) if (receiptPayloadSchema(isKeyed).safeParse(json).success) expect(isReceiptPayload(json, isKeyed), JSON.stringify(json)).toBe(true);
   });
 });
