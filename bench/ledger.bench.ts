@@ -15,7 +15,7 @@ import Database from 'better-sqlite3';
 import { openOfficeDatabase, type OfficeDatabase } from '../src-main/db/open';
 import { issueReceiptWithRequest } from '../src-main/ledger/counter-payment';
 import { issueReceipt } from '../src-main/ledger/receipts';
-import { catalogInForce } from '../src-main/ledger/catalog-in-force';
+import { catalogForNames, catalogInForce } from '../src-main/ledger/catalog-in-force';
 import { createRequest } from '../src-main/ledger/requests';
 import type { VerifyOptions } from '../src-main/ledger/chain';
 import { verifyThreads } from '../src-main/ledger/parallel-hashes';
@@ -95,7 +95,7 @@ async function openBenchOffice(dir: string): Promise<BenchOffice> {
       const start = performance.now();
       const request = createRequest(deps, catalog(), admin.id, requestOf(i));
       const issueStart = performance.now();
-      issueReceipt(deps, catalog(), { userId: admin.id }, request.ref1, { method: 'cash' });
+      issueReceipt(deps, catalogForNames(database.sqlite), { userId: admin.id }, request.ref1, { method: 'cash' });
       const end = performance.now();
       return { requestMs: issueStart - start, issueMs: end - issueStart };
     },

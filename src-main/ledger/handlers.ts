@@ -7,7 +7,7 @@ import { showBill } from './bill-codes';
 import { issueReceiptWithRequest } from './counter-payment';
 import { cancelRequest, recordPaymentConfirmation } from './payments';
 import { cancelReceipt, issueReceipt, recordOriginalPrint, recordReprint, requireReceipt } from './receipts';
-import { catalogInForce } from './catalog-in-force';
+import { catalogForNames, catalogInForce } from './catalog-in-force';
 import { createRequest, type CreatedRequest } from './requests';
 import { acknowledgeClock, rebindTerminal } from './terminal';
 import { verifyLedger } from './verify';
@@ -41,7 +41,9 @@ export const ledgerHandlers = {
   'payment.recordEvidence': (input, ctx) => ({
     confirmationId: recordPaymentConfirmation(ledgerDeps(ctx.services), requireSession(ctx).userId, { ...input, source: 'provisional' }),
   }),
-  'receipt.issue': (input, ctx) => issueReceipt(ledgerDeps(ctx.services), catalogOf(ctx.services), { userId: requireSession(ctx).userId }, input.ref1, input.payment),
+  // The bill's revenue code was checked when it was made; here the catalog only names the item, so a
+  // bill of a fee type central deactivated or dropped since is still receipted with its name.
+  'receipt.issue': (input, ctx) => issueReceipt(ledgerDeps(ctx.services), catalogForNames(ctx.services.database.sqlite, ctx.services.logger), { userId: requireSession(ctx).userId }, input.ref1, input.payment),
   'receipt.issueWithRequest': (input, ctx) => {
     const { request, receipt } = issueReceiptWithRequest(ledgerDeps(ctx.services), catalogOf(ctx.services), { userId: requireSession(ctx).userId }, input.request, input.payment);
     return { request: requestSummaryOf(request), receipt };

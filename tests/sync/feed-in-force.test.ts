@@ -70,6 +70,9 @@ describe('the catalog in force is the highest pulled version', () => {
     // … and after a version that drops the fee type altogether, from the older version that had it.
     pull({ stream: 'catalog', version: 4, data: { feeTypes: [OTHER_FEE] } });
     expect(loadBillSlip(sqlite, unpaid.ref1).revenueNameTh).toBe(FEE.nameTh);
+    // The bill made while the fee type was in force is still receipted (its code was checked when it was made), with the name.
+    const late = await office.as(office.operator, 'receipt.issue', { ref1: unpaid.ref1, payment: { method: 'cash' } });
+    expect(loadReceipt(sqlite, late.receiptBook, late.receiptNo).lines.map((l) => l.nameTh)).toEqual([FEE.nameTh]);
     const gfmis = await office.as(office.auditor, 'report.table', { name: 'gfmis', date: receipt.businessDate });
     expect(gfmis.table.rows.filter((r) => r.kind === 'item').map((r) => r.cells.name)).toContain(FEE.nameTh);
   });
