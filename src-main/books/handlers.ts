@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3';
 import { requireSession, type Handlers, type OfficeServices } from '../host/context';
 import type { LedgerDeps } from '../ledger/action';
-import { DEFAULT_CATALOG } from '../ledger/requests';
+import { officeHolidayCalendar } from '../close/holidays';
+import { catalogInForce } from '../ledger/catalog-in-force';
 import { businessDateOf } from '../../src-shared/dates';
 import { assignBook, closeBook, markLeaf, registerBook } from './book-register';
 import { allFieldOrders, createFieldOrder, handOver, handoverOf, orderReceiptsSatang, overdueFieldOrders } from './field';
-import { shippedHolidayCalendar } from './holidays';
 import { keyPaperReceipt } from './keying';
 import { allBooks, leafCounts, requireBook, usedLeaves } from './leaves';
 import { loadManualReceiptsReport } from './manual-report';
@@ -71,7 +71,7 @@ export const booksHandlers = {
   'book.markLeaf': (input, ctx) => markLeaf(ledgerDeps(ctx.services), requireSession(ctx), input.bookNo, input.leaf, input.kind, input.reasonText),
   'book.close': (input, ctx) => ({ ...closeBook(ledgerDeps(ctx.services), requireSession(ctx).userId, input.bookNo), bookNo: input.bookNo }),
   'paperReceipt.key': (input, ctx) =>
-    keyPaperReceipt(ledgerDeps(ctx.services), DEFAULT_CATALOG, requireSession(ctx).userId, {
+    keyPaperReceipt(ledgerDeps(ctx.services), catalogInForce(ctx.services.database.sqlite, ctx.services.logger), requireSession(ctx).userId, {
       source: sourceOf(input),
       bookNo: input.bookNo,
       leaf: input.leaf,
@@ -103,7 +103,7 @@ export const booksHandlers = {
     const report = loadManualReceiptsReport(services.database.sqlite, input.businessDate, services.clock.nowMs());
     return { ...report, receipts: [...report.receipts], outages: [...report.outages], unkeyedLeaves: [...report.unkeyedLeaves] };
   },
-  'field.order': (input, ctx) => createFieldOrder(ledgerDeps(ctx.services), shippedHolidayCalendar(), requireSession(ctx).userId, input),
+  'field.order': (input, ctx) => createFieldOrder(ledgerDeps(ctx.services), officeHolidayCalendar(ctx.services.database.sqlite, ctx.services.logger), requireSession(ctx).userId, input),
   'field.handover': (input, ctx) => handOver(ledgerDeps(ctx.services), requireSession(ctx).userId, input),
   'field.list': (_input, { services }) => {
     const sqlite = services.database.sqlite;

@@ -19,7 +19,7 @@ export const settingsHandlers = {
     return { ...syncStatus(services.database.sqlite), ...(background === undefined ? {} : { background }) };
   },
   'approval.pending': (_input, { services }) => pendingApprovals(services.database.sqlite),
-  'catalog.list': (_input, { services }) => catalogList(services.database.sqlite),
+  'catalog.list': (_input, { services }) => catalogList(services.database.sqlite, services.logger),
   'backup.status': (_input, { services }) => backupStatus(services.database.sqlite, services.dataDir),
   'backup.run': (_input, { services }) =>
     runBackup({ sqlite: services.database.sqlite, dataDir: services.dataDir, clock: services.clock, logger: services.logger, ...(services.nativeBinding === undefined ? {} : { nativeBinding: services.nativeBinding }) }),

@@ -9,7 +9,7 @@ import { listTerminalBackups, type FoundBackup } from '../backup/backup-names';
 import { makeBackup, terminalOf } from '../backup/make-backup';
 import type { NativeBinding } from '../backup/sqlite-files';
 import { readDeductionRates } from '../close/deductions';
-import { DEFAULT_CATALOG } from '../ledger/requests';
+import { catalogInForceOf } from '../ledger/catalog-in-force';
 import { prepared } from '../ledger/statements';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
@@ -29,11 +29,15 @@ export function pendingApprovals(sqlite: Database.Database): RequestOutput<'appr
   return { requests: rows.map((row) => ({ ...row, isSent: row.isSent === 1 })) };
 }
 
-/** The catalog main checks revenue codes against, with the deduction rates in force. */
-export function catalogList(sqlite: Database.Database): RequestOutput<'catalog.list'> {
+/** The catalog main checks revenue codes against (the version in force, when pulled), with the deduction rates in force. */
+export function catalogList(sqlite: Database.Database, logger?: Logger): RequestOutput<'catalog.list'> {
   const rates = readDeductionRates(sqlite);
+  const inForce = catalogInForceOf(sqlite, logger);
   return {
-    fineLaws: DEFAULT_CATALOG.fineLaws.map((law) => ({
+    version: inForce.version,
+    pulledAtMs: inForce.pulledAtMs,
+    refusedVersions: inForce.refused.map((r) => r.version),
+    fineLaws: inForce.catalog.fineLaws.map((law) => ({
       revenueCode: law.revenueCode,
       lawNameTh: law.lawNameTh,
       lawNameEn: law.lawNameEn,
@@ -41,7 +45,7 @@ export function catalogList(sqlite: Database.Database): RequestOutput<'catalog.l
       rewardBasisPoints: rates.get(law.revenueCode)?.rewardBasisPoints ?? 0,
       costBasisPoints: rates.get(law.revenueCode)?.costBasisPoints ?? 0,
     })),
-    feeTypes: DEFAULT_CATALOG.feeTypes.map((fee) => ({ ...fee })),
+    feeTypes: inForce.catalog.feeTypes.map((fee) => ({ ...fee })),
   };
 }
 

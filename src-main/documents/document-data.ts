@@ -5,7 +5,7 @@ import { CodedError } from '../../src-shared/result';
 import { showBill } from '../ledger/bill-codes';
 import { requireBill } from '../ledger/bills';
 import { requireReceipt } from '../ledger/receipts';
-import { DEFAULT_CATALOG } from '../ledger/requests';
+import { catalogForNames } from '../ledger/catalog-in-force';
 import type { BillSlipData, InstrumentText, OfficeHeader, ReceiptData, ReceiptLine, RequestFormData } from './model';
 
 /**
@@ -40,8 +40,9 @@ export function readOfficeHeader(sqlite: Database.Database): OfficeHeader {
   };
 }
 
-function revenueNames(revenueCode: string): { nameTh: string; lawNameTh: string | null } {
-  const item = DEFAULT_CATALOG.find(revenueCode);
+/** Names from the catalog in force, inactive and removed fee types included (catalogForNames): old bills still print with them. */
+function revenueNames(sqlite: Database.Database, revenueCode: string): { nameTh: string; lawNameTh: string | null } {
+  const item = catalogForNames(sqlite).find(revenueCode);
   if (item === undefined) return { nameTh: `รหัสรายได้ ${revenueCode}`, lawNameTh: null };
   return item.kind === 'fine' ? { nameTh: item.fine.itemNameTh, lawNameTh: item.fine.lawNameTh } : { nameTh: item.fee.nameTh, lawNameTh: null };
 }
@@ -55,7 +56,7 @@ export function loadBillSlip(sqlite: Database.Database, ref1: string): BillSlipD
     issueDate: request.businessDate,
     payerName: bill.payerName,
     revenueCode: bill.revenueCode,
-    revenueNameTh: revenueNames(bill.revenueCode).nameTh,
+    revenueNameTh: revenueNames(sqlite, bill.revenueCode).nameTh,
     amountSatang: bill.amountSatang,
     dueDate: bill.dueDate,
     ref1: bill.ref1,
@@ -86,7 +87,7 @@ export function loadRequestForm(sqlite: Database.Database, ref1: string): Reques
        FROM payment_requests r LEFT JOIN users u ON u.id = r.created_by_user_id WHERE r.id = ?`,
     )
     .get(bill.requestId) as RequestRow;
-  const names = revenueNames(bill.revenueCode);
+  const names = revenueNames(sqlite, bill.revenueCode);
   return {
     office: readOfficeHeader(sqlite),
     requestNo: bill.requestNo,

@@ -7,12 +7,18 @@ import { showBill } from './bill-codes';
 import { issueReceiptWithRequest } from './counter-payment';
 import { cancelRequest, recordPaymentConfirmation } from './payments';
 import { cancelReceipt, issueReceipt, recordOriginalPrint, recordReprint, requireReceipt } from './receipts';
-import { createRequest, DEFAULT_CATALOG, type CreatedRequest } from './requests';
+import { catalogForNames, catalogInForce } from './catalog-in-force';
+import { createRequest, type CreatedRequest } from './requests';
 import { acknowledgeClock, rebindTerminal } from './terminal';
 import { verifyLedger } from './verify';
 
 function ledgerDeps(services: OfficeServices): LedgerDeps & { db: OfficeServices['db'] } {
   return { sqlite: services.database.sqlite, clock: services.clock, machineId: services.machineId, db: services.db };
+}
+
+/** The catalog in force (the highest valid version pulled from central, else the shipped default). */
+function catalogOf(services: OfficeServices) {
+  return catalogInForce(services.database.sqlite, services.logger);
 }
 
 function receiptSubject(input: { book: string; number: number }): string {
@@ -25,7 +31,7 @@ async function approvalFor(ctx: CallContext, input: Parameters<typeof resolveApp
 
 /** The ledger's slice of the contract (issue 5). Roles are checked by the dispatcher first. */
 export const ledgerHandlers = {
-  'request.create': (input, ctx) => requestSummaryOf(createRequest(ledgerDeps(ctx.services), DEFAULT_CATALOG, requireSession(ctx).userId, input)),
+  'request.create': (input, ctx) => requestSummaryOf(createRequest(ledgerDeps(ctx.services), catalogOf(ctx.services), requireSession(ctx).userId, input)),
   'request.cancel': async (input, ctx) => {
     const approval = await approvalFor(ctx, input.approval, { action: 'request.cancel', subject: input.ref1, reasonCode: input.reasonCode });
     cancelRequest(ledgerDeps(ctx.services), requireSession(ctx).userId, input.ref1, input.reasonCode, input.reasonText, approval);
@@ -35,9 +41,11 @@ export const ledgerHandlers = {
   'payment.recordEvidence': (input, ctx) => ({
     confirmationId: recordPaymentConfirmation(ledgerDeps(ctx.services), requireSession(ctx).userId, { ...input, source: 'provisional' }),
   }),
-  'receipt.issue': (input, ctx) => issueReceipt(ledgerDeps(ctx.services), DEFAULT_CATALOG, { userId: requireSession(ctx).userId }, input.ref1, input.payment),
+  // The bill's revenue code was checked when it was made; here the catalog only names the item, so a
+  // bill of a fee type central deactivated or dropped since is still receipted with its name.
+  'receipt.issue': (input, ctx) => issueReceipt(ledgerDeps(ctx.services), catalogForNames(ctx.services.database.sqlite, ctx.services.logger), { userId: requireSession(ctx).userId }, input.ref1, input.payment),
   'receipt.issueWithRequest': (input, ctx) => {
-    const { request, receipt } = issueReceiptWithRequest(ledgerDeps(ctx.services), DEFAULT_CATALOG, { userId: requireSession(ctx).userId }, input.request, input.payment);
+    const { request, receipt } = issueReceiptWithRequest(ledgerDeps(ctx.services), catalogOf(ctx.services), { userId: requireSession(ctx).userId }, input.request, input.payment);
     return { request: requestSummaryOf(request), receipt };
   },
   'receipt.markPrinted': (input, ctx) => recordOriginalPrint(ledgerDeps(ctx.services), requireSession(ctx).userId, input.book, input.number),

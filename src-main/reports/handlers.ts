@@ -4,7 +4,7 @@ import { setDeductionRate, readDeductionRates } from '../close/deductions';
 import { officeRemittanceLines, overdueRemittances, recordRemittance, remittanceDeadlineMs, remittancesWithNames, remitsScope, OVERDUE_LOOKBACK_DAYS } from '../close/remittance';
 import { officeKindOf } from '../office/office-kind';
 import { addDays, businessDateOf, type BusinessDate, type HolidayCalendar } from '../../src-shared/dates';
-import { DEFAULT_CATALOG } from '../ledger/requests';
+import { catalogInForce } from '../ledger/catalog-in-force';
 import { bankImportReport } from './bank-import-report';
 import type { ReportTable } from './model';
 import { buildReport, calendarOrNull, renderReportFile, type RenderedReport } from './service';
@@ -58,7 +58,7 @@ export const reportHandlers = {
     return fileReply(await renderReportFile(services.database.sqlite, services.printing.renderer(), table, input.format, services.clock.nowMs()));
   },
   'remittance.rates': (_input, { services }) => ({ rates: [...readDeductionRates(services.database.sqlite).values()] }),
-  'remittance.setRate': (input, ctx) => setDeductionRate({ sqlite: ctx.services.database.sqlite, clock: ctx.services.clock, machineId: ctx.services.machineId }, DEFAULT_CATALOG, requireSession(ctx).userId, input),
+  'remittance.setRate': (input, ctx) => setDeductionRate({ sqlite: ctx.services.database.sqlite, clock: ctx.services.clock, machineId: ctx.services.machineId }, catalogInForce(ctx.services.database.sqlite, ctx.services.logger), requireSession(ctx).userId, input),
   'remittance.record': (input, ctx) => {
     const record = recordRemittance({ sqlite: ctx.services.database.sqlite, clock: ctx.services.clock, machineId: ctx.services.machineId }, requireSession(ctx).userId, input);
     return { id: record.id, businessDate: record.businessDate, scope: record.scope, amountSatang: record.amountSatang, deductedSatang: record.deductedSatang, bankReference: record.bankReference };
@@ -69,13 +69,13 @@ export const reportHandlers = {
     return {
       businessDate: day,
       officeKind: officeKindOf(sqlite),
-      deadlineMs: deadlineOrNull(calendarOrNull(), day),
+      deadlineMs: deadlineOrNull(calendarOrNull(sqlite, services.logger), day),
       lines: officeRemittanceLines(sqlite, day, day).map((l) => ({ revenueCode: l.revenueCode, scope: l.scope, receiptCount: l.receiptCount, collectedSatang: l.collectedSatang, rewardSatang: l.rewardSatang, costSatang: l.costSatang, remitSatang: l.remitSatang })),
       records: remittancesWithNames(sqlite, day).map((r) => ({ id: r.id, scope: r.scope, amountSatang: r.amountSatang, deductedSatang: r.deductedSatang, bankReference: r.bankReference, remittedAtMs: r.remittedAtMs, recordedByNameTh: r.recordedByNameTh, atMs: r.atMs })),
     };
   },
   'remittance.overdue': (_input, { services }) => {
-    const calendar = calendarOrNull();
+    const calendar = calendarOrNull(services.database.sqlite, services.logger);
     if (calendar === null) return { overdue: [], calendarMissing: true };
     const nowMs = services.clock.nowMs();
     const today = businessDateOf(nowMs);

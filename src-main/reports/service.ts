@@ -3,11 +3,12 @@ import { MAX_REPORT_RANGE_DAYS, type ReportFormat, type ReportName } from '../..
 import { MS_PER_DAY, type HolidayCalendar } from '../../src-shared/dates';
 import { CodedError } from '../../src-shared/result';
 import { readDeductionRates } from '../close/deductions';
-import { loadHolidayCalendar } from '../close/holidays';
+import { officeHolidayCalendar } from '../close/holidays';
 import { readRemittances } from '../close/remittance';
 import { readOfficeHeader } from '../documents/document-data';
 import type { PdfRenderer } from '../documents/renderer';
-import { DEFAULT_CATALOG } from '../ledger/requests';
+import type { Logger } from '../platform/logger';
+import { catalogForNames } from '../ledger/catalog-in-force';
 import { MAX_REPORT_RECEIPTS, readOfficeFacts, readReceiptFacts } from './facts';
 import type { ReportSource, ReportTable } from './model';
 import { REPORTS } from './registry';
@@ -25,10 +26,10 @@ export interface RenderedReport {
   readonly to: string;
 }
 
-/** The holiday calendar, or null when its data is missing (reports then say so instead of a deadline). */
-export function calendarOrNull(): HolidayCalendar | null {
+/** The office's holiday calendar (shipped + pulled years), or null when its data is missing (reports then say so instead of a deadline). */
+export function calendarOrNull(sqlite: Database.Database, logger?: Logger): HolidayCalendar | null {
   try {
-    return loadHolidayCalendar();
+    return officeHolidayCalendar(sqlite, logger);
   } catch {
     return null;
   }
@@ -52,11 +53,11 @@ export function loadReportSource(sqlite: Database.Database, from: string, to: st
     if (error instanceof RangeError) throw new CodedError('TOO_LARGE', `More than ${MAX_REPORT_RECEIPTS} receipts between ${from} and ${to}: choose a shorter range`);
     throw error;
   }
-  return { from, to, facts, office: readOfficeFacts(sqlite), catalog: DEFAULT_CATALOG, rates: readDeductionRates(sqlite), calendar, remittances: readRemittances(sqlite, from, to) };
+  return { from, to, facts, office: readOfficeFacts(sqlite), catalog: catalogForNames(sqlite), rates: readDeductionRates(sqlite), calendar, remittances: readRemittances(sqlite, from, to) };
 }
 
 /** A report as data (rows and totals): what the screens show and what every rendering is made from. */
-export function buildReport(sqlite: Database.Database, name: ReportName, date: string, to: string | undefined, calendar = calendarOrNull()): ReportTable {
+export function buildReport(sqlite: Database.Database, name: ReportName, date: string, to: string | undefined, calendar = calendarOrNull(sqlite)): ReportTable {
   const period = resolvePeriod(name, date, to);
   const definition = REPORTS[name];
   if (definition === undefined) throw new CodedError('NOT_FOUND', `The ${name} report is not available in this version`);

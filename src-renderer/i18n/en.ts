@@ -678,6 +678,9 @@ export const en: Dict = {
       feesHeading: 'Fees',
       noFees: 'No fee type on this terminal yet (central will send them)',
       inactive: 'no longer used',
+      inForce: (version: number, pulledAt: string) => `Version ${version} from central in force, received ${pulledAt}`,
+      shipped: 'The version installed with the app is in force (none received from central yet)',
+      refused: (versions: string) => `Version ${versions} was received but cannot be used (damaged data): the previous one is in force. Tell the administrator`,
     },
     auditLog: {
       title: 'Audit log',

@@ -91,10 +91,17 @@ export const settingsRequests = {
     access: ['supervisor', 'head', 'admin'],
     ...query,
   },
-  /** The revenue codes main accepts: the 14 fine laws and the office's fee types. */
+  /**
+   * The revenue codes main accepts: the 14 fine laws and the office's fee types, from the catalog in
+   * force (src-main/ledger/catalog-in-force.ts): `version` and `pulledAtMs` of the central version,
+   * both null for the shipped default; `refusedVersions`, newer stored versions that failed validation.
+   */
   'catalog.list': {
     input: z.strictObject({}),
     output: z.strictObject({
+      version: z.number().int().nullable(),
+      pulledAtMs: z.number().int().nullable(),
+      refusedVersions: z.array(z.number().int()),
       fineLaws: z.array(z.strictObject({ revenueCode: z.string(), lawNameTh: z.string(), lawNameEn: z.string(), group: z.enum(['1.1', '1.2']), rewardBasisPoints: z.number().int(), costBasisPoints: z.number().int() })),
       feeTypes: z.array(
         z.strictObject({ revenueCode: z.string(), nameTh: z.string(), nameEn: z.string(), fund: z.enum(['state-revenue', 'non-budget']), defaultAmountSatang: z.number().int().nullable(), active: z.boolean() }),

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handoverDueDate } from '../../src-main/books/field';
-import { shippedHolidayCalendar } from '../../src-main/books/holidays';
+import { shippedHolidayCalendar } from '../../src-main/close/holidays';
 import { listUnkeyedPaperLeaves } from '../../src-main/books/pending';
 import type { BusinessDate } from '../../src-shared/dates';
 import { BOOK, FINE_CODE, expectRefusedUnchanged, makeBooksOffice, type BooksOffice } from './books-helpers';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadHolidayCalendar } from '../../src-main/close/holidays';
+import { shippedHolidayCalendar } from '../../src-main/close/holidays';
 import { buildReport } from '../../src-main/reports/service';
 import { buildRef2 } from '../../src-shared/codes';
 import { unwrap } from '../../src-shared/result';
@@ -13,7 +13,7 @@ import { makeCloseOffice, type CloseOffice } from './close-helpers';
  * provincial office remits them for its whole province from its bank imports; a district shows its
  * own as "remitted by the province" and may not record their remittance (issue 10).
  */
-const calendar = loadHolidayCalendar();
+const calendar = shippedHolidayCalendar();
 const DAY = '2026-11-23';
 const at = (date: string, hhmm: string) => Date.parse(`${date}T${hhmm}:00+07:00`);
 

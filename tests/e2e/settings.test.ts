@@ -40,6 +40,12 @@ beforeAll(async () => {
   writable
     .prepare(`INSERT INTO central_approval_requests (id, action, subject, reason_code, reason_text, business_date, requested_by_user_id, requested_at_ms, is_sent) VALUES ('e2e-approval', 'receipt.reprint', 'E70-5401-1/7', 'printer-fault', 'กระดาษติด', ?, ?, ?, 1)`)
     .run(new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10), operatorId, Date.now());
+  // A catalog version pulled from central an hour ago (as sync/feed-apply.ts stores it): one fee type in use, one no longer.
+  const feeTypes = [
+    { revenueCode: '801001', nameTh: 'ค่าธรรมเนียมหนังสือรับรอง', nameEn: 'Certificate fee', fund: 'state-revenue', defaultAmountSatang: 2_000, active: true },
+    { revenueCode: '801002', nameTh: 'ค่าธรรมเนียมคัดสำเนาทะเบียน', nameEn: 'Register copy fee', fund: 'non-budget', defaultAmountSatang: null, active: false },
+  ];
+  writable.prepare('INSERT INTO central_catalog (version, data_json, cursor, pulled_at_ms) VALUES (7, ?, 1, ?)').run(JSON.stringify({ feeTypes }), Date.now() - 3_600_000);
   writable.close();
   ({ shell, browser, sqlite } = await startHarness(dataDir));
 }, 120_000);
@@ -98,6 +104,9 @@ describe('home, settings and the auditor in a real browser', { timeout: E2E_TEST
     await seen(page, ui.settings.intro);
     await seen(page, ui.office.viewOnly);
     await expect.poll(() => page.getByTestId('catalog').getByText('804001').isVisible()).toBe(true);
+    // The catalog in force is the version pulled from central, with when it came; its fee types are listed.
+    await expect.poll(() => page.getByTestId('catalog-version').textContent()).toContain(ui.catalog.inForce(7, '').trim());
+    await expect.poll(() => page.getByTestId('catalog').getByText('ค่าธรรมเนียมหนังสือรับรอง').isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: ui.office.edit }).count()).toBe(0);
     expect(await page.getByTestId('backup').count()).toBe(0);
     // The office kind and what it changes are read by everyone; only the administrator changes them.
@@ -106,6 +115,10 @@ describe('home, settings and the auditor in a real browser', { timeout: E2E_TEST
     expect(await page.getByRole('radio', { name: ui.officeKind.kinds.provincial }).count()).toBe(0);
     expect(await page.getByTestId('rates-form').count()).toBe(0);
     await capture(page, 'settings-operator');
+    // The pulled fee types, the one no longer in use marked so.
+    await page.getByTestId('catalog').getByText('ค่าธรรมเนียมคัดสำเนาทะเบียน').scrollIntoViewIfNeeded();
+    await seen(page, `ค่าธรรมเนียมคัดสำเนาทะเบียน · ${ui.catalog.inactive}`);
+    await capture(page, 'settings-operator-fees');
     await page.getByRole('button', { name: ui.settings.printersLink }).click();
     await seen(page, th.printers.intro);
 

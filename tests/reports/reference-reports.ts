@@ -4,7 +4,7 @@ import type { PdfRenderer } from '../../src-main/documents/renderer';
 import { bankImportReport } from '../../src-main/reports/bank-import-report';
 import type { ReportTable } from '../../src-main/reports/model';
 import { buildReport, renderReportFile, type RenderedReport } from '../../src-main/reports/service';
-import { loadHolidayCalendar } from '../../src-main/close/holidays';
+import { shippedHolidayCalendar } from '../../src-main/close/holidays';
 import { ROOT } from '../helpers/cli';
 import { makeCloseOffice, type CloseOffice } from '../close/close-helpers';
 import { lineFor } from '../bank/bank-helpers';
@@ -73,7 +73,7 @@ export async function buildReferenceLedger(office: CloseOffice): Promise<string>
 export function referenceTable(office: CloseOffice, name: ReferenceReportName, fileId: string): ReportTable {
   const sqlite = office.host.services.database.sqlite;
   if (name === 'bank-import') return bankImportReport(sqlite, fileId, true);
-  return buildReport(sqlite, name, REPORT_DATE, undefined, loadHolidayCalendar());
+  return buildReport(sqlite, name, REPORT_DATE, undefined, shippedHolidayCalendar());
 }
 
 /** Every reference report as PDF, from one fresh office. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { splitDeductions } from '../../src-main/close/deductions';
-import { loadHolidayCalendar } from '../../src-main/close/holidays';
+import { shippedHolidayCalendar } from '../../src-main/close/holidays';
 import { remittanceDeadlineMs } from '../../src-main/close/remittance';
 import { buildReport } from '../../src-main/reports/service';
 import type { BusinessDate } from '../../src-shared/dates';
@@ -9,7 +9,7 @@ import { CodedError } from '../../src-shared/result';
 import { makeCloseOffice, type CloseOffice } from '../close/close-helpers';
 import { expectRefused } from '../ledger/ledger-helpers';
 
-const calendar = loadHolidayCalendar();
+const calendar = shippedHolidayCalendar();
 /** 09:30 Asia/Bangkok of a date, as UTC epoch ms. */
 const at0930 = (date: string) => Date.parse(`${date}T02:30:00Z`);
 

@@ -2,6 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { officeHolidayCalendar } from '../../src-main/close/holidays';
+import { catalogInForce, catalogInForceOf } from '../../src-main/ledger/catalog-in-force';
 import { createRequest, DEFAULT_CATALOG } from '../../src-main/ledger/requests';
 import { verifyLedger } from '../../src-main/ledger/verify';
 import { manualClock } from '../../src-main/platform/clock';
@@ -116,6 +118,10 @@ describe.each(kinds)('feed pull on %s', (kind) => {
     expect((await pullFromCentral(t.deps, RETRY)).feed).toMatchObject({ catalog: 1, holidays: 1 });
     expect(JSON.parse((t.deps.sqlite.prepare('SELECT data_json AS d FROM central_catalog WHERE version = 2').get() as { d: string }).d)).toEqual({ feeTypes: [FEE_TYPE] });
     expect(t.deps.sqlite.prepare('SELECT year FROM central_holidays').all()).toEqual([{ year: 2027 }]);
+    // And in force: the pulled fee type is accepted (tests/sync/feed-in-force.test.ts has the rest).
+    expect(catalogInForceOf(t.deps.sqlite).version).toBe(2);
+    expect(createRequest(t.deps, catalogInForce(t.deps.sqlite), t.adminId, { payerName: 'นายทดสอบ ค่าธรรมเนียม', revenueCode: FEE_TYPE.revenueCode, amountSatang: 2_000 }).revenueCode).toBe(FEE_TYPE.revenueCode);
+    expect(officeHolidayCalendar(t.deps.sqlite).years).toContain(2027);
   });
 
   it('payment-confirmations-from-the-province: a payment of a bill here is recorded through the ledger as source central, once; others are kept with their reason', async () => {

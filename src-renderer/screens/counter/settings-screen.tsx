@@ -303,6 +303,14 @@ function CatalogTable({ catalog }: { readonly catalog: RequestOutput<'catalog.li
   const words = t.settingsUi.catalog;
   return (
     <>
+      <p className="panel__text" data-testid="catalog-version">
+        {catalog.version === null || catalog.pulledAtMs === null ? words.shipped : words.inForce(catalog.version, formatMoment(catalog.pulledAtMs, language))}
+      </p>
+      {catalog.refusedVersions.length > 0 && (
+        <p className="panel__text" role="status" data-testid="catalog-refused">
+          {words.refused(catalog.refusedVersions.join(', '))}
+        </p>
+      )}
       <table className="table table--compact">
         <thead>
           <tr>
