@@ -4,6 +4,7 @@ import { ledgerHandlers } from '../ledger/handlers';
 import { bankHandlers } from '../bank/handlers';
 import { printHandlers } from '../printing/handlers';
 import { booksHandlers } from '../books/handlers';
+import { centralBooksHandlers } from '../books/central-handlers';
 import { reportHandlers } from '../reports/handlers';
 import { createCloseHandlers } from '../close/handlers';
 import { listUnkeyedPaperLeaves } from '../books/pending';
@@ -19,6 +20,7 @@ export const handlers = {
   ...bankHandlers,
   ...printHandlers,
   ...booksHandlers,
+  ...centralBooksHandlers,
   ...reportHandlers,
   // The day close refuses while paper leaves written during an outage await keying (issue 8).
   ...createCloseHandlers(listUnkeyedPaperLeaves),

@@ -46,6 +46,32 @@ const bookSummary = z.strictObject({
   counts: z.strictObject({ unused: z.number().int(), issued: z.number().int(), spoiled: z.number().int(), cancelled: z.number().int() }),
 });
 
+const leafSpan = z.strictObject({ firstLeaf: z.number().int(), lastLeaf: z.number().int() });
+
+/** A book central assigned to this terminal or the whole office (issue 11) beside the local register. */
+const centralBookRow = z.strictObject({
+  bookNo: z.string(),
+  firstLeaf: z.number().int(),
+  lastLeaf: z.number().int(),
+  /** Null: central gave it to the whole office; else to this terminal. */
+  terminalSlot: z.number().int().nullable(),
+  assignedAtMs: z.number().int(),
+  pulledAtMs: z.number().int(),
+  /** not-registered: not in the register here; registered: with central's range; range-differs: a conflict (both ranges shown). */
+  state: z.enum(['not-registered', 'registered', 'range-differs']),
+  local: z.strictObject({ firstLeaf: z.number().int(), lastLeaf: z.number().int(), isClosed: z.boolean() }).nullable(),
+});
+
+/** A book registered here that central did not give this terminal or the office: flagged, never blocked. */
+const localOnlyBook = z.strictObject({
+  bookNo: z.string(),
+  firstLeaf: z.number().int(),
+  lastLeaf: z.number().int(),
+  isClosed: z.boolean(),
+  state: z.enum(['unknown-to-central', 'other-terminal']),
+  central: leafSpan.extend({ terminalSlot: z.number().int().nullable() }).nullable(),
+});
+
 const outageSummary = z.strictObject({
   outageId: z.string(),
   startedAtMs: z.number().int(),
@@ -138,6 +164,26 @@ export const booksRequests = {
     output: z.strictObject({ books: z.array(bookSummary) }),
     access: READERS,
     ...query,
+  },
+  'book.centralList': {
+    input: z.strictObject({}),
+    output: z.strictObject({ terminalSlot: z.number().int().nullable(), isEnrolled: z.boolean(), assignments: z.array(centralBookRow), localOnly: z.array(localOnlyBook) }),
+    access: READERS,
+    ...query,
+  },
+  'book.registerFromCentral': {
+    input: z.strictObject({ bookNo: paperBookNo }),
+    output: z.strictObject({
+      bookId: z.string(),
+      assignmentId: z.string(),
+      bookNo: z.string(),
+      firstLeaf: z.number().int(),
+      lastLeaf: z.number().int(),
+      fiscalYearBe: z.number().int(),
+      terminalSlot: z.number().int().nullable(),
+    }),
+    access: BOOK_KEEPERS,
+    ...command,
   },
   'book.leaves': {
     input: z.strictObject({ bookNo: paperBookNo }),

@@ -52,6 +52,8 @@ export const REQUEST_NAMES = [
   'book.leaves',
   'book.markLeaf',
   'book.close',
+  'book.centralList',
+  'book.registerFromCentral',
   'paperReceipt.key',
   'paperLeaves.record',
   'outage.start',

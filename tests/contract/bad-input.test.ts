@@ -161,6 +161,11 @@ const BAD_INPUTS: { readonly [K in RequestName]: readonly (readonly [unknown, Re
     [{ bookNo: 'P70-001', leaf: 3, kind: 'spoiled', reasonText: '' }, /reasonText: reason is required/],
   ],
   'book.close': [[{ bookNo: '' }, /bookNo: bookNo must be capital letters/]],
+  'book.centralList': [[{ terminalSlot: 1 }, /Unrecognized key: "terminalSlot"/]],
+  'book.registerFromCentral': [
+    [{ bookNo: 'E70-5401-1' }, /bookNo: bookNo E\{yy\}-\{place\}-\{slot\} is the form of electronic books/],
+    [{ bookNo: 'P70-001', firstLeaf: 1 }, /Unrecognized key: "firstLeaf"/],
+  ],
   'paperReceipt.key': [
     [
       { outageId: 'o1', bookNo: 'P70-001', leaf: 1, paperDate: '2026-11-23', payerName: 'นาย ก', revenueCode: '804001', amountSatang: 1500.5, payment: { method: 'cash' } },

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { centralBookList } from '../../src-main/books/central-books';
 import { officeHolidayCalendar } from '../../src-main/close/holidays';
 import { catalogInForce, catalogInForceOf } from '../../src-main/ledger/catalog-in-force';
 import { createRequest, DEFAULT_CATALOG } from '../../src-main/ledger/requests';
@@ -148,6 +149,8 @@ describe.each(kinds)('feed pull on %s', (kind) => {
     expect(refused.statusCode).toBe(400);
     await pullFromCentral(t.deps, RETRY);
     expect(t.deps.sqlite.prepare('SELECT book_no AS b, terminal_slot AS s FROM central_book_assignments').all()).toEqual([{ b: 'P70-001', s: 1 }]);
+    // The books screen's list (book.centralList) reads what the pull stored: this terminal's book, not registered here yet.
+    expect(centralBookList(t.deps.sqlite).assignments.map((x) => [x.bookNo, x.terminalSlot, x.state])).toEqual([['P70-001', 1, 'not-registered']]);
   });
 
   it('feed-checked-on-arrival: an item central should never have published is refused with SYNC_BAD_PULL and nothing changes', async () => {

@@ -11,6 +11,7 @@ import { ShortcutHint } from '../../components/shortcut-hint';
 import { TextField } from '../../components/text-field';
 import { useI18n } from '../../i18n/i18n-context';
 import type { Dict } from '../../i18n/th';
+import { CentralBooksPanel, type CentralBooks } from './central-books-panel';
 import { leafRanges } from './leaf-ranges';
 import type { Phrase } from './phrase';
 import { ScreenToolbar } from './screen-toolbar';
@@ -33,11 +34,13 @@ type Dialog = { readonly kind: 'assign'; readonly book: Book } | { readonly kind
 /**
  * เล่มใบเสร็จกระดาษ (issue 8): register a paper book, give it to the office, a terminal or an
  * officer, list the books with their leaf counts, spoil or cancel a leaf with a reason, close a
- * book (refused while leaves are unused: the screen then lists them).
+ * book (refused while leaves are unused: the screen then lists them). Beside them, the books central
+ * assigned to this terminal or the office (issue 11) and how each stands against the register here.
  */
 export function BooksScreen({ info, user, request, onHome, onLogout, isLoggingOut }: BooksScreenProps) {
   const { t } = useI18n();
   const [books, setBooks] = useState<readonly Book[] | null>(null);
+  const [central, setCentral] = useState<CentralBooks | null>(null);
   const [form, setForm] = useState({ bookNo: '', firstLeaf: '1', lastLeaf: '50', fiscalYearBe: '' });
   const [dialog, setDialog] = useState<Dialog>(null);
   const [error, setError] = useState<ReplyError | null>(null);
@@ -48,11 +51,14 @@ export function BooksScreen({ info, user, request, onHome, onLogout, isLoggingOu
   const mayAssign = mayCall(user.role, 'book.assign');
   const mayMark = mayCall(user.role, 'book.markLeaf');
   const mayClose = mayCall(user.role, 'book.close');
+  const mayRegisterFromCentral = mayCall(user.role, 'book.registerFromCentral');
 
   const load = useCallback(async () => {
-    const reply = await request('book.list', {});
+    const [reply, centralReply] = await Promise.all([request('book.list', {}), request('book.centralList', {})]);
     if (reply.ok) setBooks(reply.value.books);
     else setError(reply.error);
+    if (centralReply.ok) setCentral(centralReply.value);
+    else setError(centralReply.error);
   }, [request]);
   useEffect(() => {
     void load();
@@ -83,6 +89,23 @@ export function BooksScreen({ info, user, request, onHome, onLogout, isLoggingOu
     }
     setForm((f) => ({ ...f, bookNo: '' }));
     done((d: Dict) => d.books.registered(bookNo));
+  };
+
+  /** Central's range, fiscal year and holder, read by main: nothing typed by hand. */
+  const onRegisterFromCentral = async (bookNo: string): Promise<void> => {
+    setIsBusy(true);
+    setError(null);
+    setUnused(null);
+    setStatus(null);
+    const reply = await request('book.registerFromCentral', { bookNo });
+    setIsBusy(false);
+    if (!reply.ok) {
+      setError(reply.error);
+      void load();
+      return;
+    }
+    const range = `${reply.value.firstLeaf}–${reply.value.lastLeaf}`;
+    done((d: Dict) => d.books.central.registered(bookNo, range));
   };
 
   const onClose = async (book: Book): Promise<void> => {
@@ -141,6 +164,7 @@ export function BooksScreen({ info, user, request, onHome, onLogout, isLoggingOu
           {t.books.unusedLeaves(unused)}
         </p>
       )}
+      <CentralBooksPanel central={central} mayRegister={mayRegisterFromCentral} isBusy={isBusy} onRegister={(bookNo) => void onRegisterFromCentral(bookNo)} />
       <section className="panel" aria-labelledby="books-title">
         <h2 id="books-title" className="section-title">
           {t.books.listHeading}
