@@ -37,7 +37,7 @@ export async function addConsoleUser(sql: Sql, user: { username: string; nameTh:
 
 export function page(title: string, body: string): string {
   return `<!doctype html><html lang="th"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
-<style>body{font-family:Sarabun,"TH Sarabun New",sans-serif;margin:1.5rem;color:#1a1a1a}table{border-collapse:collapse;margin-bottom:1.5rem}th,td{border:1px solid #999;padding:.3rem .6rem;text-align:left}td.n{text-align:right}.alarm{color:#a00;font-weight:bold}.notice{color:#14602b;font-weight:bold}ul.nav{list-style:none;padding:0;display:flex;gap:1.2rem}ul.nav a[aria-current]{font-weight:bold}fieldset{margin-bottom:1rem;max-width:60rem}label{display:inline-block;margin:.2rem .8rem .2rem 0}textarea{width:100%;font-family:monospace}</style>
+<style>body{font-family:Sarabun,"TH Sarabun New",sans-serif;margin:1.5rem;color:#1a1a1a}table{border-collapse:collapse;margin-bottom:1.5rem}th,td{border:1px solid #999;padding:.3rem .6rem;text-align:left}td.n{text-align:right}.alarm{color:#a00;font-weight:bold}.notice{color:#14602b;font-weight:bold}ul.nav{list-style:none;padding:0;display:flex;gap:1.2rem}ul.nav a[aria-current]{font-weight:bold}fieldset{margin-bottom:1rem;max-width:60rem}label{display:inline-block;margin:.2rem .8rem .2rem 0}textarea{width:100%;font-family:monospace}label.block{display:block}</style>
 </head><body>${body}</body></html>`;
 }
 

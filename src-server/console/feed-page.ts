@@ -101,9 +101,9 @@ async function feedPage(db: CentralDb, user: ConsoleUser, forms: ConsoleForms): 
     ? `<h2>${escapeHtml(T.publish)}</h2>
 <form method="post" action="/console/feed/catalog"><fieldset><legend>${escapeHtml(T.publishCatalog)}</legend>${csrfField(user)}
 <label>${escapeHtml(T.catalogVersion)} <input name="version" inputmode="numeric" size="8" required></label>
-<label style="display:block">${escapeHtml(T.catalogData)}<textarea name="data" rows="6" required></textarea></label><button>${escapeHtml(T.publish)}</button></fieldset></form>
+<label class="block">${escapeHtml(T.catalogData)}<textarea name="data" rows="6" required></textarea></label><button>${escapeHtml(T.publish)}</button></fieldset></form>
 <form method="post" action="/console/feed/holidays"><fieldset><legend>${escapeHtml(T.publishHolidays)}</legend>${csrfField(user)}
-<label style="display:block">${escapeHtml(T.holidaysData)}<textarea name="data" rows="6" required></textarea></label><button>${escapeHtml(T.publish)}</button></fieldset></form>
+<label class="block">${escapeHtml(T.holidaysData)}<textarea name="data" rows="6" required></textarea></label><button>${escapeHtml(T.publish)}</button></fieldset></form>
 <form method="post" action="/console/feed/book"><fieldset><legend>${escapeHtml(T.publishBook)}</legend>${csrfField(user)}
 <label>${escapeHtml(T.place)} <input name="place" size="4" inputmode="numeric" required></label><label>${escapeHtml(T.bookNo)} <input name="bookNo" size="12" required></label>
 <label>${escapeHtml(T.firstLeaf)} <input name="firstLeaf" size="7" inputmode="numeric" required></label><label>${escapeHtml(T.lastLeaf)} <input name="lastLeaf" size="7" inputmode="numeric" required></label>
