@@ -61,8 +61,10 @@ function describe(body: FeedBody): string {
       return `holidays ${body.calendarYear}`;
     case 'book':
       return `book ${body.bookNo}`;
-    default:
-      return body.stream;
+    case 'user':
+      return `user ${body.username}`;
+    case 'payment':
+      return `payment ${body.bankCode}/${body.bankReference}`;
   }
 }
 
