@@ -3,7 +3,7 @@ import { feedBodySchema, feedItemProblem, type FeedBody } from '../../src-shared
 import type { CentralDb } from '../db/client';
 import { publishFeed } from '../feed';
 import { consoleNav, escapeHtml, instant, page, table } from './console';
-import { ConsoleFormError, csrfField, flashHtml, type ConsoleForms, type ConsoleFormCode, type ConsoleUser, type FlashMessage } from './forms';
+import { ConsoleFormError, csrfField, flashHtml, MAX_LISTED_ROWS, placeFilterForm, placeFilterOf, returnPlaceField, type ConsoleForms, type ConsoleFormCode, type ConsoleUser, type FlashMessage } from './forms';
 import { CONSOLE_TEXT as T } from './text';
 import { knownPlace } from './users';
 
@@ -68,11 +68,13 @@ function describe(body: FeedBody): string {
   }
 }
 
-async function feedPage(db: CentralDb, user: ConsoleUser, forms: ConsoleForms): Promise<string> {
+async function feedPage(db: CentralDb, user: ConsoleUser, forms: ConsoleForms, query: unknown): Promise<string> {
   const isAdmin = user.role === 'admin';
+  const filter = placeFilterOf(query);
   const latest = await db.query<LatestItem>(
     `SELECT DISTINCT ON (stream, item_key) stream, place, item_key AS "itemKey", body, published_at_ms AS "publishedAtMs", count(*) OVER (PARTITION BY stream, item_key)::int AS versions
-     FROM feed_items WHERE stream IN ('catalog', 'holidays', 'book') ORDER BY stream, item_key, cursor DESC`,
+     FROM feed_items WHERE stream IN ('catalog', 'holidays') OR (stream = 'book' AND ($1::text IS NULL OR place = $1)) ORDER BY stream, item_key, cursor DESC`,
+    [filter.place],
   );
   const of = (stream: string) => latest.filter((i) => i.stream === stream).map((i) => ({ ...i, parsed: JSON.parse(i.body) as FeedBody }));
   const catalogRows = of('catalog')
@@ -87,26 +89,30 @@ async function feedPage(db: CentralDb, user: ConsoleUser, forms: ConsoleForms): 
       const data = i.parsed.stream === 'holidays' ? (i.parsed.data as { holidays?: unknown }) : {};
       return [escapeHtml(i.itemKey), escapeHtml(Number(i.itemKey) + 543), escapeHtml(Array.isArray(data.holidays) ? data.holidays.length : ''), escapeHtml(i.versions), escapeHtml(instant(i.publishedAtMs))];
     });
-  const bookRows = of('book')
+  const books = of('book');
+  const bookRows = books
     .sort((a, b) => (a.place ?? '').localeCompare(b.place ?? '') || a.itemKey.localeCompare(b.itemKey))
     .map((i) => {
       const b = i.parsed.stream === 'book' ? i.parsed : undefined;
       const heldBy = b?.terminalSlot === null || b === undefined ? T.wholeOffice : `${T.terminalSlot} ${b.terminalSlot}`;
       return [escapeHtml(i.place ?? T.everyOffice), escapeHtml(i.itemKey), escapeHtml(b?.firstLeaf ?? ''), escapeHtml(b?.lastLeaf ?? ''), escapeHtml(heldBy), escapeHtml(instant(i.publishedAtMs))];
-    });
+    })
+    .slice(0, MAX_LISTED_ROWS);
   const payments = await db.query<{ place: string | null; n: number }>(
-    `SELECT place, count(DISTINCT item_key)::int AS n FROM feed_items WHERE stream = 'payment' GROUP BY place ORDER BY place NULLS FIRST`,
+    `SELECT place, count(DISTINCT item_key)::int AS n FROM feed_items WHERE stream = 'payment' AND ($1::text IS NULL OR place = $1) GROUP BY place ORDER BY place NULLS FIRST LIMIT $2`,
+    [filter.place, MAX_LISTED_ROWS],
   );
   const paymentRows = payments.map((p) => [escapeHtml(p.place ?? T.everyOffice), escapeHtml(p.n)]);
   const none = `<p>${escapeHtml(T.nothingPublished)}</p>`;
+  const back = returnPlaceField(filter.place);
   const forms_ = isAdmin
     ? `<h2>${escapeHtml(T.publish)}</h2>
-<form method="post" action="/console/feed/catalog"><fieldset><legend>${escapeHtml(T.publishCatalog)}</legend>${csrfField(user)}
+<form method="post" action="/console/feed/catalog"><fieldset><legend>${escapeHtml(T.publishCatalog)}</legend>${csrfField(user)}${back}
 <label>${escapeHtml(T.catalogVersion)} <input name="version" inputmode="numeric" size="8" required></label>
 <label class="block">${escapeHtml(T.catalogData)}<textarea name="data" rows="6" required></textarea></label><button>${escapeHtml(T.publish)}</button></fieldset></form>
-<form method="post" action="/console/feed/holidays"><fieldset><legend>${escapeHtml(T.publishHolidays)}</legend>${csrfField(user)}
+<form method="post" action="/console/feed/holidays"><fieldset><legend>${escapeHtml(T.publishHolidays)}</legend>${csrfField(user)}${back}
 <label class="block">${escapeHtml(T.holidaysData)}<textarea name="data" rows="6" required></textarea></label><button>${escapeHtml(T.publish)}</button></fieldset></form>
-<form method="post" action="/console/feed/book"><fieldset><legend>${escapeHtml(T.publishBook)}</legend>${csrfField(user)}
+<form method="post" action="/console/feed/book"><fieldset><legend>${escapeHtml(T.publishBook)}</legend>${csrfField(user)}${back}
 <label>${escapeHtml(T.place)} <input name="place" size="4" inputmode="numeric" required></label><label>${escapeHtml(T.bookNo)} <input name="bookNo" size="12" required></label>
 <label>${escapeHtml(T.firstLeaf)} <input name="firstLeaf" size="7" inputmode="numeric" required></label><label>${escapeHtml(T.lastLeaf)} <input name="lastLeaf" size="7" inputmode="numeric" required></label>
 <label>${escapeHtml(T.heldBy)} <select name="terminalSlot"><option value="office">${escapeHtml(T.wholeOffice)}</option>${[1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => `<option value="${n}">${escapeHtml(`${T.terminalSlot} ${n}`)}</option>`).join('')}</select></label>
@@ -115,10 +121,10 @@ async function feedPage(db: CentralDb, user: ConsoleUser, forms: ConsoleForms): 
   return page(
     T.feedTitle,
     `<h1>${escapeHtml(T.feedTitle)}</h1><form method="post" action="/console/logout"><button>${escapeHtml(T.logout)}</button></form>${consoleNav('/console/feed')}
-${flashHtml(forms.takeFlash(user))}<p>${escapeHtml(T.feedIntro)}</p>
+${flashHtml(forms.takeFlash(user) ?? filter.message)}<p>${escapeHtml(T.feedIntro)}</p>${placeFilterForm('/console/feed', filter.place)}
 <h2>${escapeHtml(T.feedCatalog)}</h2>${catalogRows.length === 0 ? none : table([T.catalogVersion, T.feeTypeCount, T.versions, T.office, T.publishedAt], catalogRows, new Set([0, 1, 2]))}
 <h2>${escapeHtml(T.feedHolidays)}</h2>${holidayRows.length === 0 ? none : table([T.calendarYear, T.yearBe, T.holidayCount, T.versions, T.publishedAt], holidayRows, new Set([0, 1, 2, 3]))}
-<h2>${escapeHtml(T.feedBooks)}</h2>${bookRows.length === 0 ? none : table([T.office, T.bookNo, T.firstLeaf, T.lastLeaf, T.heldBy, T.publishedAt], bookRows, new Set([2, 3]))}
+<h2>${escapeHtml(T.feedBooks)}</h2>${bookRows.length === 0 ? none : table([T.office, T.bookNo, T.firstLeaf, T.lastLeaf, T.heldBy, T.publishedAt], bookRows, new Set([2, 3]))}${books.length > MAX_LISTED_ROWS ? `<p class="alarm">${escapeHtml(T.moreRows)}</p>` : ''}
 <h2>${escapeHtml(T.feedPayments)}</h2>${paymentRows.length === 0 ? none : table([T.office, T.paymentCount], paymentRows, new Set([1]))}
 ${forms_}`,
   );
@@ -128,7 +134,7 @@ export function registerConsoleFeed(fastify: FastifyInstance, db: CentralDb, now
   fastify.get('/console/feed', async (request, reply) => {
     const user = await forms.userOrLogin(request, reply);
     if (user === undefined) return reply;
-    return forms.html(reply, 200, await feedPage(db, user, forms));
+    return forms.html(reply, 200, await feedPage(db, user, forms, request.query));
   });
   forms.adminPost(fastify, '/console/feed/catalog', '/console/feed', FEED_FORM_BODY_LIMIT, async (form) => {
     const version = wholeOf(form['version'], 1, 1_000_000, 'BAD_VERSION');

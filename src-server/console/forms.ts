@@ -90,7 +90,8 @@ export interface ConsoleForms {
   takeFlash(user: ConsoleUser): FlashMessage | undefined;
   /**
    * An administrator-only POST: session → role (403 CONSOLE_ADMIN_ONLY) → CSRF (403 CSRF_MISMATCH)
-   * → `act`, whose ConsoleFormError becomes the message; then 303 back to `returnTo`.
+   * → `act`, whose ConsoleFormError becomes the message; then 303 back to `returnTo` (with the
+   * page's office filter when the form carries `returnPlace`).
    */
   adminPost(fastify: FastifyInstance, path: string, returnTo: string, bodyLimit: number, act: (form: Readonly<Record<string, string>>, user: ConsoleUser) => Promise<FlashMessage>): void;
   html(reply: FastifyReply, status: number, body: string): FastifyReply;
@@ -134,11 +135,29 @@ export function consoleForms(db: Sql, nowMs: () => number): ConsoleForms {
         }
         if (flashes.size >= MAX_FLASHES) flashes.clear();
         flashes.set(sha256Hex(user.token), message);
-        return reply.code(303).header('location', returnTo).send();
+        const returnPlace = form['returnPlace'] ?? '';
+        return reply.code(303).header('location', /^\d{4}$/.test(returnPlace) ? `${returnTo}?place=${returnPlace}` : returnTo).send();
       });
     },
   };
 }
+
+/** Rows a page lists at most; an office filter narrows them. */
+export const MAX_LISTED_ROWS = 500;
+
+/** The `?place=` filter of a page: a 4-digit office, none, or a refusal shown on the page. */
+export function placeFilterOf(query: unknown): { place: string | null; message?: FlashMessage } {
+  const value = typeof query === 'object' && query !== null ? (query as Record<string, unknown>)['place'] : undefined;
+  if (value === undefined || value === '') return { place: null };
+  if (typeof value === 'string' && /^\d{4}$/.test(value)) return { place: value };
+  return { place: null, message: { kind: 'error', code: 'BAD_PLACE', text: CONSOLE_FORM_ERROR_TEXT.BAD_PLACE } };
+}
+
+/** The office filter of a page (GET, so no token), and the hidden field that brings a form back to it. */
+export function placeFilterForm(action: string, place: string | null): string {
+  return `<form method="get" action="${action}" class="filter"><label>${escapeHtml(T.filterPlace)} <input name="place" size="4" inputmode="numeric" value="${escapeHtml(place ?? '')}"></label><button>${escapeHtml(T.filter)}</button>${place === null ? '' : ` <a href="${action}">${escapeHtml(T.filterClear)}</a>`}</form>`;
+}
+export const returnPlaceField = (place: string | null): string => (place === null ? '' : `<input type="hidden" name="returnPlace" value="${escapeHtml(place)}">`);
 
 /** The message of the last POST, at the top of the page. */
 export function flashHtml(message: FlashMessage | undefined): string {

@@ -145,4 +145,8 @@ export const CONSOLE_TEXT = {
   errorBadSlot: 'เครื่องที่ต้องเป็น 1–9 หรือทั้งสำนักงาน / The terminal slot is 1–9 or the whole office',
   errorFeedItem: 'ข้อมูลไม่ผ่านการตรวจสอบ ไม่มีการบันทึก / The data does not pass the checks; nothing was stored',
   errorTooLarge: 'ข้อมูลใหญ่เกินไป / Too large',
+  filterPlace: 'แสดงเฉพาะสำนักงาน (รหัส) / Only office (place)',
+  filter: 'แสดง / Show',
+  filterClear: 'ทุกสำนักงาน / All offices',
+  moreRows: 'แสดง 500 รายการแรก เลือกสำนักงานเพื่อดูรายการอื่น / The first 500 are shown; choose an office to see the others',
 } as const;

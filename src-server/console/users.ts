@@ -4,7 +4,7 @@ import { feedUserSchema, type FeedBody } from '../../src-shared/sync';
 import type { CentralDb, Sql } from '../db/client';
 import { flaggedUsers, publishFeed } from '../feed';
 import { consoleNav, escapeHtml, instant, page, table } from './console';
-import { ConsoleFormError, csrfField, flashHtml, type ConsoleForms, type ConsoleUser } from './forms';
+import { ConsoleFormError, csrfField, flashHtml, MAX_LISTED_ROWS, placeFilterForm, placeFilterOf, returnPlaceField, type ConsoleForms, type ConsoleUser } from './forms';
 import { CONSOLE_TEXT as T } from './text';
 
 /**
@@ -106,20 +106,24 @@ function roleSelect(selected: string): string {
   return `<select name="role">${ROLES.map((r) => `<option value="${r}"${r === selected ? ' selected' : ''}>${escapeHtml(roleName(r))}</option>`).join('')}</select>`;
 }
 
-async function usersPage(db: CentralDb, user: ConsoleUser, forms: ConsoleForms): Promise<string> {
+async function usersPage(db: CentralDb, user: ConsoleUser, forms: ConsoleForms, query: unknown): Promise<string> {
   const isAdmin = user.role === 'admin';
-  const flagged = await flaggedUsers(db);
-  const reported = await db.query<{ terminalId: string; username: string; positionTh: string; isDisabled: boolean; place: string; reportedAtMs: number }>(
-    `SELECT r.terminal_id AS "terminalId", r.username, r.position_th AS "positionTh", r.is_disabled AS "isDisabled", t.place, r.reported_at_ms AS "reportedAtMs"
-     FROM reported_local_users r JOIN terminals t ON t.id = r.terminal_id`,
+  const filter = placeFilterOf(query);
+  const reported = await db.query<{ terminalId: string; username: string; positionTh: string; isDisabled: boolean; place: string }>(
+    `SELECT r.terminal_id AS "terminalId", r.username, r.position_th AS "positionTh", r.is_disabled AS "isDisabled", t.place
+     FROM reported_local_users r JOIN terminals t ON t.id = r.terminal_id WHERE ($1::text IS NULL OR t.place = $1)`,
+    [filter.place],
   );
   const reportedOf = new Map(reported.map((r) => [`${r.terminalId}/${r.username}`, r]));
+  const flaggedAll = (await flaggedUsers(db)).filter((u) => reportedOf.has(`${u.terminalId}/${u.username}`));
+  const flagged = flaggedAll.slice(0, MAX_LISTED_ROWS);
+  const back = returnPlaceField(filter.place);
   const flagText = { 'not-approved': T.notApproved, 'role-differs': T.roleDiffers, 'other-office': T.otherOffice } as const;
   const flaggedRows = flagged.map((u) => {
     const r = reportedOf.get(`${u.terminalId}/${u.username}`);
     const place = r?.place ?? '';
     const approve = isAdmin
-      ? `<form method="post" action="/console/users/approve">${csrfField(user)}<input type="hidden" name="terminalId" value="${escapeHtml(u.terminalId)}"><input type="hidden" name="username" value="${escapeHtml(u.username)}">
+      ? `<form method="post" action="/console/users/approve">${csrfField(user)}${back}<input type="hidden" name="terminalId" value="${escapeHtml(u.terminalId)}"><input type="hidden" name="username" value="${escapeHtml(u.username)}">
 <label>${escapeHtml(T.place)} <input name="place" value="${escapeHtml(place)}" size="4" inputmode="numeric"></label><label>${escapeHtml(T.role)} ${roleSelect(u.role)}</label>
 <label>${escapeHtml(T.fullNameTh)} <input name="fullNameTh" value="${escapeHtml(u.fullNameTh)}"></label><label>${escapeHtml(T.positionTh)} <input name="positionTh" value="${escapeHtml(r?.positionTh ?? '')}"></label>
 <label>${escapeHtml(T.orderRef)} <input name="orderRef" required maxlength="100"></label><button>${escapeHtml(T.approveUser)}</button></form>`
@@ -135,10 +139,15 @@ async function usersPage(db: CentralDb, user: ConsoleUser, forms: ConsoleForms):
       approve,
     ];
   });
-  const approved = await db.query<CentralUserRow>(`SELECT ${CENTRAL_USER_COLUMNS} FROM central_users ORDER BY place, username`);
+  const approvedAll = await db.query<CentralUserRow>(`SELECT ${CENTRAL_USER_COLUMNS} FROM central_users WHERE ($1::text IS NULL OR place = $1) ORDER BY place, username LIMIT $2`, [
+    filter.place,
+    MAX_LISTED_ROWS + 1,
+  ]);
+  const approved = approvedAll.slice(0, MAX_LISTED_ROWS);
+  const more = `<p class="alarm">${escapeHtml(T.moreRows)}</p>`;
   const approvedRows = approved.map((u) => {
     const change = isAdmin
-      ? `<form method="post" action="/console/users/change">${csrfField(user)}<input type="hidden" name="username" value="${escapeHtml(u.username)}">
+      ? `<form method="post" action="/console/users/change">${csrfField(user)}${back}<input type="hidden" name="username" value="${escapeHtml(u.username)}">
 <label>${escapeHtml(T.role)} ${roleSelect(u.role)}</label><label>${escapeHtml(T.accountState)} <select name="state"><option value="active"${u.isDisabled ? '' : ' selected'}>${escapeHtml(T.active)}</option><option value="disabled"${u.isDisabled ? ' selected' : ''}>${escapeHtml(T.disabled)}</option></select></label>
 <label>${escapeHtml(T.orderRef)} <input name="orderRef" required maxlength="100"></label><button>${escapeHtml(T.changeUser)}</button></form>`
       : '';
@@ -157,9 +166,9 @@ async function usersPage(db: CentralDb, user: ConsoleUser, forms: ConsoleForms):
   return page(
     T.usersTitle,
     `<h1>${escapeHtml(T.usersTitle)}</h1><form method="post" action="/console/logout"><button>${escapeHtml(T.logout)}</button></form>${consoleNav('/console/users')}
-${flashHtml(forms.takeFlash(user))}<p>${escapeHtml(T.usersIntro)}</p>${isAdmin ? '' : `<p class="alarm">${escapeHtml(T.adminOnlyNote)}</p>`}
-<h2>${escapeHtml(T.flaggedUsers)}</h2>${flaggedRows.length === 0 ? `<p>${escapeHtml(T.noFlaggedUsers)}</p>` : table([T.terminal, T.username, T.fullNameTh, T.positionTh, T.role, T.accountState, T.flagReason, isAdmin ? T.flaggedAction : ''], flaggedRows)}
-<h2>${escapeHtml(T.approvedUsers)}</h2>${approvedRows.length === 0 ? `<p>${escapeHtml(T.noApprovedUsers)}</p>` : table([T.place, T.username, T.fullNameTh, T.positionTh, T.role, T.accountState, T.orderRef, T.approvedAt, isAdmin ? T.changeAction : ''], approvedRows)}`,
+${flashHtml(forms.takeFlash(user) ?? filter.message)}<p>${escapeHtml(T.usersIntro)}</p>${isAdmin ? '' : `<p class="alarm">${escapeHtml(T.adminOnlyNote)}</p>`}${placeFilterForm('/console/users', filter.place)}
+<h2>${escapeHtml(T.flaggedUsers)}</h2>${flaggedRows.length === 0 ? `<p>${escapeHtml(T.noFlaggedUsers)}</p>` : table([T.terminal, T.username, T.fullNameTh, T.positionTh, T.role, T.accountState, T.flagReason, isAdmin ? T.flaggedAction : ''], flaggedRows)}${flaggedAll.length > MAX_LISTED_ROWS ? more : ''}
+<h2>${escapeHtml(T.approvedUsers)}</h2>${approvedRows.length === 0 ? `<p>${escapeHtml(T.noApprovedUsers)}</p>` : table([T.place, T.username, T.fullNameTh, T.positionTh, T.role, T.accountState, T.orderRef, T.approvedAt, isAdmin ? T.changeAction : ''], approvedRows)}${approvedAll.length > MAX_LISTED_ROWS ? more : ''}`,
   );
 }
 
@@ -167,7 +176,7 @@ export function registerConsoleUsers(fastify: FastifyInstance, db: CentralDb, no
   fastify.get('/console/users', async (request, reply) => {
     const user = await forms.userOrLogin(request, reply);
     if (user === undefined) return reply;
-    return forms.html(reply, 200, await usersPage(db, user, forms));
+    return forms.html(reply, 200, await usersPage(db, user, forms, request.query));
   });
   forms.adminPost(fastify, '/console/users/approve', '/console/users', 8192, async (form) => {
     await approveReportedUser(db, form, nowMs());

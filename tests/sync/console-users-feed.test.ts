@@ -186,6 +186,19 @@ describe('console users page', () => {
     expect((await pulledFeed()).map((i) => i.body)).toContainEqual(expect.objectContaining({ username: 'wanna', role: 'finance', approvedAtMs: T0_MS + 60_000 }));
   });
 
+  it('filters both lists by office (?place=); a bad filter is BAD_PLACE on the page; a form sent from a filtered page comes back to it', async () => {
+    const get = async (query: string) => (await inject('GET', `/console/users${query}`, undefined, { cookie: supervisorCookie })).body;
+    expect(await get('?place=5401')).toMatch(/wanna[^]*somchai/);
+    const other = await get('?place=5402');
+    expect([other.includes('wanna'), other.includes('somchai')]).toEqual([false, false]);
+    expect(await get('?place=54x1')).toContain('data-code="BAD_PLACE"');
+    const before = await snapshot();
+    const refused = await formPost('/console/users/change', { _csrf: csrfOf(adminCookie), returnPlace: '5401', username: 'somchai', role: 'operator', state: 'active', orderRef: 'x' }, adminCookie);
+    expect([refused.statusCode, refused.headers.location]).toEqual([303, '/console/users?place=5401']);
+    expect((await inject('GET', '/console/users?place=5401', undefined, { cookie: adminCookie })).body).toContain('data-code="NOTHING_CHANGED"');
+    expect(await snapshot()).toBe(before);
+  });
+
   it('console-user-change: bad inputs refused with their codes and nothing changed; then the role changed and the account disabled, pulled as a new version', async () => {
     const good = { username: 'somchai', role: 'supervisor', state: 'disabled', orderRef: 'กค 0402/ว 20' };
     const before = await snapshot();
@@ -292,5 +305,8 @@ describe('console feed page', () => {
     expect(page).toMatch(/Government holiday calendar[^]*<td class="n">2027<\/td><td class="n">2570<\/td>/);
     // The latest assignment of the book: terminal 1, published twice.
     expect(page).toMatch(/Paper receipt books assigned[^]*<td>5401<\/td><td>P70-001<\/td><td class="n">1<\/td><td class="n">50<\/td><td>เครื่องที่ \/ Terminal slot 1<\/td>/);
+    // Filtered by another office: its books and payments only (none), the catalogs and years of every office still listed.
+    const filtered = (await inject('GET', '/console/feed?place=5402', undefined, { cookie: executiveCookie })).body;
+    expect([filtered.includes('P70-001'), filtered.includes('<td class="n">2027</td>')]).toEqual([false, true]);
   });
 });
