@@ -133,7 +133,7 @@ export const CONSOLE_TEXT = {
   errorBadRole: 'บทบาทไม่ถูกต้อง / Not a role',
   errorOrderRef: 'ต้องระบุเลขที่หนังสือสั่งการของกองคลัง (ไม่เกิน 100 ตัวอักษร) / The Finance Division\'s order ref is required (at most 100 characters)',
   errorBadPlace: 'รหัสสำนักงานต้องเป็นตัวเลข 4 หลัก / The office code is 4 digits',
-  errorUnknownPlace: 'ไม่มีเครื่องใดลงทะเบียนที่สำนักงานนี้ / No terminal is enrolled at this office',
+  errorUnknownPlace: 'ส่วนกลางไม่รู้จักสำนักงานนี้ (ไม่มีเครื่องหรือรหัสลงทะเบียน) / Central does not know this office (no terminal nor enrollment code)',
   errorBadName: 'ชื่อและตำแหน่งต้องมี 1–200 ตัวอักษร / Name and position are 1–200 characters',
   errorBadState: 'สถานะบัญชีต้องเป็น ใช้งาน หรือ ระงับ / The account is active or disabled',
   errorNothingChanged: 'บทบาทและสถานะเหมือนเดิม ไม่มีอะไรเปลี่ยน / Same role and state; nothing to change',

@@ -49,11 +49,12 @@ function nameOf(value: string | undefined): string {
   return name;
 }
 
-/** A 4-digit office code at which some terminal is enrolled. */
+/** A 4-digit office code central knows: a terminal is enrolled there, or an enrollment code was made for it. */
 export async function knownPlace(sql: Sql, value: string | undefined): Promise<string> {
   const place = (value ?? '').trim();
   if (!/^\d{4}$/.test(place)) throw new ConsoleFormError('BAD_PLACE', `"${place}"`);
-  if ((await sql.query('SELECT 1 FROM terminals WHERE place = $1 LIMIT 1', [place])).length === 0) throw new ConsoleFormError('UNKNOWN_PLACE', place);
+  const known = await sql.query('SELECT 1 FROM terminals WHERE place = $1 UNION ALL SELECT 1 FROM enroll_codes WHERE place = $1 LIMIT 1', [place]);
+  if (known.length === 0) throw new ConsoleFormError('UNKNOWN_PLACE', place);
   return place;
 }
 

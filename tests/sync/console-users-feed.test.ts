@@ -286,12 +286,16 @@ describe('console feed page', () => {
     central.clock.nowMs += 1000;
     const moved = await act(adminCookie, '/console/feed/book', { place: '5401', bookNo: 'P70-001', firstLeaf: '1', lastLeaf: '50', terminalSlot: '1' }, '/console/feed');
     expect(moved.code).toBeUndefined();
+    // An office with an enrollment code and no terminal yet can be given a book before it enrolls.
+    await admin('/admin/enroll-codes', { place: '5402', terminalSlot: 1 });
+    expect((await act(adminCookie, '/console/feed/book', { place: '5402', bookNo: 'P70-002', firstLeaf: '1', lastLeaf: '50', terminalSlot: 'office' }, '/console/feed')).code).toBeUndefined();
 
     expect(await central.db.query(`SELECT stream, place, item_key AS k FROM feed_items WHERE stream IN ('catalog', 'holidays', 'book') ORDER BY cursor`)).toEqual([
       { stream: 'catalog', place: null, k: '2' },
       { stream: 'holidays', place: null, k: '2027' },
       { stream: 'book', place: '5401', k: 'P70-001' },
       { stream: 'book', place: '5401', k: 'P70-001' },
+      { stream: 'book', place: '5402', k: 'P70-002' },
     ]);
     const feed = (await pulledFeed()).map((i) => i.body);
     expect(feed).toContainEqual({ stream: 'catalog', version: 2, data: { feeTypes } });
@@ -307,6 +311,6 @@ describe('console feed page', () => {
     expect(page).toMatch(/Paper receipt books assigned[^]*<td>5401<\/td><td>P70-001<\/td><td class="n">1<\/td><td class="n">50<\/td><td>เครื่องที่ \/ Terminal slot 1<\/td>/);
     // Filtered by another office: its books and payments only (none), the catalogs and years of every office still listed.
     const filtered = (await inject('GET', '/console/feed?place=5402', undefined, { cookie: executiveCookie })).body;
-    expect([filtered.includes('P70-001'), filtered.includes('<td class="n">2027</td>')]).toEqual([false, true]);
+    expect([filtered.includes('P70-001'), filtered.includes('P70-002'), filtered.includes('<td class="n">2027</td>')]).toEqual([false, true, true]);
   });
 });
