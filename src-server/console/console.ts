@@ -20,7 +20,7 @@ import { CONSOLE_TEXT as T } from './text';
  * the terminal pulls the decision). Server-rendered HTML, every value escaped.
  */
 export type ConsoleRole = (typeof CONSOLE_USER_ROLES)[number];
-export const SESSION_COOKIE = 'ebill_console';
+const SESSION_COOKIE = 'ebill_console';
 const SESSION_TTL_MS = 8 * 60 * 60_000;
 /** A terminal that has not pushed for this long is flagged silent. */
 export const SILENT_AFTER_MS = 24 * 60 * 60_000;
