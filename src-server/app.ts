@@ -25,6 +25,9 @@ import { loadServerKey, type ServerKey } from './crypto';
 import { createEnrollCode, enroll, revokeTerminal, signedAckOf } from './enrollment';
 import { CentralError } from './errors';
 import { addConsoleUser, registerConsole } from './console/console';
+import { registerConsoleFeed } from './console/feed-page';
+import { consoleForms } from './console/forms';
+import { registerConsoleUsers } from './console/users';
 import { publishFeed, reportLocalUsers } from './feed';
 import { ingest } from './ingest';
 import { decideApproval, importFineOrders, pullFor, receiveApprovalRequest } from './pull';
@@ -153,6 +156,9 @@ export async function buildCentralApp(options: CentralOptions): Promise<CentralA
     return ok(reply, { username: body.username });
   });
   registerConsole(fastify, db, nowMs);
+  const forms = consoleForms(db, nowMs);
+  registerConsoleUsers(fastify, db, nowMs, forms);
+  registerConsoleFeed(fastify, db, nowMs, forms);
 
   await fastify.ready();
   return { fastify, serverKey };

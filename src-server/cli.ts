@@ -1,18 +1,28 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { addConsoleUserResponseSchema, CONSOLE_USER_ROLES, enrollCodeResponseSchema, replySchema, revokeResponseSchema } from '../src-shared/sync';
+import {
+  addConsoleUserResponseSchema,
+  CONSOLE_USER_ROLES,
+  enrollCodeResponseSchema,
+  MAX_BATCH_BYTES,
+  publishFeedRequestSchema,
+  publishFeedResponseSchema,
+  replySchema,
+  revokeResponseSchema,
+} from '../src-shared/sync';
 import { addConsoleUser } from './console/console';
 import { buildCentralApp } from './app';
 import { openCentralDb, type CentralDb } from './db/client';
 import { createEnrollCode, revokeTerminal } from './enrollment';
 import { CentralError } from './errors';
+import { publishFeed } from './feed';
 
 /**
- * `ebill-central [--data-dir DIR] [--json] enroll-code --place 5401 --slot 1 | revoke --place P --slot S | serve [--port N]`
+ * `ebill-central [--data-dir DIR] [--json] enroll-code --place 5401 --slot 1 | revoke --place P --slot S | feed publish --file F [--place P] | serve [--port N]`
  * (cli.md "The central server"). PGlite allows one connection: while `serve` holds a data folder it
  * writes `server.json` there (its URL and an administrator token, readable by its owner only), and
  * the other commands go through the running server instead of opening the database.
@@ -21,6 +31,7 @@ const USAGE = `ebill-central [--data-dir DIR] [--json] <command>
   enroll-code --place 5401 --slot 1   one-time enrollment code for that terminal
   revoke --place 5401 --slot 1        revokes the terminal's key
   console-user --username U --name-th NAME --role supervisor|executive|admin --password-stdin
+  feed publish --file F [--place P]   publishes a JSON array of feed bodies (for office P, else every office)
   serve [--port N] [--host H]         runs the server (PGlite in DIR, or DATABASE_URL)
 Exit codes: 0 ok · 1 internal error · 2 usage · 3 refused.`;
 
@@ -130,6 +141,39 @@ async function consoleUser(dataDir: string, io: CentralCliIo, rest: readonly str
   return { username: user.username, role, text: `console user ${user.username} (${role}) added` };
 }
 
+/** The largest feed file read: what `/admin/feed` accepts. */
+const MAX_FEED_FILE_BYTES = MAX_BATCH_BYTES * 8;
+
+/** `feed publish --file F [--place P]`: F is a JSON array of feed bodies, published all or nothing (src-server/feed.ts). */
+async function feedCommand(dataDir: string, io: CentralCliIo, rest: readonly string[]): Promise<Record<string, unknown>> {
+  const [sub, ...args] = rest;
+  if (sub !== 'publish') throw new UsageError(`feed needs publish${sub === undefined ? '' : `, not "${sub}"`}`);
+  const { values } = parseArgs({ args, options: { file: { type: 'string' }, place: { type: 'string' } }, strict: true });
+  if (values.file === undefined || values.file === '') throw new UsageError('--file F is needed (a JSON array of feed bodies)');
+  if (values.place !== undefined && !/^\d{4}$/.test(values.place)) throw new UsageError('--place needs a 4-digit office code');
+  const file = values.file;
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    throw new CentralError('NOT_FOUND', `--file ${file}: there is no such file`);
+  }
+  if (size > MAX_FEED_FILE_BYTES) throw new CentralError('TOO_LARGE', `--file ${file}: ${size} bytes; the limit is ${MAX_FEED_FILE_BYTES}`);
+  let items: unknown;
+  try {
+    items = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  } catch (error) {
+    throw new CentralError('BAD_INPUT', `--file ${file}: not JSON (${(error as Error).message})`);
+  }
+  if (!Array.isArray(items)) throw new CentralError('BAD_INPUT', `--file ${file}: a JSON array of feed bodies is expected`);
+  const parsed = publishFeedRequestSchema.safeParse({ place: values.place ?? null, items });
+  if (!parsed.success) throw new CentralError('BAD_INPUT', `--file ${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ').slice(0, 1000)}`);
+  const request = parsed.data;
+  const server = usesPglite(io.env) ? runningServer(dataDir) : undefined;
+  const result = server !== undefined ? await adminCall(server, '/admin/feed', request, publishFeedResponseSchema) : await withDb(dataDir, io.env, (db) => publishFeed(db, request.place, request.items, Date.now()));
+  return { published: result.published, duplicates: result.duplicates, text: `published ${result.published}, ${result.duplicates} already published (${request.place ?? 'every office'})` };
+}
+
 async function serve(dataDir: string, io: CentralCliIo, rest: readonly string[]): Promise<never> {
   const { values } = parseArgs({ args: [...rest], options: { port: { type: 'string' }, host: { type: 'string' } }, strict: true });
   const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
@@ -177,6 +221,7 @@ export async function runCentralCli(argv: readonly string[], io: CentralCliIo = 
     if (command === 'enroll-code') result = await enrollCode(dir, io, rest);
     else if (command === 'revoke') result = await revoke(dir, io, rest);
     else if (command === 'console-user') result = await consoleUser(dir, io, rest);
+    else if (command === 'feed') result = await feedCommand(dir, io, rest);
     else if (command === 'serve') return await serve(dir, io, rest);
     else throw new UsageError(command === undefined ? 'a command is needed' : `unknown command "${command}"`);
     const { text, ...fields } = result;

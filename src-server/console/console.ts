@@ -26,7 +26,7 @@ const SESSION_TTL_MS = 8 * 60 * 60_000;
 export const SILENT_AFTER_MS = 24 * 60 * 60_000;
 const ARGON2_OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-const escapeHtml = (value: string | number): string =>
+export const escapeHtml = (value: string | number): string =>
   String(value).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 export async function addConsoleUser(sql: Sql, user: { username: string; nameTh: string; role: ConsoleRole; password: string }, nowMs: number): Promise<void> {
@@ -35,13 +35,13 @@ export async function addConsoleUser(sql: Sql, user: { username: string; nameTh:
   await sql.query('INSERT INTO console_users (username, name_th, role, password_hash, created_at_ms) VALUES ($1, $2, $3, $4, $5)', [user.username, user.nameTh, user.role, await hash(user.password, ARGON2_OPTIONS), nowMs]);
 }
 
-function page(title: string, body: string): string {
+export function page(title: string, body: string): string {
   return `<!doctype html><html lang="th"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
-<style>body{font-family:Sarabun,"TH Sarabun New",sans-serif;margin:1.5rem;color:#1a1a1a}table{border-collapse:collapse;margin-bottom:1.5rem}th,td{border:1px solid #999;padding:.3rem .6rem;text-align:left}td.n{text-align:right}.alarm{color:#a00;font-weight:bold}</style>
+<style>body{font-family:Sarabun,"TH Sarabun New",sans-serif;margin:1.5rem;color:#1a1a1a}table{border-collapse:collapse;margin-bottom:1.5rem}th,td{border:1px solid #999;padding:.3rem .6rem;text-align:left}td.n{text-align:right}.alarm{color:#a00;font-weight:bold}.notice{color:#14602b;font-weight:bold}ul.nav{list-style:none;padding:0;display:flex;gap:1.2rem}ul.nav a[aria-current]{font-weight:bold}fieldset{margin-bottom:1rem;max-width:60rem}label{display:inline-block;margin:.2rem .8rem .2rem 0}textarea{width:100%;font-family:monospace}label.block{display:block}</style>
 </head><body>${body}</body></html>`;
 }
 
-function table(headers: readonly string[], rows: readonly string[][], numeric: ReadonlySet<number> = new Set()): string {
+export function table(headers: readonly string[], rows: readonly string[][], numeric: ReadonlySet<number> = new Set()): string {
   const head = headers.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
   const body = rows.map((r) => `<tr>${r.map((cell, i) => `<td${numeric.has(i) ? ' class="n"' : ''}>${cell}</td>`).join('')}</tr>`).join('');
   return `<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
@@ -50,7 +50,7 @@ function table(headers: readonly string[], rows: readonly string[][], numeric: R
 const kindText = (kind: string): string => (kind === 'tamper' ? T.kindTamper : kind === 'chain-broken' ? T.kindChainBroken : kind === 'completeness' ? T.kindCompleteness : kind);
 const beDate = (date: string | null): string => (date === null ? '' : formatThaiDateNumeric(date as BusinessDate));
 /** An instant in Bangkok time with the Buddhist-era year: "2 ธ.ค. 2569 เวลา 09:00". */
-const instant = (ms: number | null): string => (ms === null ? T.never : formatThaiDateTime(Number(ms), { month: 'short' }));
+export const instant = (ms: number | null): string => (ms === null ? T.never : formatThaiDateTime(Number(ms), { month: 'short' }));
 
 /** A bar chart of collections by province (inline SVG, no script): one bar per province, its total in baht beside it. */
 function provinceChart(stats: readonly { province: string; satang: number }[]): string {
@@ -136,7 +136,7 @@ async function overview(db: CentralDb, nowMs: number, canApprove: boolean, canAc
   const approvalRows = pending.map((p) => [escapeHtml(p.terminalId), escapeHtml(p.action), escapeHtml(p.subject), escapeHtml(`${p.reasonCode}: ${p.reasonText}`), decide(p.id)]);
   return page(
     T.title,
-    `<h1>${escapeHtml(T.title)}</h1><form method="post" action="/console/logout"><button>${escapeHtml(T.logout)}</button></form>
+    `<h1>${escapeHtml(T.title)}</h1><form method="post" action="/console/logout"><button>${escapeHtml(T.logout)}</button></form>${consoleNav('/console')}
 <h2>${escapeHtml(T.terminals)}</h2>${table([T.terminal, T.highWater, T.lastPush, T.lastDay, T.dayEntries, T.dayReceipts, T.lastClosedDay, T.state], terminalRows, new Set([1, 4, 5]))}
 <h2>${escapeHtml(T.alarms)}</h2>${alarmRows.length === 0 ? `<p>${escapeHtml(T.noAlarms)}</p>` : table([T.alarmKind, T.terminal, T.alarmSeq, T.alarmDetail, T.alarmAt, ''], alarmRows)}
 <h2>${escapeHtml(T.overdueRemittances)}</h2>${overdueRows.length === 0 ? `<p>${escapeHtml(T.noOverdue)}</p>` : table([T.office, T.businessDay, T.cashNotRemitted, T.deadline, T.terminal], overdueRows, new Set([2]))}
@@ -158,6 +158,31 @@ function loginPage(isRefused: boolean): string {
   );
 }
 
+/** The console's navigation: one link per page, the current one marked. */
+export function consoleNav(current: string): string {
+  const links: readonly [string, string][] = [
+    ['/console', T.navOverview],
+    ['/console/users', T.navUsers],
+    ['/console/feed', T.navFeed],
+  ];
+  return `<nav aria-label="${escapeHtml(T.navLabel)}"><ul class="nav">${links
+    .map(([href, label]) => `<li><a href="${href}"${href === current ? ' aria-current="page"' : ''}>${escapeHtml(label)}</a></li>`)
+    .join('')}</ul></nav>`;
+}
+
+/** The console user of this request's session cookie and the cookie itself (the CSRF token is derived from it), or undefined. */
+export async function consoleSession(sql: Sql, request: FastifyRequest, nowMs: number): Promise<{ username: string; nameTh: string; role: ConsoleRole; token: string } | undefined> {
+  const token = cookieOf(request);
+  if (token === undefined) return undefined;
+  const user = (
+    await sql.query<{ username: string; nameTh: string; role: ConsoleRole }>(
+      'SELECT u.username, u.name_th AS "nameTh", u.role FROM console_sessions s JOIN console_users u ON u.username = s.username WHERE s.token_sha256 = $1 AND s.expires_at_ms > $2',
+      [sha256Hex(token), nowMs],
+    )
+  )[0];
+  return user === undefined ? undefined : { ...user, token };
+}
+
 function cookieOf(request: FastifyRequest): string | undefined {
   const header = request.headers.cookie ?? '';
   const found = header.split(';').map((c) => c.trim()).find((c) => c.startsWith(`${SESSION_COOKIE}=`));
@@ -169,16 +194,7 @@ export function registerConsole(fastify: FastifyInstance, db: CentralDb, nowMs: 
     done(null, Object.fromEntries(new URLSearchParams(String(body))));
   });
   const html = (reply: FastifyReply, status: number, body: string) => reply.code(status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
-  const sessionUser = async (request: FastifyRequest): Promise<{ username: string; nameTh: string; role: ConsoleRole } | undefined> => {
-    const token = cookieOf(request);
-    if (token === undefined) return undefined;
-    return (
-      await db.query<{ username: string; nameTh: string; role: ConsoleRole }>(
-        'SELECT u.username, u.name_th AS "nameTh", u.role FROM console_sessions s JOIN console_users u ON u.username = s.username WHERE s.token_sha256 = $1 AND s.expires_at_ms > $2',
-        [sha256Hex(token), nowMs()],
-      )
-    )[0];
-  };
+  const sessionUser = (request: FastifyRequest) => consoleSession(db, request, nowMs());
   const form = (request: FastifyRequest): Record<string, string> => (typeof request.body === 'object' && request.body !== null ? (request.body as Record<string, string>) : {});
 
   fastify.get('/console/login', (_request, reply) => html(reply, 200, loginPage(false)));
