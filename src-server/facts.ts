@@ -3,6 +3,7 @@ import { describeIssues } from '../src-shared/dates/holiday-calendar';
 import { RECEIPT_METHODS } from '../src-shared/domain/reasons';
 import type { SyncEntry } from '../src-shared/sync';
 import type { Sql } from './db/client';
+import { insertBatch, type Column } from './db/delimited';
 import { CentralError } from './errors';
 
 /**
@@ -110,7 +111,6 @@ export function factsOf(entries: readonly SyncEntry[]): EntryFacts {
   const facts: EntryFacts = { receipts: [], cancellations: [], remittances: [], closes: [], outages: [] };
   for (const entry of entries) {
     if (!isFactKind(entry.kind)) continue;
-    const key = { seq: entry.seq, place: entry.place };
     switch (entry.kind) {
       case 'receipt.issued':
       case 'receipt.keyed': {
@@ -119,32 +119,33 @@ export function factsOf(entries: readonly SyncEntry[]): EntryFacts {
         if (entry.kind === 'receipt.keyed' && (payload as z.infer<(typeof PAYLOADS)['receipt.keyed']>).keying.receiptId !== r.id) {
           throw new CentralError('BAD_INPUT', `entry ${entry.seq}: a receipt.keyed payload's keying names another receipt`);
         }
-        facts.receipts.push({ ...key, receiptId: r.id, businessDate: r.businessDate, revenueCode: r.revenueCode, method: r.method, amountSatang: r.amountSatang, isPaper: r.isPaper });
+        // Written out, not spread: receipts are most entries (a spread cost ~1 µs each).
+        facts.receipts.push({ seq: entry.seq, place: entry.place, receiptId: r.id, businessDate: r.businessDate, revenueCode: r.revenueCode, method: r.method, amountSatang: r.amountSatang, isPaper: r.isPaper });
         break;
       }
       case 'receipt.cancelled': {
         const { event } = parsed(entry.kind, entry);
-        facts.cancellations.push({ ...key, receiptId: event.receiptId, businessDate: entry.businessDate, atMs: event.atMs });
+        facts.cancellations.push({ seq: entry.seq, place: entry.place, receiptId: event.receiptId, businessDate: entry.businessDate, atMs: event.atMs });
         break;
       }
       case 'remittance.recorded': {
         const { remittance: r } = parsed(entry.kind, entry);
-        facts.remittances.push({ ...key, businessDate: r.businessDate, scope: r.scope, amountSatang: r.amountSatang, bankReference: r.bankReference, remittedAtMs: r.remittedAtMs });
+        facts.remittances.push({ seq: entry.seq, place: entry.place, businessDate: r.businessDate, scope: r.scope, amountSatang: r.amountSatang, bankReference: r.bankReference, remittedAtMs: r.remittedAtMs });
         break;
       }
       case 'day.closed': {
         const { close } = parsed(entry.kind, entry);
-        facts.closes.push({ ...key, businessDate: close.businessDate, kind: close.kind, totalSatang: close.totalSatang, atMs: close.atMs });
+        facts.closes.push({ seq: entry.seq, place: entry.place, businessDate: close.businessDate, kind: close.kind, totalSatang: close.totalSatang, atMs: close.atMs });
         break;
       }
       case 'outage.started': {
         const { outage } = parsed(entry.kind, entry);
-        facts.outages.push({ ...key, outageId: outage.id, startedAtMs: outage.startedAtMs, endedAtMs: null, cause: outage.cause });
+        facts.outages.push({ seq: entry.seq, place: entry.place, outageId: outage.id, startedAtMs: outage.startedAtMs, endedAtMs: null, cause: outage.cause });
         break;
       }
       case 'outage.ended': {
         const { outageEnd } = parsed(entry.kind, entry);
-        facts.outages.push({ ...key, outageId: outageEnd.outageId, startedAtMs: null, endedAtMs: outageEnd.endedAtMs, cause: null });
+        facts.outages.push({ seq: entry.seq, place: entry.place, outageId: outageEnd.outageId, startedAtMs: null, endedAtMs: outageEnd.endedAtMs, cause: null });
         break;
       }
     }
@@ -152,19 +153,11 @@ export function factsOf(entries: readonly SyncEntry[]): EntryFacts {
   return facts;
 }
 
-/** One INSERT … SELECT FROM unnest(…) per table that has rows; `ON CONFLICT DO NOTHING` (keyed by terminal and seq). */
-async function insertRows<R extends Keyed>(tx: Sql, table: string, terminalId: string, rows: readonly R[], columns: readonly { name: string; type: string; of: (r: R) => unknown }[]): Promise<void> {
+/** One INSERT … SELECT FROM unnest(…) per table that has rows (db/delimited.ts); `ON CONFLICT DO NOTHING` (keyed by terminal and seq). */
+async function insertRows<R extends Keyed>(tx: Sql, table: string, terminalId: string, rows: readonly R[], columns: readonly Column<R>[]): Promise<void> {
   if (rows.length === 0) return;
-  const all = [
-    { name: 'seq', type: 'bigint', of: (r: R) => r.seq },
-    { name: 'place', type: 'text', of: (r: R) => r.place },
-    ...columns,
-  ];
-  const params = all.map((_c, i) => `$${i + 2}::${all[i]?.type ?? 'text'}[]`).join(', ');
-  await tx.query(`INSERT INTO ${table} (terminal_id, ${all.map((c) => c.name).join(', ')}) SELECT $1, u.* FROM unnest(${params}) AS u(${all.map((c) => c.name).join(', ')}) ON CONFLICT DO NOTHING`, [
-    terminalId,
-    ...all.map((c) => rows.map((r) => c.of(r))),
-  ]);
+  const all: Column<R>[] = [{ name: 'seq', type: 'bigint', of: (r) => r.seq }, { name: 'place', type: 'text', of: (r) => r.place }, ...columns];
+  await insertBatch(tx, table, [{ name: 'terminal_id', value: terminalId }], rows, all, 'ON CONFLICT DO NOTHING');
 }
 
 /** Stores the facts of a batch (inside the push's transaction, after its entries). */
