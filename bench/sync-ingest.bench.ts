@@ -12,6 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { openPglite, openPostgres, type CentralDb } from '../src-server/db/client';
 import { loadServerKey } from '../src-server/crypto';
 import { createEnrollCode, enroll } from '../src-server/enrollment';
+import type { SignedBy } from '../src-server/auth';
 import { ingest } from '../src-server/ingest';
 import { canonicalEntryText, GENESIS_HASH } from '../src-shared/ledger-entry-text';
 import { MAX_BATCH_ENTRIES, type DayCompleteness, type SyncEntry } from '../src-shared/sync';
@@ -69,7 +70,7 @@ function chain(count: number, slot: number): SyncEntry[] {
 /** Pushes each chain (one terminal each) in batches; the terminals push at the same time, each its batches in order. */
 async function timeIngest(db: CentralDb, chains: readonly (readonly SyncEntry[])[]): Promise<number> {
   const serverKey = await loadServerKey(db, T0_MS);
-  const terminals = [];
+  const terminals: { entries: readonly SyncEntry[]; by: SignedBy }[] = [];
   for (const entries of chains) {
     const slot = entries[0]?.terminalSlot ?? 1;
     const { code } = await createEnrollCode(db, T0_MS, '5401', slot);
@@ -77,7 +78,7 @@ async function timeIngest(db: CentralDb, chains: readonly (readonly SyncEntry[])
     const enrolled = await enroll(db, serverKey, { code, place: '5401', terminalSlot: slot, publicKeySpkiBase64: key.publicKeySpkiBase64 }, T0_MS);
     terminals.push({ entries, by: { keyId: enrolled.keyId, terminalId: `5401-${slot}`, place: '5401', slot } });
   }
-  const push = async ({ entries, by }: (typeof terminals)[number]): Promise<void> => {
+  const push = async ({ entries, by }: { entries: readonly SyncEntry[]; by: SignedBy }): Promise<void> => {
     let receipts = 0;
     for (let i = 0; i < entries.length; i += MAX_BATCH_ENTRIES) {
       const batch = entries.slice(i, i + MAX_BATCH_ENTRIES);
