@@ -99,7 +99,12 @@ export function NewRequestScreen({ info, user, request, onOpen, onHome, onLogout
         setError(reply.error);
         // Central's catalog changed under the draft: read it again; the field says to choose anew.
         if (reply.error.code === 'REVENUE_CODE_UNKNOWN') {
-          await catalog.reload();
+          const refused = choices.find(input.revenueCode);
+          const next = await catalog.reload();
+          if (next?.find(input.revenueCode) === undefined) {
+            // Gone from the list: the choice is cleared, and with it the fixed amount it had prefilled.
+            setDraft((d) => ({ ...d, revenueCode: '', amountText: amountAfterChoice(d.amountText, refused, undefined) }));
+          }
           setErrors((e) => ({ ...e, revenueCode: 'REVENUE_CODE_UNKNOWN' }));
         }
         break;
