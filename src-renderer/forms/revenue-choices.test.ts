@@ -25,6 +25,14 @@ describe('revenueChoicesOf: what the counter screens offer from catalog.list', (
     expect(choices.find('999999')).toBeUndefined();
   });
 
+  it('names every listed code for a bill or receipt already made, an inactive fee type included, and nothing else', () => {
+    const choices = revenueChoicesOf(LIST);
+    expect(choices.nameOf('801003')).toEqual({ nameTh: RETIRED.nameTh, nameEn: 'Retired fee' });
+    expect(choices.nameOf('804005')).toEqual({ nameTh: 'พ.ร.บ. โรงรับจำนำ พ.ศ. 2505', nameEn: 'Pawnshop Act B.E. 2505' });
+    expect(choices.nameOf('801002')).toEqual({ nameTh: COPY.nameTh, nameEn: COPY.nameTh });
+    expect(choices.nameOf('999999')).toBeUndefined();
+  });
+
   it('a fee type with no English name falls back to its Thai name', () => {
     expect(revenueChoicesOf(LIST).find('801002')).toMatchObject({ nameTh: COPY.nameTh, nameEn: COPY.nameTh });
   });

@@ -28,6 +28,8 @@ export interface RevenueChoices {
   /** Active fee types only: an inactive one is refused by main (REVENUE_CODE_UNKNOWN), so never offered. */
   readonly fees: readonly RevenueChoice[];
   readonly find: (revenueCode: string) => RevenueChoice | undefined;
+  /** For names only (a bill or receipt already made): any code the catalog lists, inactive fee types included. */
+  readonly nameOf: (revenueCode: string) => { readonly nameTh: string; readonly nameEn: string } | undefined;
 }
 
 function englishOr(nameEn: string, nameTh: string): string {
@@ -58,7 +60,10 @@ export function revenueChoicesOf(list: CatalogList): RevenueChoices {
     }));
   const byCode = new Map<string, RevenueChoice>();
   for (const choice of [...fines, ...fees]) byCode.set(choice.revenueCode, choice);
-  return { version: list.version, fines, fees, find: (revenueCode) => byCode.get(revenueCode) };
+  const names = new Map<string, { nameTh: string; nameEn: string }>();
+  for (const choice of fines) names.set(choice.revenueCode, { nameTh: choice.nameTh, nameEn: choice.nameEn });
+  for (const fee of list.feeTypes) names.set(fee.revenueCode, { nameTh: fee.nameTh, nameEn: englishOr(fee.nameEn, fee.nameTh) });
+  return { version: list.version, fines, fees, find: (revenueCode) => byCode.get(revenueCode), nameOf: (revenueCode) => names.get(revenueCode) };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -12,8 +12,8 @@ import { DEMO_PAPER_BOOKS } from '../../src-main/cli/commands/demo';
 import { en } from '../../src-renderer/i18n/en';
 import { th } from '../../src-renderer/i18n/th';
 import { pdfText } from '../documents/pdf-tools';
-import { E2E_TEST_TIMEOUT_MS, ebill } from '../helpers/cli';
 import { type RunningShell } from '../helpers/web-shell';
+import { E2E_TEST_TIMEOUT_MS, ebill, ROOT } from '../helpers/cli';
 import { pageKit, SHOTS, startHarness, stopHarness } from './page-helpers';
 
 /**
@@ -93,8 +93,11 @@ describe('a fee type pulled from central, on the counter screens', { timeout: E2
     expect(groups.filter(([g]) => g === th.revenueChoice.feesGroup(2)).map(([, v]) => v)).toEqual(['801001', '801002']);
     expect(await select.locator('option', { hasText: '801001 ค่าธรรมเนียมหนังสือรับรองการอยู่อาศัย' }).count()).toBe(1);
 
-    // Keyboard only: the payer's name, Tab to the select, the code's digits, Tab on.
+    // Keyboard only: the payer's name, Tab, the ID, Tab to the select, the code's digits, Tab to the amount.
     await page.keyboard.type('นายสมหมาย ทดสอบ');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(PAYER_ID);
+    await seen(page, th.newRequest.payerIdOk);
     await page.keyboard.press('Tab');
     await expect.poll(() => select.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.type('801001');
@@ -106,8 +109,7 @@ describe('a fee type pulled from central, on the counter screens', { timeout: E2
     expect(await page.getByRole('radio', { name: th.newRequest.idKindFineOrder }).count()).toBe(0);
     expect(await page.getByLabel(th.newRequest.instalments).count()).toBe(0);
     await page.keyboard.press('Tab');
-    await page.keyboard.type(PAYER_ID);
-    await seen(page, th.newRequest.payerIdOk);
+    await expect.poll(() => page.getByLabel(th.newRequest.amount).evaluate((el) => el === document.activeElement)).toBe(true);
     await capture(page, 'new-request-fee');
 
     // Choosing a fine brings the fine order back and clears the prefill; the fee again prefills it.
@@ -128,12 +130,16 @@ describe('a fee type pulled from central, on the counter screens', { timeout: E2
     await capture(page, 'new-request-fee-saved');
     await page.getByRole('button', { name: th.newRequest.openBill }).first().click();
     await seen(page, th.bill.cash);
+    await expect.poll(() => page.getByTestId('bill-revenue').textContent()).toBe(`801001 ${CERTIFICATE.nameTh}`);
     await page.keyboard.press('Alt+KeyB');
     await seen(page, th.bill.slipPrinted);
     const slips = printed();
     expect(slips.length).toBe(printedBefore.size + 1);
     const slip = slips.find((f) => !printedBefore.has(f)) ?? '';
     expect(pdfText(join(dataDir, 'prints', slip)).replace(/\s/g, '')).toContain(CERTIFICATE.nameTh.replace(/\s/g, ''));
+    // Kept for a person to look at (the data folder is removed after the file).
+    mkdirSync(join(ROOT, 'test-results', 'documents'), { recursive: true });
+    copyFileSync(join(dataDir, 'prints', slip), join(ROOT, 'test-results', 'documents', 'new-request-fee-slip.pdf'));
     await capture(page, 'new-request-fee-bill');
   });
 

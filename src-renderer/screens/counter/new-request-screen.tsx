@@ -173,6 +173,18 @@ export function NewRequestScreen({ info, user, request, onOpen, onHome, onLogout
               isRequired
               autoFocus
             />
+            <TextField
+              label={isManual ? t.newRequest.payerIdOptional : t.newRequest.payerId}
+              hint={t.newRequest.payerIdHint}
+              value={draft.payerId}
+              onChange={(e) => change({ payerId: e.target.value })}
+              error={problemText(errors.payerId) ?? (idState !== null && idState !== 'ok' ? problemText(idState) : null)}
+              after={idState === 'ok' ? <p className="field__ok">{t.newRequest.payerIdOk}</p> : null}
+              inputMode="numeric"
+              maxLength={17}
+              autoComplete="off"
+              isRequired={!isManual}
+            />
           </div>
           <div className="form-row">
             <RevenueField
@@ -196,35 +208,21 @@ export function NewRequestScreen({ info, user, request, onOpen, onHome, onLogout
               ))}
             </fieldset>
           )}
-          <div className="form-row">
-            <TextField
-              label={isManual ? t.newRequest.payerIdOptional : t.newRequest.payerId}
-              hint={t.newRequest.payerIdHint}
-              value={draft.payerId}
-              onChange={(e) => change({ payerId: e.target.value })}
-              error={problemText(errors.payerId) ?? (idState !== null && idState !== 'ok' ? problemText(idState) : null)}
-              after={idState === 'ok' ? <p className="field__ok">{t.newRequest.payerIdOk}</p> : null}
-              inputMode="numeric"
-              maxLength={17}
-              autoComplete="off"
-              isRequired={!isManual}
-            />
-            {isManual && (
-              <>
-                <TextField
-                  label={t.newRequest.fineOrderNo}
-                  value={draft.fineOrderNo}
-                  onChange={(e) => change({ fineOrderNo: e.target.value })}
-                  error={problemText(errors.fineOrderNo)}
-                  maxLength={40}
-                  autoComplete="off"
-                  isRequired
-                  after={<p className="field__warning">{t.newRequest.manualMark}: {t.newRequest.fineOrderHint}</p>}
-                />
-                <TextField label={t.newRequest.fineOfficer} value={draft.fineIssuingOfficer} onChange={(e) => change({ fineIssuingOfficer: e.target.value })} maxLength={200} lang="th" />
-              </>
-            )}
-          </div>
+          {isManual && (
+            <div className="form-row">
+              <TextField
+                label={t.newRequest.fineOrderNo}
+                value={draft.fineOrderNo}
+                onChange={(e) => change({ fineOrderNo: e.target.value })}
+                error={problemText(errors.fineOrderNo)}
+                maxLength={40}
+                autoComplete="off"
+                isRequired
+                after={<p className="field__warning">{t.newRequest.manualMark}: {t.newRequest.fineOrderHint}</p>}
+              />
+              <TextField label={t.newRequest.fineOfficer} value={draft.fineIssuingOfficer} onChange={(e) => change({ fineIssuingOfficer: e.target.value })} maxLength={200} lang="th" />
+            </div>
+          )}
           <div className="form-row">
             <TextField
               label={t.newRequest.amount}

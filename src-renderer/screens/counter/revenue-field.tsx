@@ -6,7 +6,7 @@ import { revenueChoicesOf, revenueOptionLabel, type RevenueChoice, type RevenueC
 import { useI18n } from '../../i18n/i18n-context';
 
 /** Before `catalog.list` answers: nothing is offered and every code is unknown. */
-export const NO_CHOICES: RevenueChoices = { version: null, fines: [], fees: [], find: () => undefined };
+export const NO_CHOICES: RevenueChoices = { version: null, fines: [], fees: [], find: () => undefined, nameOf: () => undefined };
 
 /**
  * The revenue codes main has in force, read with `catalog.list` when the screen opens (so a pull
@@ -93,5 +93,32 @@ export function RevenueField({ label, placeholder, choices, isLoaded, value, onC
       )}
       {isLoaded && choices.fees.length === 0 && <p className="field__hint">{words.noFees}</p>}
     </div>
+  );
+}
+
+/**
+ * A revenue code as a bill or receipt shows it: the code, then its Thai name (the English one after
+ * it in English) from the catalog in force, inactive fee types included; the bare code while
+ * `catalog.list` has not answered or for a code it no longer lists.
+ */
+export function RevenueName({ revenueCode, choices }: { readonly revenueCode: string; readonly choices: RevenueChoices }) {
+  const { language } = useI18n();
+  const names = choices.nameOf(revenueCode);
+  return (
+    <>
+      <span className="mono">{revenueCode}</span>
+      {names !== undefined && (
+        <>
+          {' '}
+          <span lang="th">{names.nameTh}</span>
+          {language === 'en' && names.nameEn !== names.nameTh && (
+            <>
+              {' · '}
+              <span lang="en">{names.nameEn}</span>
+            </>
+          )}
+        </>
+      )}
+    </>
   );
 }
