@@ -247,6 +247,7 @@ export const en: Dict = {
     feesGroup: (n: number) => `Fees (${n})`,
     fineGroup: (g: string) => `Fine, group ${g}`,
     fineNeeds: 'needs the national ID, or the fine order number and its issuing officer; the amount of the fine order',
+    fineAmount: 'the amount of the fine order',
     fundStateRevenue: 'Fee · state revenue',
     fundNonBudget: 'Fee · non-budget money',
     feeFixedAmount: (amount: string) => `fixed at ${amount} baht (filled in)`,

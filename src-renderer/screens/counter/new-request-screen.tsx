@@ -190,6 +190,7 @@ export function NewRequestScreen({ info, user, request, onOpen, onHome, onLogout
             <RevenueField
               label={t.newRequest.revenueCode}
               placeholder={t.newRequest.chooseRevenue}
+              fineNeeds={t.revenueChoice.fineNeeds}
               choices={choices}
               isLoaded={isLoaded}
               value={draft.revenueCode}

@@ -164,6 +164,7 @@ export function PaperReceiptScreen({ info, user, request, onHome, onLogout, isLo
           <RevenueField
             label={t.paperReceipt.revenueCode}
             placeholder={t.paperReceipt.revenuePlaceholder}
+            fineNeeds={t.revenueChoice.fineAmount}
             choices={choices}
             isLoaded={catalog.isLoaded}
             value={draft.revenueCode}

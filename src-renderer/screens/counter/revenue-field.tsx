@@ -44,13 +44,15 @@ export interface RevenueFieldProps {
   readonly onChange: (event: ChangeEvent<HTMLSelectElement>) => void;
   readonly error: string | null;
   readonly autoFocus?: boolean;
+  /** What a fine needs on this screen (the new-request screen asks the fine order; paper keying only the amount). */
+  readonly fineNeeds: string;
 }
 
 /**
  * The revenue code select: fines then the active fee types, each an <optgroup>, the code first in
  * every option (typing its digits picks it), and under it what the chosen code is and needs.
  */
-export function RevenueField({ label, placeholder, choices, isLoaded, value, onChange, error, autoFocus }: RevenueFieldProps) {
+export function RevenueField({ label, placeholder, choices, isLoaded, value, onChange, error, autoFocus, fineNeeds }: RevenueFieldProps) {
   const { t, language } = useI18n();
   const words = t.revenueChoice;
   const toOption = (choice: RevenueChoice) => ({ value: choice.revenueCode, label: revenueOptionLabel(choice, language) });
@@ -86,7 +88,7 @@ export function RevenueField({ label, placeholder, choices, isLoaded, value, onC
           </p>
           <p className="revenue-field__needs">
             {chosen.kind === 'fine'
-              ? `${words.fineGroup(chosen.group ?? '')} · ${words.fineNeeds}`
+              ? `${words.fineGroup(chosen.group ?? '')} · ${fineNeeds}`
               : `${chosen.fund === 'non-budget' ? words.fundNonBudget : words.fundStateRevenue} · ${chosen.fixedAmountSatang === null ? words.feeEnteredAmount : words.feeFixedAmount(formatSatang(chosen.fixedAmountSatang))}`}
           </p>
         </div>
