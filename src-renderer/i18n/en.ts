@@ -241,7 +241,7 @@ export const en: Dict = {
     instalmentLabel: (n: number) => `Instalment ${n}`,
   },
   revenueChoice: {
-    hint: 'Type the code’s digits to pick it. The list is the revenue catalog in force (sent by central).',
+    hint: (refreshKey: string) => `Type the code’s digits to pick it. The list is the revenue catalog in force (sent by central); ${refreshKey} reads it again.`,
     loading: 'Loading the revenue codes…',
     finesGroup: (n: number) => `Administrative fines (${n})`,
     feesGroup: (n: number) => `Fees (${n})`,

@@ -174,13 +174,20 @@ describe('a fee type pulled from central, on the counter screens', { timeout: E2
     expect(sqlite.prepare(`SELECT revenue_code AS code, amount_satang AS amount FROM payment_requests ORDER BY created_at_ms DESC LIMIT 1`).get()).toEqual({ code: '801004', amount: 1_000 });
   });
 
-  it('the next time the screen opens after a pull, it shows the new list (no restart)', async () => {
+  it('the next time the screen opens after a pull it shows the new list, and Alt+R reads it again while open (no restart)', async () => {
     pullCatalog(4, [COPY, LATER, { ...RETIRED, revenueCode: '801005', nameTh: 'ค่าธรรมเนียมใหม่ล่าสุด', active: true }]);
     await page.keyboard.press('Alt+KeyH');
     await seen(page, th.homeCounter.todayHeading);
     await page.keyboard.press('F3');
     await seen(page, th.newRequest.intro);
     await expect.poll(async () => (await offered(page, th.newRequest.revenueCode)).map(([, v]) => v).filter((v) => v.startsWith('801'))).toEqual(['801002', '801004', '801005']);
+    // With the screen open, Alt+R reads the list again.
+    pullCatalog(5, [COPY, LATER]);
+    await page.keyboard.press('Alt+KeyR');
+    await expect.poll(async () => (await offered(page, th.newRequest.revenueCode)).map(([, v]) => v).filter((v) => v.startsWith('801'))).toEqual(['801002', '801004']);
+    pullCatalog(6, [COPY, LATER, { ...RETIRED, revenueCode: '801005', nameTh: 'ค่าธรรมเนียมใหม่ล่าสุด', active: true }]);
+    await page.keyboard.press('Alt+KeyR');
+    await expect.poll(async () => (await offered(page, th.newRequest.revenueCode)).length).toBe(17);
   });
 
   it('the paper-receipt keying screen offers the same codes and keys a paper receipt of a fee with its fixed amount', async () => {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type ChangeEvent } from 'react';
 import type { EbillApi, ReplyError } from '../../../src-shared/contract';
 import { formatSatang } from '../../../src-shared/money';
+import { SHORTCUTS } from '../../app/shortcuts';
 import { SelectField } from '../../components/select-field';
 import { revenueChoicesOf, revenueOptionLabel, type RevenueChoice, type RevenueChoices } from '../../forms/revenue-choices';
 import { useI18n } from '../../i18n/i18n-context';
@@ -61,7 +62,7 @@ export function RevenueField({ label, placeholder, choices, isLoaded, value, onC
     <div className="revenue-field">
       <SelectField
         label={label}
-        hint={words.hint}
+        hint={words.hint(SHORTCUTS.refresh.label)}
         value={chosen === undefined ? '' : value}
         placeholder={isLoaded ? placeholder : words.loading}
         options={[]}
