@@ -38,7 +38,7 @@ const { newPage, login, seen, capture } = kit;
 
 /** A pull of central's catalog, through feed-apply's own check and apply, in one transaction. */
 function pullCatalog(version: number, feeTypes: readonly object[]): void {
-  const items: FeedItem[] = [{ cursor: (cursor += 1), body: { stream: 'catalog', version, data: { feeTypes } } as FeedItem['body'] }];
+  const items: FeedItem[] = [{ cursor: (cursor += 1), body: { stream: 'catalog', version, data: { feeTypes } } }];
   checkFeedPage(items);
   const writable = new Database(dataPaths(dataDir).databaseFile);
   writable.pragma('busy_timeout = 5000');
@@ -73,7 +73,7 @@ function printed(): string[] {
 /** The revenue select's options as [group label, value] pairs, in order. */
 async function offered(page: Page, label: string): Promise<[string, string][]> {
   return page.getByLabel(label, { exact: true }).evaluate((select) =>
-    [...(select as HTMLSelectElement).querySelectorAll('optgroup > option')].map((o) => [(o.parentElement as HTMLOptGroupElement).label, (o as HTMLOptionElement).value] as [string, string]),
+    Array.from((select as HTMLSelectElement).querySelectorAll('optgroup > option')).map((o) => [(o.parentElement as HTMLOptGroupElement).label, (o as HTMLOptionElement).value] as [string, string]),
   );
 }
 
