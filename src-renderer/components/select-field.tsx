@@ -5,18 +5,26 @@ export interface SelectOption {
   readonly label: string;
 }
 
+/** Options under a heading (an <optgroup>): the select's type-ahead still runs over all of them. */
+export interface SelectGroup {
+  readonly label: string;
+  readonly options: readonly SelectOption[];
+}
+
 export interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'children'> {
   readonly label: string;
   readonly hint?: string;
   readonly error?: string | null;
   readonly options: readonly SelectOption[];
+  /** Grouped options, after `options`; a group with no option is left out. */
+  readonly groups?: readonly SelectGroup[];
   /** Shown first with value '' when nothing is chosen yet. */
   readonly placeholder?: string;
   readonly isRequired?: boolean;
   readonly className?: string;
 }
 
-export function SelectField({ label, hint, error, options, placeholder, isRequired = false, className, ...select }: SelectFieldProps) {
+export function SelectField({ label, hint, error, options, groups = [], placeholder, isRequired = false, className, ...select }: SelectFieldProps) {
   const id = useId();
   const describedBy = [hint === undefined ? null : `${id}-hint`, error ? `${id}-error` : null].filter((x) => x !== null).join(' ');
   return (
@@ -46,6 +54,17 @@ export function SelectField({ label, hint, error, options, placeholder, isRequir
             {option.label}
           </option>
         ))}
+        {groups
+          .filter((group) => group.options.length > 0)
+          .map((group) => (
+            <optgroup key={group.label} label={group.label}>
+              {group.options.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+            </optgroup>
+          ))}
       </select>
       {hint !== undefined && (
         <p id={`${id}-hint`} className="field__hint">

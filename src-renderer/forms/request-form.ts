@@ -1,7 +1,7 @@
 import type { ErrorCode, RequestInput } from '../../src-shared/contract';
-import { fineLawOf } from '../../src-shared/catalog';
 import { parseNationalId } from '../../src-shared/codes/national-id';
 import { allocate, parseAmount } from '../../src-shared/money';
+import type { RevenueChoice, RevenueChoices } from './revenue-choices';
 
 /** Most instalments a request may be split into (the contract allows instalment numbers 1–99). */
 export const MAX_INSTALMENTS = 12;
@@ -55,33 +55,48 @@ export function instalmentAmounts(totalSatang: number, instalments: number): rea
 }
 
 /**
- * Checks the draft with the same parsers main uses (national ID check digit, strict amount) and
+ * What the draft asks for once its revenue code is known: a fine may be entered by its fine order
+ * (number + issuing officer) and split into instalments (form พินัย ๑๐); a fee is paid by the
+ * person whose ID is given, in one request — main refuses a fine order on a fee (BAD_INPUT).
+ */
+export function draftNeeds(draft: RequestDraft, choice: RevenueChoice | undefined): { readonly isFineOrder: boolean; readonly instalments: number } {
+  const isFee = choice?.kind === 'fee';
+  return {
+    isFineOrder: !isFee && draft.idKind === 'fine-order',
+    instalments: isFee ? 1 : Math.min(Math.max(1, Math.trunc(draft.instalments)), MAX_INSTALMENTS),
+  };
+}
+
+/**
+ * Checks the draft with the same parsers main uses (national ID check digit, strict amount) against
+ * the revenue codes the screen offers (`catalog.list`: the fine laws and active fee types) and
  * builds one request.create input per instalment, each with its due date. Nothing is sent here.
  */
-export function checkRequestForm(draft: RequestDraft): RequestFormResult {
+export function checkRequestForm(draft: RequestDraft, choices: Pick<RevenueChoices, 'find'>): RequestFormResult {
   const errors: RequestErrors = {};
   const payerName = draft.payerName.trim();
   if (payerName === '') errors.payerName = 'required';
+  const choice = draft.revenueCode === '' ? undefined : choices.find(draft.revenueCode);
+  const { isFineOrder, instalments } = draftNeeds(draft, choice);
 
   let payerId: string | undefined;
   const idText = draft.payerId.replaceAll('-', '').replaceAll(' ', '');
   if (idText === '') {
-    if (draft.idKind === 'national-id') errors.payerId = 'required';
+    if (!isFineOrder) errors.payerId = 'required';
   } else {
     const parsed = parseNationalId(idText);
     if (parsed.ok) payerId = parsed.value;
     else errors.payerId = parsed.error.code;
   }
   const fineOrderNo = draft.fineOrderNo.trim();
-  if (draft.idKind === 'fine-order' && fineOrderNo === '') errors.fineOrderNo = 'required';
+  if (isFineOrder && fineOrderNo === '') errors.fineOrderNo = 'required';
 
   if (draft.revenueCode === '') errors.revenueCode = 'required';
-  else if (fineLawOf(draft.revenueCode) === undefined) errors.revenueCode = 'REVENUE_CODE_UNKNOWN';
+  else if (choice === undefined) errors.revenueCode = 'REVENUE_CODE_UNKNOWN';
 
   const amount = parseAmount(draft.amountText, { allowZero: false });
   if (!amount.ok) errors.amountText = amount.error.code === 'MONEY_EMPTY' ? 'required' : amount.error.code;
 
-  const instalments = Math.min(Math.max(1, Math.trunc(draft.instalments)), MAX_INSTALMENTS);
   const dueDates = Array.from({ length: instalments }, (_, i) => draft.dueDates[i] ?? '');
   if (instalments > 1 && dueDates.some((date) => !/^\d{4}-\d{2}-\d{2}$/.test(date))) errors.dueDates = 'required';
 
@@ -98,7 +113,7 @@ export function checkRequestForm(draft: RequestDraft): RequestFormResult {
       amountSatang,
       ...(payerId === undefined ? {} : { payerId }),
       ...(dueDate === '' ? {} : { dueDate }),
-      ...(draft.idKind === 'fine-order' ? { fineOrderNo, ...(officer === '' ? {} : { fineIssuingOfficer: officer }) } : {}),
+      ...(isFineOrder ? { fineOrderNo, ...(officer === '' ? {} : { fineIssuingOfficer: officer }) } : {}),
       ...(instalments > 1 ? { instalmentNo: i + 1 } : {}),
     };
   });

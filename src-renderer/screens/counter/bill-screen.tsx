@@ -17,6 +17,7 @@ import type { Dict } from '../../i18n/th';
 import { ApprovalDialog } from './approval-dialog';
 import type { Phrase } from './phrase';
 import { PrintPanel } from './print-panel';
+import { RevenueName, useRevenueChoices } from './revenue-field';
 import { ScreenToolbar } from './screen-toolbar';
 import type { ScreenProps } from '../../app/screen-props';
 
@@ -50,6 +51,7 @@ function bangkokInputToMs(text: string): number | null {
  */
 export function BillScreen({ info, user, ref1, request, onOpen, onHome, onLogout, isLoggingOut }: BillScreenProps) {
   const { t, language } = useI18n();
+  const catalog = useRevenueChoices(request);
   const [bill, setBill] = useState<Bill | null>(null);
   const [error, setError] = useState<ReplyError | null>(null);
   // A status is kept as words to say, not said: it follows a language switch.
@@ -168,7 +170,7 @@ export function BillScreen({ info, user, ref1, request, onOpen, onHome, onLogout
             <div><dt>{t.bill.ref1}</dt><dd className="mono" data-testid="bill-ref1">{bill.ref1}</dd></div>
             <div><dt>{t.bill.ref2}</dt><dd className="mono">{bill.ref2}</dd></div>
             <div><dt>{t.bill.requestNo}</dt><dd className="mono">{bill.requestNo}</dd></div>
-            <div><dt>{t.bill.revenue}</dt><dd className="mono">{bill.revenueCode}</dd></div>
+            <div><dt>{t.bill.revenue}</dt><dd data-testid="bill-revenue"><RevenueName revenueCode={bill.revenueCode} choices={catalog.choices} /></dd></div>
             <div><dt>{t.bill.dueDate}</dt><dd>{formatBusinessDate(bill.dueDate, language)}</dd></div>
             <div><dt>{t.bill.status}</dt><dd><span className={`badge badge--${bill.status}`}>{t.counter.billStatus[bill.status]}</span></dd></div>
           </dl>

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ReplyError, RequestOutput } from '../../../src-shared/contract';
-import { FINE_LAWS } from '../../../src-shared/catalog';
 import { formatSatang, parseAmount } from '../../../src-shared/money';
 import type { CounterTarget } from '../../app/route';
 import { SHORTCUTS } from '../../app/shortcuts';
@@ -11,12 +10,14 @@ import { SelectField } from '../../components/select-field';
 import { ShortcutHint } from '../../components/shortcut-hint';
 import { BeDateField } from '../../components/be-date-field';
 import { TextField } from '../../components/text-field';
-import { checkRequestForm, EMPTY_DRAFT, instalmentAmounts, MAX_INSTALMENTS, nationalIdAsTyped, readDraft, writeDraft, type RequestDraft, type RequestErrors, type RequestProblem } from '../../forms/request-form';
+import { amountAfterChoice } from '../../forms/revenue-choices';
+import { checkRequestForm, draftNeeds, EMPTY_DRAFT, instalmentAmounts, MAX_INSTALMENTS, nationalIdAsTyped, readDraft, writeDraft, type RequestDraft, type RequestErrors, type RequestProblem } from '../../forms/request-form';
 import { formatBusinessDate } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import type { Dict } from '../../i18n/th';
 import type { Phrase } from './phrase';
 import { errorMessage } from '../../i18n/messages';
+import { RevenueField, useRevenueChoices } from './revenue-field';
 import { ScreenToolbar } from './screen-toolbar';
 import type { ScreenProps } from '../../app/screen-props';
 
@@ -35,9 +36,13 @@ function storage(): Storage | null {
 }
 
 /**
- * บันทึกคำร้องใหม่: payer, national ID (checked as typed) or a fine order entered by hand, revenue
- * code from the catalog, amount (strict), instalments → one request.create per instalment → print
- * the request form → take payment on the bill screen. The draft is kept in localStorage.
+ * บันทึกคำร้องใหม่: payer, revenue code from `catalog.list` (the fine laws and the active fee types
+ * main has in force, read each time the screen opens and on Alt+R), then what that code needs — a
+ * fine: national ID (checked as typed) or a fine order entered by hand, instalments; a fee: the
+ * national ID, its fixed amount prefilled — amount (strict) → one request.create per instalment →
+ * print the request form → take payment on the bill screen. The draft is kept in localStorage; a
+ * code main no longer has in force (a pull made it inactive) is refused with REVENUE_CODE_UNKNOWN,
+ * shown on the field, and the list is read again.
  */
 export function NewRequestScreen({ info, user, request, onOpen, onHome, onLogout, isLoggingOut }: NewRequestScreenProps) {
   const { t, language } = useI18n();
@@ -49,6 +54,18 @@ export function NewRequestScreen({ info, user, request, onOpen, onHome, onLogout
   const [isSaving, setIsSaving] = useState(false);
   const [created, setCreated] = useState<readonly Created[]>([]);
   const firstRef = useRef<HTMLInputElement>(null);
+  const catalog = useRevenueChoices(request);
+  const { choices, isLoaded } = catalog;
+
+  // A draft kept from before the catalog changed may hold a code no longer offered: say so, pick again.
+  useEffect(() => {
+    if (!isLoaded) return;
+    setDraft((d) => {
+      if (d.revenueCode === '' || choices.find(d.revenueCode) !== undefined) return d;
+      setErrors((e) => ({ ...e, revenueCode: 'REVENUE_CODE_UNKNOWN' }));
+      return { ...d, revenueCode: '' };
+    });
+  }, [choices, isLoaded]);
 
   useEffect(() => {
     if (created.length === 0) writeDraft(storage(), draft);
@@ -67,7 +84,7 @@ export function NewRequestScreen({ info, user, request, onOpen, onHome, onLogout
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
-    const checked = checkRequestForm(draft);
+    const checked = checkRequestForm(draft, choices);
     if (!checked.ok) {
       setErrors(checked.errors);
       setStatus(null);
@@ -80,6 +97,16 @@ export function NewRequestScreen({ info, user, request, onOpen, onHome, onLogout
       const reply = await request('request.create', input);
       if (!reply.ok) {
         setError(reply.error);
+        // Central's catalog changed under the draft: read it again; the field says to choose anew.
+        if (reply.error.code === 'REVENUE_CODE_UNKNOWN') {
+          const refused = choices.find(input.revenueCode);
+          const next = await catalog.reload();
+          if (next?.find(input.revenueCode) === undefined) {
+            // Gone from the list: the choice is cleared, and with it the fixed amount it had prefilled.
+            setDraft((d) => ({ ...d, revenueCode: '', amountText: amountAfterChoice(d.amountText, refused, undefined) }));
+          }
+          setErrors((e) => ({ ...e, revenueCode: 'REVENUE_CODE_UNKNOWN' }));
+        }
         break;
       }
       done.push(reply.value);
@@ -110,19 +137,22 @@ export function NewRequestScreen({ info, user, request, onOpen, onHome, onLogout
   useShortcuts([
     { shortcut: SHORTCUTS.home, run: onHome, enabled: !isSaving },
     { shortcut: SHORTCUTS.newRequest, run: startAnother, enabled: created.length > 0 },
+    { shortcut: SHORTCUTS.refresh, run: () => void catalog.reload(), enabled: !isSaving && created.length === 0 },
   ]);
 
   const idState = nationalIdAsTyped(draft.payerId);
   const amount = parseAmount(draft.amountText, { allowZero: false });
-  const parts = amount.ok && draft.instalments > 1 ? instalmentAmounts(amount.value, draft.instalments) : null;
-  const lawOptions = FINE_LAWS.map((law) => ({ value: law.revenueCode, label: `${law.revenueCode} ${language === 'th' ? law.lawNameTh : law.lawNameEn}` }));
-  const isManual = draft.idKind === 'fine-order';
+  const chosen = draft.revenueCode === '' ? undefined : choices.find(draft.revenueCode);
+  const isFee = chosen?.kind === 'fee';
+  const needs = draftNeeds(draft, chosen);
+  const isManual = needs.isFineOrder;
+  const parts = amount.ok && needs.instalments > 1 ? instalmentAmounts(amount.value, needs.instalments) : null;
 
   return (
     <ScreenFrame title={t.newRequest.title} info={info} user={user} onLogout={onLogout} isLoggingOut={isLoggingOut} className="screen--new-request">
       <ScreenToolbar title={t.newRequest.title} onHome={onHome} />
       <StatusRegion text={status?.(t) ?? null} />
-      <ErrorRegion error={error} />
+      <ErrorRegion error={error ?? catalog.error} />
       {created.length === 0 ? (
         <form className="panel form-panel" onSubmit={(e) => void onSubmit(e)} noValidate aria-labelledby="new-request-legend">
           <p id="new-request-legend" className="panel__text">
@@ -143,17 +173,6 @@ export function NewRequestScreen({ info, user, request, onOpen, onHome, onLogout
               isRequired
               autoFocus
             />
-          </div>
-          <fieldset className="radio-group">
-            <legend className="field__label">{t.newRequest.idKind}</legend>
-            {(['national-id', 'fine-order'] as const).map((kind) => (
-              <label key={kind} className="radio">
-                <input type="radio" name="idKind" value={kind} checked={draft.idKind === kind} onChange={() => change({ idKind: kind })} />
-                {kind === 'national-id' ? t.newRequest.idKindNationalId : t.newRequest.idKindFineOrder}
-              </label>
-            ))}
-          </fieldset>
-          <div className="form-row">
             <TextField
               label={isManual ? t.newRequest.payerIdOptional : t.newRequest.payerId}
               hint={t.newRequest.payerIdHint}
@@ -166,34 +185,45 @@ export function NewRequestScreen({ info, user, request, onOpen, onHome, onLogout
               autoComplete="off"
               isRequired={!isManual}
             />
-            {isManual && (
-              <>
-                <TextField
-                  label={t.newRequest.fineOrderNo}
-                  value={draft.fineOrderNo}
-                  onChange={(e) => change({ fineOrderNo: e.target.value })}
-                  error={problemText(errors.fineOrderNo)}
-                  maxLength={40}
-                  autoComplete="off"
-                  isRequired
-                  after={<p className="field__warning">{t.newRequest.manualMark}: {t.newRequest.fineOrderHint}</p>}
-                />
-                <TextField label={t.newRequest.fineOfficer} value={draft.fineIssuingOfficer} onChange={(e) => change({ fineIssuingOfficer: e.target.value })} maxLength={200} lang="th" />
-              </>
-            )}
           </div>
           <div className="form-row">
-            <SelectField
-              className="field--grow"
+            <RevenueField
               label={t.newRequest.revenueCode}
-              value={draft.revenueCode}
               placeholder={t.newRequest.chooseRevenue}
-              options={lawOptions}
-              onChange={(e) => change({ revenueCode: e.target.value })}
+              fineNeeds={t.revenueChoice.fineNeeds}
+              choices={choices}
+              isLoaded={isLoaded}
+              value={draft.revenueCode}
+              onChange={(e) => change({ revenueCode: e.target.value, amountText: amountAfterChoice(draft.amountText, chosen, choices.find(e.target.value)) })}
               error={problemText(errors.revenueCode)}
-              isRequired
             />
           </div>
+          {!isFee && (
+            <fieldset className="radio-group">
+              <legend className="field__label">{t.newRequest.idKind}</legend>
+              {(['national-id', 'fine-order'] as const).map((kind) => (
+                <label key={kind} className="radio">
+                  <input type="radio" name="idKind" value={kind} checked={draft.idKind === kind} onChange={() => change({ idKind: kind })} />
+                  {kind === 'national-id' ? t.newRequest.idKindNationalId : t.newRequest.idKindFineOrder}
+                </label>
+              ))}
+            </fieldset>
+          )}
+          {isManual && (
+            <div className="form-row">
+              <TextField
+                label={t.newRequest.fineOrderNo}
+                value={draft.fineOrderNo}
+                onChange={(e) => change({ fineOrderNo: e.target.value })}
+                error={problemText(errors.fineOrderNo)}
+                maxLength={40}
+                autoComplete="off"
+                isRequired
+                after={<p className="field__warning">{t.newRequest.manualMark}: {t.newRequest.fineOrderHint}</p>}
+              />
+              <TextField label={t.newRequest.fineOfficer} value={draft.fineIssuingOfficer} onChange={(e) => change({ fineIssuingOfficer: e.target.value })} maxLength={200} lang="th" />
+            </div>
+          )}
           <div className="form-row">
             <TextField
               label={t.newRequest.amount}
@@ -207,23 +237,25 @@ export function NewRequestScreen({ info, user, request, onOpen, onHome, onLogout
               autoComplete="off"
               isRequired
             />
-            <SelectField
-              label={t.newRequest.instalments}
-              hint={t.newRequest.instalmentsHint}
-              value={String(draft.instalments)}
-              options={Array.from({ length: MAX_INSTALMENTS }, (_, i) => ({ value: String(i + 1), label: String(i + 1) }))}
-              onChange={(e) => {
-                const n = Number(e.target.value);
-                change({ instalments: n, dueDates: Array.from({ length: n }, (_, i) => draft.dueDates[i] ?? '') });
-              }}
-            />
-            {draft.instalments === 1 && (
+            {!isFee && (
+              <SelectField
+                label={t.newRequest.instalments}
+                hint={t.newRequest.instalmentsHint}
+                value={String(draft.instalments)}
+                options={Array.from({ length: MAX_INSTALMENTS }, (_, i) => ({ value: String(i + 1), label: String(i + 1) }))}
+                onChange={(e) => {
+                  const n = Number(e.target.value);
+                  change({ instalments: n, dueDates: Array.from({ length: n }, (_, i) => draft.dueDates[i] ?? '') });
+                }}
+              />
+            )}
+            {needs.instalments === 1 && (
               <BeDateField label={t.newRequest.dueDate} value={draft.dueDates[0] ?? ''} onChange={(iso) => change({ dueDates: [iso] })} />
             )}
           </div>
-          {draft.instalments > 1 && (
+          {needs.instalments > 1 && (
             <div className="instalments">
-              {Array.from({ length: draft.instalments }, (_, i) => (
+              {Array.from({ length: needs.instalments }, (_, i) => (
                 <BeDateField
                   key={i}
                   label={t.newRequest.dueDateOf(i + 1, parts?.[i] === undefined ? '—' : formatSatang(parts[i]))}

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { ReplyError, RequestInput, RequestOutput } from '../../../src-shared/contract';
-import { FINE_LAWS } from '../../../src-shared/catalog';
 import { formatSatang, parseAmount } from '../../../src-shared/money';
 import { mayCall } from '../../app/permissions';
 import { SHORTCUTS } from '../../app/shortcuts';
@@ -10,12 +9,14 @@ import { ScreenFrame } from '../../components/screen-frame';
 import { SelectField } from '../../components/select-field';
 import { BeDateField } from '../../components/be-date-field';
 import { TextField } from '../../components/text-field';
+import { amountAfterChoice } from '../../forms/revenue-choices';
 import { formatBusinessDate, formatMoment } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { errorMessage } from '../../i18n/messages';
 import type { Dict } from '../../i18n/th';
 import type { Outage } from './outage-state';
 import type { Phrase } from './phrase';
+import { RevenueField, useRevenueChoices } from './revenue-field';
 import { ScreenToolbar } from './screen-toolbar';
 import type { ScreenProps } from '../../app/screen-props';
 
@@ -52,8 +53,9 @@ function sourceOf(value: string): { outageId: string } | { fieldOrderId: string 
 /**
  * บันทึกใบเสร็จเล่มกระดาษ (issue 8): a receipt written by hand during an outage or on a field
  * collection is keyed into the receipt register: its paper date, book and leaf, payer, revenue
- * code, amount (strict satang), method and an optional Ref1. Main decides every rule; a refusal is
- * shown with its message and changes nothing.
+ * code (from `catalog.list`: the fine laws and the active fee types, a fixed fee's amount
+ * prefilled; read again on Alt+R and after a REVENUE_CODE_UNKNOWN), amount (strict satang), method
+ * and an optional Ref1. Main decides every rule; a refusal is shown with its message and changes nothing.
  */
 export function PaperReceiptScreen({ info, user, request, onHome, onLogout, isLoggingOut }: PaperReceiptScreenProps) {
   const { t, language } = useI18n();
@@ -67,6 +69,8 @@ export function PaperReceiptScreen({ info, user, request, onHome, onLogout, isLo
   const [status, setStatus] = useState<Phrase | null>(null);
   const [isBusy, setIsBusy] = useState(false);
   const [isTried, setIsTried] = useState(false);
+  const catalog = useRevenueChoices(request);
+  const { choices } = catalog;
 
   const load = useCallback(async () => {
     const [o, f] = await Promise.all([request('outage.list', {}), mayCall(user.role, 'field.list') ? request('field.list', {}) : Promise.resolve(null)]);
@@ -82,7 +86,14 @@ export function PaperReceiptScreen({ info, user, request, onHome, onLogout, isLo
   }, [load]);
   useShortcuts([
     { shortcut: SHORTCUTS.home, run: onHome, enabled: !isBusy },
-    { shortcut: SHORTCUTS.refresh, run: () => void load(), enabled: !isBusy },
+    {
+      shortcut: SHORTCUTS.refresh,
+      run: () => {
+        void load();
+        void catalog.reload();
+      },
+      enabled: !isBusy,
+    },
   ]);
 
   const change = (part: Partial<Draft>): void => setDraft((d) => ({ ...d, ...part }));
@@ -90,7 +101,8 @@ export function PaperReceiptScreen({ info, user, request, onHome, onLogout, isLo
   const amountError = !isTried || amount.ok ? null : amount.error.code === 'MONEY_EMPTY' ? t.paperReceipt.required : errorMessage(t, amount.error.code);
   const leafError = isTried && !WHOLE_NUMBER.test(draft.leaf.trim()) ? t.paperReceipt.leafProblem : null;
   const required = (text: string): string | null => (isTried && text.trim() === '' ? t.paperReceipt.required : null);
-  const lawOptions = FINE_LAWS.map((law) => ({ value: law.revenueCode, label: `${law.revenueCode} ${language === 'th' ? law.lawNameTh : law.lawNameEn}` }));
+  const chosen = draft.revenueCode === '' ? undefined : choices.find(draft.revenueCode);
+  const revenueError = draft.revenueCode !== '' && catalog.isLoaded && chosen === undefined ? errorMessage(t, 'REVENUE_CODE_UNKNOWN') : required(draft.revenueCode);
   const sourceOptions = [
     ...[...outages].reverse().map((o) => ({ value: `outage:${o.outageId}`, label: t.paperReceipt.outageOption(formatMoment(o.startedAtMs, language), o.cause) })),
     ...orders.map((o) => ({ value: `field:${o.orderId}`, label: t.paperReceipt.orderOption(o.orderNo, o.placeText) })),
@@ -122,6 +134,8 @@ export function PaperReceiptScreen({ info, user, request, onHome, onLogout, isLo
     setIsBusy(false);
     if (!reply.ok) {
       setError(reply.error);
+      // The catalog changed under the form (a pull made the code inactive): read it again.
+      if (reply.error.code === 'REVENUE_CODE_UNKNOWN') await catalog.reload();
       return;
     }
     const done = reply.value;
@@ -147,7 +161,18 @@ export function PaperReceiptScreen({ info, user, request, onHome, onLogout, isLo
           <TextField label={t.paperReceipt.payerName} value={draft.payerName} onChange={(e) => change({ payerName: e.target.value })} maxLength={200} lang="th" error={required(draft.payerName)} isRequired className="field--grow" />
         </div>
         <div className="form-row">
-          <SelectField label={t.paperReceipt.revenueCode} value={draft.revenueCode} onChange={(e) => change({ revenueCode: e.target.value })} options={lawOptions} placeholder={t.paperReceipt.revenuePlaceholder} error={required(draft.revenueCode)} isRequired />
+          <RevenueField
+            label={t.paperReceipt.revenueCode}
+            placeholder={t.paperReceipt.revenuePlaceholder}
+            fineNeeds={t.revenueChoice.fineAmount}
+            choices={choices}
+            isLoaded={catalog.isLoaded}
+            value={draft.revenueCode}
+            onChange={(e) => change({ revenueCode: e.target.value, amountText: amountAfterChoice(draft.amountText, chosen, choices.find(e.target.value)) })}
+            error={revenueError}
+          />
+        </div>
+        <div className="form-row">
           <TextField
             label={t.paperReceipt.amount}
             value={draft.amountText}
@@ -175,7 +200,7 @@ export function PaperReceiptScreen({ info, user, request, onHome, onLogout, isLo
         </div>
       </form>
       <StatusRegion text={status?.(t) ?? null} />
-      <ErrorRegion error={error} />
+      <ErrorRegion error={error ?? catalog.error} />
       {keyed.length > 0 && (
         <section className="panel" aria-labelledby="keyed-title">
           <h2 id="keyed-title" className="section-title">

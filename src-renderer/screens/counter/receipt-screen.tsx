@@ -15,6 +15,7 @@ import type { Dict } from '../../i18n/th';
 import type { Phrase } from './phrase';
 import { ApprovalDialog } from './approval-dialog';
 import { PrintPanel } from './print-panel';
+import { RevenueName, useRevenueChoices } from './revenue-field';
 import { ScreenToolbar } from './screen-toolbar';
 import type { ScreenProps } from '../../app/screen-props';
 
@@ -39,6 +40,7 @@ function reasonLabel(code: string | null, language: 'th' | 'en'): string {
  */
 export function ReceiptScreen({ info, user, book, number, request, onOpen, onHome, onLogout, isLoggingOut }: ReceiptScreenProps) {
   const { t, language } = useI18n();
+  const catalog = useRevenueChoices(request);
   const [history, setHistory] = useState<History | null>(null);
   const [error, setError] = useState<ReplyError | null>(null);
   // A status is kept as words to say, not said: it follows a language switch.
@@ -82,7 +84,7 @@ export function ReceiptScreen({ info, user, book, number, request, onOpen, onHom
             <dl className="facts">
               <div><dt>{t.receipt.issuedOn}</dt><dd>{formatBusinessDate(receipt.businessDate, language)}</dd></div>
               <div><dt>{t.bill.ref1}</dt><dd className="mono">{receipt.ref1 ?? '—'}</dd></div>
-              <div><dt>{t.bill.revenue}</dt><dd className="mono">{receipt.revenueCode}</dd></div>
+              <div><dt>{t.bill.revenue}</dt><dd data-testid="receipt-revenue"><RevenueName revenueCode={receipt.revenueCode} choices={catalog.choices} /></dd></div>
               <div><dt>{t.receipt.method}</dt><dd>{t.counter.methods[receipt.method]}</dd></div>
               <div><dt>{t.receipt.receiver}</dt><dd lang="th">{receipt.receiverNameTh} ({receipt.receiverPositionTh})</dd></div>
               <div><dt>{t.bill.status}</dt><dd>{receipt.isPrinted ? t.receipt.printed : t.receipt.notPrinted}{receipt.copies > 0 && ` · ${t.receipt.copies(receipt.copies)}`}</dd></div>
