@@ -4,7 +4,8 @@ import type { Sql } from '../db/client';
 
 /**
  * What the console reads from the facts central stores at ingest (src-server/facts.ts): the
- * overdue-remittance alarm, statistics by province and revenue code, offices in an outage.
+ * overdue-remittance alarm (cash per office, bill payments per province through the office
+ * registry), statistics by province and revenue code, offices in an outage.
  */
 
 /**
@@ -60,6 +61,70 @@ export async function overdueRemittances(sql: Sql, nowMs: number, calendar?: Hol
     byDay.set(key, day);
   }
   const overdue: OverdueRemittance[] = [];
+  for (const day of byDay.values()) {
+    const deadline = remittanceDeadlineOfDay(holidays, day.businessDate as BusinessDate);
+    const deadlineMs = deadline.ok ? deadline.value : null;
+    if (deadlineMs === null || deadlineMs < nowMs) overdue.push({ ...day, deadlineMs });
+  }
+  return overdue;
+}
+
+export interface OverdueBillPayments {
+  readonly province: string;
+  /** The provincial office registered for the province (it remits them); null: none registered (an alarm of its own kind). */
+  readonly provincialPlace: string | null;
+  readonly businessDate: string;
+  /** Bill payments receipted that day by the province's offices (cancelled receipts excluded) and not remitted. */
+  readonly billPaymentSatang: number;
+  readonly receiptCount: number;
+  /** 09:30 of the next business day; null when central has no holiday calendar for the year (never guessed). */
+  readonly deadlineMs: number | null;
+  /** The offices whose receipts these are. */
+  readonly places: readonly string[];
+}
+
+/**
+ * The bill-payment half of the overdue-remittance alarm (issues 10, 11), per province and business
+ * day. Bill payments land in the provincial office's KTB account and that office remits them for
+ * the whole province (src-main/close/province-remittance.ts): so a day's bill payments of every
+ * office of a province (`central_receipts`, method `bill-payment`, place starting with the province,
+ * cancelled receipts excluded) are remitted when a terminal of the province's provincial office (the
+ * office registry, src-server/offices.ts) recorded `remittance.recorded` of scope `bill-payment` for
+ * that day, and overdue after 09:30 of the next business day otherwise. A province with no
+ * provincial office registered has nobody to remit them: its days are listed with `provincialPlace`
+ * null, by the same deadline rule.
+ *
+ * The day is the receipt's business day. The provincial office groups what it remits by the bank's
+ * payment date of each credit in its bank imports, which central never receives (bank files stay
+ * at the province; `bank_payments` is no ledger table). A receipt is printed on or after that date
+ * (no back-dated receipts, domain.md §4), so a bill paid on one day and receipted on a later one is
+ * counted here on the later day: when the provincial office recorded no bill-payment remittance for
+ * that later day, central shows it overdue where the office itself shows nothing.
+ */
+export async function overdueBillPayments(sql: Sql, nowMs: number, calendar?: HolidayCalendar): Promise<OverdueBillPayments[]> {
+  const today = businessDateOf(nowMs);
+  const rows = await sql.query<{ province: string; provincialPlace: string | null; day: string; place: string; n: number; satang: number }>(
+    `SELECT substr(r.place, 1, 2) AS province, p.place AS "provincialPlace", r.business_date AS day, r.place, count(*)::int AS n, sum(r.amount_satang)::bigint AS satang
+     FROM central_receipts r
+     LEFT JOIN office_registry p ON p.province = substr(r.place, 1, 2) AND p.kind = 'provincial'
+     WHERE r.method = 'bill-payment' AND r.business_date >= $1 AND r.business_date < $2
+       AND NOT EXISTS (SELECT 1 FROM central_cancellations c WHERE c.terminal_id = r.terminal_id AND c.receipt_id = r.receipt_id)
+       AND (p.place IS NULL OR NOT EXISTS (SELECT 1 FROM central_remittances m WHERE m.place = p.place AND m.business_date = r.business_date AND m.scope = 'bill-payment'))
+     GROUP BY 1, 2, 3, 4 HAVING sum(r.amount_satang) > 0
+     ORDER BY 1, 3, 4`,
+    [addDays(today, -REMITTANCE_OVERDUE_LOOKBACK_DAYS), today],
+  );
+  const holidays = calendar ?? (await centralHolidayCalendar(sql));
+  const byDay = new Map<string, { province: string; provincialPlace: string | null; businessDate: string; billPaymentSatang: number; receiptCount: number; places: string[] }>();
+  for (const row of rows) {
+    const key = `${row.province}|${row.day}`;
+    const day = byDay.get(key) ?? { province: row.province, provincialPlace: row.provincialPlace, businessDate: row.day, billPaymentSatang: 0, receiptCount: 0, places: [] };
+    day.billPaymentSatang += Number(row.satang);
+    day.receiptCount += row.n;
+    day.places.push(row.place);
+    byDay.set(key, day);
+  }
+  const overdue: OverdueBillPayments[] = [];
   for (const day of byDay.values()) {
     const deadline = remittanceDeadlineOfDay(holidays, day.businessDate as BusinessDate);
     const deadlineMs = deadline.ok ? deadline.value : null;

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, index, integer, pgSequence, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, check, index, integer, pgSequence, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /**
  * Central's tables (issue 11). Instants are UTC epoch ms (bigint), hashes lowercase hex, ids the
@@ -335,4 +335,30 @@ export const centralOutages = pgTable(
     cause: text('cause'),
   },
   (t) => [primaryKey({ columns: [t.terminalId, t.seq] }), index('central_outages_id').on(t.terminalId, t.outageId)],
+);
+
+/**
+ * The office registry (issue 11): which office is the provincial office of its province (it remits
+ * the province's bill payments, src-main/close/province-remittance.ts), keyed by place code. An
+ * office central sees through its terminals and that is not here is a district office, shown "not
+ * set". At most one provincial office per province (the first 2 digits of the place): the partial
+ * unique index holds it even when two administrators set it at once.
+ */
+export const officeRegistry = pgTable(
+  'office_registry',
+  {
+    place: text('place').primaryKey(),
+    /** substr(place, 1, 2), kept so the one-provincial-office rule is an index. */
+    province: text('province').notNull(),
+    kind: text('kind').notNull(),
+    nameTh: text('name_th'),
+    /** The console user, or `cli:<login>` for `ebill-central office set-kind`. */
+    setBy: text('set_by').notNull(),
+    setAtMs: ms('set_at_ms').notNull(),
+  },
+  (t) => [
+    uniqueIndex('office_registry_one_provincial').on(t.province).where(sql`${t.kind} = 'provincial'`),
+    check('office_registry_kind', sql`${t.kind} IN ('district', 'provincial')`),
+    check('office_registry_province', sql`${t.province} = substr(${t.place}, 1, 2)`),
+  ],
 );
