@@ -33,7 +33,7 @@ export interface OverdueRemittance {
 
 /**
  * The overdue-remittance alarm (issues 10, 11), per office and business day: cash (every method but
- * bill payment, which the provincial office remits from its bank files) received that day and not
+ * bill payment, which the provincial office remits from its bank files: `overdueBillPayments`) received that day and not
  * remitted by 09:30 of the next business day. Each terminal keeps its own ledger and records the
  * remittance of its own receipts (`remittance.recorded`, scope `cash`), so a day is remitted for a
  * terminal when that terminal's chain has the record. A day whose deadline central cannot compute

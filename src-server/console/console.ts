@@ -9,7 +9,7 @@ import type { CentralDb, Sql } from '../db/client';
 import { sha256Hex } from '../crypto';
 import { CentralError } from '../errors';
 import { flaggedUsers } from '../feed';
-import { listOffices, setOfficeKind } from '../offices';
+import { listOffices, provinceOfPlace, setOfficeKind } from '../offices';
 import { decideApproval } from '../pull';
 import { openOutages, overdueBillPayments, overdueRemittances, receiptStatistics } from './alarms';
 import { CONSOLE_TEXT as T } from './text';
@@ -189,7 +189,7 @@ const officeKindText = (kind: string, isSet: boolean): string =>
 
 function kindSelect(current: string): string {
   const option = (kind: string, label: string) => `<option value="${kind}"${kind === current ? ' selected' : ''}>${escapeHtml(label)}</option>`;
-  return `<select name="kind">${option('district', T.kindDistrict)}${option('provincial', T.kindProvincial)}</select>`;
+  return `<select name="kind" aria-label="${escapeHtml(T.officeKind)}">${option('district', T.kindDistrict)}${option('provincial', T.kindProvincial)}</select>`;
 }
 
 /** What the offices page says above its table after a POST: saved, unchanged, or why it was refused (nothing changed). */
@@ -264,7 +264,12 @@ export function registerOfficesPage(
       return reply.code(303).header('location', `/console/offices?set=${set.place}&changed=${set.changed ? 1 : 0}`).send();
     } catch (error) {
       if (!(error instanceof CentralError) || (error.code !== 'PROVINCIAL_OFFICE_EXISTS' && error.code !== 'BAD_INPUT')) throw error;
-      const text = error.code === 'PROVINCIAL_OFFICE_EXISTS' ? `${T.officeProvincialExists} (${error.message})` : `${T.officeBadInput} (${error.message})`;
+      let text = `${T.officeBadInput} (${error.message})`;
+      if (error.code === 'PROVINCIAL_OFFICE_EXISTS') {
+        const province = provinceOfPlace(fields.place ?? '');
+        const other = (await listOffices(db)).find((o) => o.province === province && o.kind === 'provincial')?.place ?? '';
+        text = T.officeProvincialExists.replaceAll('{province}', province).replaceAll('{other}', other);
+      }
       return html(reply, SYNC_ERROR_STATUS[error.code], await officesPage(db, true, { isRefusal: true, text }));
     }
   });

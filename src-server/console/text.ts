@@ -94,7 +94,8 @@ export const CONSOLE_TEXT = {
   provincesAllSet: 'ทุกจังหวัดที่เห็นมีที่ทำการปกครองจังหวัดแล้ว / Every province seen has a provincial office',
   officeSaved: 'บันทึกแล้ว / Saved',
   officeUnchanged: 'เป็นประเภทนี้อยู่แล้ว ไม่มีการเปลี่ยนแปลง / Already this kind: nothing changed',
-  officeProvincialExists: 'จังหวัดนี้มีที่ทำการปกครองจังหวัดแล้ว ให้เปลี่ยนแห่งเดิมเป็นอำเภอก่อน ไม่มีการเปลี่ยนแปลง / This province already has a provincial office: set that one to district first. Nothing changed',
+  officeProvincialExists:
+    'จังหวัด {province} มีที่ทำการปกครองจังหวัดแล้ว ({other}) ให้เปลี่ยนแห่งเดิมเป็นอำเภอก่อน ไม่มีการเปลี่ยนแปลง / Province {province} already has a provincial office ({other}): set that one to district first. Nothing changed',
   officeBadInput: 'ข้อมูลไม่ถูกต้อง ไม่มีการเปลี่ยนแปลง / Not valid: nothing changed',
   forbiddenOffices: 'เฉพาะผู้ดูแลระบบ (admin) กำหนดประเภทสำนักงานได้ ไม่มีการเปลี่ยนแปลง / Only an administrator sets an office\'s kind: nothing changed',
   overdueBillPayments: 'เงินรับผ่านธนาคาร (Bill Payment) ที่ที่ทำการปกครองจังหวัดยังไม่นำส่งคลังเกินกำหนด 09:30 น. ของวันทำการถัดไป / Bill payments the provincial office has not remitted by 09:30 of the next business day',

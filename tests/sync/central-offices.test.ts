@@ -9,7 +9,8 @@ import { overdueBillPayments, overdueRemittances } from '../../src-server/consol
 import { openPglite } from '../../src-server/db/client';
 import { listOffices, setOfficeKind } from '../../src-server/offices';
 import { ENROLLING_KEY_ID, type SyncEntry } from '../../src-shared/sync';
-import { ADMIN_TOKEN, chainOfSpecs, completenessOfBatch, newTestKey, receiptPart, signedHeaders, startTestCentral, type EntrySpec, type TestCentral, type TestKey } from '../helpers/central';
+import { ADMIN_TOKEN, chainOfSpecs, completenessOfBatch, newTestKey, receiptPart, signedHeaders, startTestCentral, type CentralKind, type EntrySpec, type TestCentral, type TestKey } from '../helpers/central';
+import { hasPostgres, NO_POSTGRES_MESSAGE } from '../helpers/postgres';
 
 /**
  * The office registry at central (issue 11): which office is its province's provincial office, so
@@ -17,7 +18,7 @@ import { ADMIN_TOKEN, chainOfSpecs, completenessOfBatch, newTestKey, receiptPart
  * provincial office per province, the same kind again a no-op, every refusal changing nothing), the
  * console's offices page (an administrator sets, a supervisor only reads), `ebill-central office
  * set-kind` (through the running server or on the database), and the bill-payment alarm with and
- * without a provincial office, remitted and overdue.
+ * without a provincial office, remitted and overdue. PGlite and PostgreSQL (the CLI on PGlite).
  */
 /** Wednesday 2 December 2026, 09:00 Bangkok. */
 const T0_MS = Date.UTC(2026, 11, 2, 2, 0, 0);
@@ -64,203 +65,215 @@ async function push(t: { place: string; slot: number; keyId: string; key: TestKe
   return chain;
 }
 
-beforeAll(async () => {
-  central = await startTestCentral('pglite', T0_MS);
-  const published = await admin('/admin/feed', { place: null, items: HOLIDAYS.map((data) => ({ stream: 'holidays', calendarYear: data.calendarYear, data })) });
-  expect(published.statusCode).toBe(200);
-  await admin('/admin/console-users', { username: 'central.admin', nameTh: 'นายผู้ดูแล ระบบ', role: 'admin', password: 'Administrator-2569' });
-  await admin('/admin/console-users', { username: 'central.supervisor', nameTh: 'นางสาวสมหญิง หัวหน้า', role: 'supervisor', password: 'Supervisor-2569' });
-}, 60_000);
-afterAll(async () => {
-  await central?.close();
-});
+if (!hasPostgres) process.stderr.write(`${NO_POSTGRES_MESSAGE}\n`);
+const kinds: CentralKind[] = hasPostgres ? ['pglite', 'postgres'] : ['pglite'];
 
-describe('office registry', () => {
-  it('office-registry-rules: one provincial office per province, the same kind again a no-op, a refusal changes nothing', async () => {
-    const first = await setOfficeKind(central.db, { place: '5400', kind: 'provincial', nameTh: 'ที่ทำการปกครองจังหวัดแพร่', setBy: 'central.admin' }, T0_MS);
-    expect(first).toEqual({ place: '5400', province: '54', kind: 'provincial', nameTh: 'ที่ทำการปกครองจังหวัดแพร่', changed: true, setBy: 'central.admin', setAtMs: T0_MS });
-    // The same kind again: nothing written, who and when kept.
-    expect(await setOfficeKind(central.db, { place: '5400', kind: 'provincial', setBy: 'someone.else' }, T0_MS + 60_000)).toEqual({ ...first, changed: false });
-    const before = await registry();
-
-    // A second provincial office in province 54 is refused with its own code, and nothing changes.
-    await expect(setOfficeKind(central.db, { place: '5401', kind: 'provincial', setBy: 'central.admin' }, T0_MS + 1)).rejects.toMatchObject({ code: 'PROVINCIAL_OFFICE_EXISTS', message: expect.stringContaining('5400') });
-    const bad: [string, Parameters<typeof setOfficeKind>[1]][] = [
-      ['a place that is not 4 digits', { place: '54a1', kind: 'district', setBy: 'x' }],
-      ['place 0000', { place: '0000', kind: 'district', setBy: 'x' }],
-      ['an unknown kind', { place: '5402', kind: 'regional', setBy: 'x' }],
-      ['a name of two lines', { place: '5402', kind: 'district', nameTh: 'บรรทัด\nสอง', setBy: 'x' }],
-      ['a name too long', { place: '5402', kind: 'district', nameTh: 'ก'.repeat(201), setBy: 'x' }],
-      ['nobody setting it', { place: '5402', kind: 'district', setBy: '' }],
-    ];
-    for (const [what, input] of bad) await expect(setOfficeKind(central.db, input, T0_MS + 2), what).rejects.toMatchObject({ code: 'BAD_INPUT' });
-    expect(await registry()).toEqual(before);
-
-    // Another province has its own; the first one set to district frees province 54.
-    expect(await setOfficeKind(central.db, { place: '5500', kind: 'provincial', setBy: 'central.admin' }, T0_MS + 3)).toMatchObject({ province: '55', changed: true });
-    expect(await setOfficeKind(central.db, { place: '5400', kind: 'district', setBy: 'central.admin' }, T0_MS + 4)).toMatchObject({ kind: 'district', nameTh: 'ที่ทำการปกครองจังหวัดแพร่', changed: true, setAtMs: T0_MS + 4 });
-    expect(await setOfficeKind(central.db, { place: '5401', kind: 'provincial', setBy: 'central.admin' }, T0_MS + 5)).toMatchObject({ kind: 'provincial', changed: true });
-
-    // The database holds the rule too: a row written past the function is refused.
-    await expect(central.db.query(`INSERT INTO office_registry (place, province, kind, set_by, set_at_ms) VALUES ('5403', '54', 'provincial', 'x', 1)`)).rejects.toThrow();
-    await expect(central.db.query(`INSERT INTO office_registry (place, province, kind, set_by, set_at_ms) VALUES ('5404', '54', 'regional', 'x', 1)`)).rejects.toThrow();
-    await expect(central.db.query(`INSERT INTO office_registry (place, province, kind, set_by, set_at_ms) VALUES ('5405', '55', 'district', 'x', 1)`)).rejects.toThrow();
+describe.each(kinds)('the office registry on %s', (kind) => {
+  beforeAll(async () => {
+    central = await startTestCentral(kind, T0_MS);
+    const published = await admin('/admin/feed', { place: null, items: HOLIDAYS.map((data) => ({ stream: 'holidays', calendarYear: data.calendarYear, data })) });
+    expect(published.statusCode).toBe(200);
+    await admin('/admin/console-users', { username: 'central.admin', nameTh: 'นายผู้ดูแล ระบบ', role: 'admin', password: 'Administrator-2569' });
+    await admin('/admin/console-users', { username: 'central.supervisor', nameTh: 'นางสาวสมหญิง หัวหน้า', role: 'supervisor', password: 'Supervisor-2569' });
+  }, 60_000);
+  afterAll(async () => {
+    await central?.close();
   });
 
-  it('office-registry-admin-route: POST /admin/offices/kind needs the administrator token; a refusal is coded and changes nothing', async () => {
-    const before = await registry();
-    expect((await admin('/admin/offices/kind', { place: '5600', kind: 'provincial', setBy: 'cli:ops' }, 'wrong-token-0123456789012')).json()).toMatchObject({ ok: false, error: { code: 'ADMIN_ONLY' } });
-    expect((await admin('/admin/offices/kind', { place: '5600', kind: 'regional', setBy: 'cli:ops' })).json()).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
-    expect((await admin('/admin/offices/kind', { place: '5600', kind: 'provincial' })).json()).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
-    const second = await admin('/admin/offices/kind', { place: '5501', kind: 'provincial', setBy: 'cli:ops' });
-    expect([second.statusCode, second.json()]).toEqual([409, { ok: false, error: { code: 'PROVINCIAL_OFFICE_EXISTS', message: expect.stringContaining('5500') } }]);
-    expect(await registry()).toEqual(before);
-    expect((await admin('/admin/offices/kind', { place: '5600', kind: 'provincial', setBy: 'cli:ops' })).json()).toMatchObject({ ok: true, value: { place: '5600', province: '56', kind: 'provincial', changed: true, setBy: 'cli:ops' } });
+  describe('office registry', () => {
+    it('office-registry-rules: one provincial office per province, the same kind again a no-op, a refusal changes nothing', async () => {
+      const first = await setOfficeKind(central.db, { place: '5400', kind: 'provincial', nameTh: 'ที่ทำการปกครองจังหวัดแพร่', setBy: 'central.admin' }, T0_MS);
+      expect(first).toEqual({ place: '5400', province: '54', kind: 'provincial', nameTh: 'ที่ทำการปกครองจังหวัดแพร่', changed: true, setBy: 'central.admin', setAtMs: T0_MS });
+      // The same kind again: nothing written, who and when kept.
+      expect(await setOfficeKind(central.db, { place: '5400', kind: 'provincial', setBy: 'someone.else' }, T0_MS + 60_000)).toEqual({ ...first, changed: false });
+      const before = await registry();
+
+      // A second provincial office in province 54 is refused with its own code, and nothing changes.
+      await expect(setOfficeKind(central.db, { place: '5401', kind: 'provincial', setBy: 'central.admin' }, T0_MS + 1)).rejects.toMatchObject({ code: 'PROVINCIAL_OFFICE_EXISTS', message: expect.stringContaining('5400') });
+      const bad: [string, Parameters<typeof setOfficeKind>[1]][] = [
+        ['a place that is not 4 digits', { place: '54a1', kind: 'district', setBy: 'x' }],
+        ['place 0000', { place: '0000', kind: 'district', setBy: 'x' }],
+        ['an unknown kind', { place: '5402', kind: 'regional', setBy: 'x' }],
+        ['a name of two lines', { place: '5402', kind: 'district', nameTh: 'บรรทัด\nสอง', setBy: 'x' }],
+        ['a name too long', { place: '5402', kind: 'district', nameTh: 'ก'.repeat(201), setBy: 'x' }],
+        ['nobody setting it', { place: '5402', kind: 'district', setBy: '' }],
+      ];
+      for (const [what, input] of bad) await expect(setOfficeKind(central.db, input, T0_MS + 2), what).rejects.toMatchObject({ code: 'BAD_INPUT' });
+      expect(await registry()).toEqual(before);
+
+      // Another province has its own; the first one set to district frees province 54.
+      expect(await setOfficeKind(central.db, { place: '5500', kind: 'provincial', setBy: 'central.admin' }, T0_MS + 3)).toMatchObject({ province: '55', changed: true });
+      expect(await setOfficeKind(central.db, { place: '5400', kind: 'district', setBy: 'central.admin' }, T0_MS + 4)).toMatchObject({ kind: 'district', nameTh: 'ที่ทำการปกครองจังหวัดแพร่', changed: true, setAtMs: T0_MS + 4 });
+      expect(await setOfficeKind(central.db, { place: '5401', kind: 'provincial', setBy: 'central.admin' }, T0_MS + 5)).toMatchObject({ kind: 'provincial', changed: true });
+
+      // The database holds the rule too: a row written past the function is refused.
+      await expect(central.db.query(`INSERT INTO office_registry (place, province, kind, set_by, set_at_ms) VALUES ('5403', '54', 'provincial', 'x', 1)`)).rejects.toThrow();
+      await expect(central.db.query(`INSERT INTO office_registry (place, province, kind, set_by, set_at_ms) VALUES ('5404', '54', 'regional', 'x', 1)`)).rejects.toThrow();
+      await expect(central.db.query(`INSERT INTO office_registry (place, province, kind, set_by, set_at_ms) VALUES ('5405', '55', 'district', 'x', 1)`)).rejects.toThrow();
+    });
+
+    it('office-registry-race: two provincial offices of one province set at the same moment: one is kept, the other refused', async () => {
+      const settled = await Promise.allSettled(['5700', '5701'].map((place) => setOfficeKind(central.db, { place, kind: 'provincial', setBy: 'central.admin' }, T0_MS)));
+      expect(settled.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+      expect(settled.find((r) => r.status === 'rejected')).toMatchObject({ reason: { code: 'PROVINCIAL_OFFICE_EXISTS' } });
+      expect(await central.db.query(`SELECT count(*)::int AS n FROM office_registry WHERE province = '57'`)).toEqual([{ n: 1 }]);
+    });
+
+    it('office-registry-admin-route: POST /admin/offices/kind needs the administrator token; a refusal is coded and changes nothing', async () => {
+      const before = await registry();
+      expect((await admin('/admin/offices/kind', { place: '5600', kind: 'provincial', setBy: 'cli:ops' }, 'wrong-token-0123456789012')).json()).toMatchObject({ ok: false, error: { code: 'ADMIN_ONLY' } });
+      expect((await admin('/admin/offices/kind', { place: '5600', kind: 'regional', setBy: 'cli:ops' })).json()).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+      expect((await admin('/admin/offices/kind', { place: '5600', kind: 'provincial' })).json()).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+      const second = await admin('/admin/offices/kind', { place: '5501', kind: 'provincial', setBy: 'cli:ops' });
+      expect([second.statusCode, second.json()]).toEqual([409, { ok: false, error: { code: 'PROVINCIAL_OFFICE_EXISTS', message: expect.stringContaining('5500') } }]);
+      expect(await registry()).toEqual(before);
+      expect((await admin('/admin/offices/kind', { place: '5600', kind: 'provincial', setBy: 'cli:ops' })).json()).toMatchObject({ ok: true, value: { place: '5600', province: '56', kind: 'provincial', changed: true, setBy: 'cli:ops' } });
+    });
+
+    it('office-registry-listing: offices seen through terminals and not registered are district, "not set"; registered ones carry who and when', async () => {
+      const t = await enrolled('5402');
+      await push(t, [cash('2026-12-02', 'L1', 100)]);
+      const listed = (await listOffices(central.db)).filter((o) => o.province === '54');
+      expect(listed).toEqual([
+        { place: '5400', province: '54', kind: 'district', isSet: true, nameTh: 'ที่ทำการปกครองจังหวัดแพร่', setBy: 'central.admin', setAtMs: T0_MS + 4, terminals: 0, lastPushAtMs: null },
+        { place: '5401', province: '54', kind: 'provincial', isSet: true, nameTh: null, setBy: 'central.admin', setAtMs: T0_MS + 5, terminals: 0, lastPushAtMs: null },
+        { place: '5402', province: '54', kind: 'district', isSet: false, nameTh: null, setBy: null, setAtMs: null, terminals: 1, lastPushAtMs: T0_MS },
+      ]);
+    });
   });
 
-  it('office-registry-listing: offices seen through terminals and not registered are district, "not set"; registered ones carry who and when', async () => {
-    const t = await enrolled('5402');
-    await push(t, [cash('2026-12-02', 'L1', 100)]);
-    const listed = (await listOffices(central.db)).filter((o) => o.province === '54');
-    expect(listed).toEqual([
-      { place: '5400', province: '54', kind: 'district', isSet: true, nameTh: 'ที่ทำการปกครองจังหวัดแพร่', setBy: 'central.admin', setAtMs: T0_MS + 4, terminals: 0, lastPushAtMs: null },
-      { place: '5401', province: '54', kind: 'provincial', isSet: true, nameTh: null, setBy: 'central.admin', setAtMs: T0_MS + 5, terminals: 0, lastPushAtMs: null },
-      { place: '5402', province: '54', kind: 'district', isSet: false, nameTh: null, setBy: null, setAtMs: null, terminals: 1, lastPushAtMs: T0_MS },
-    ]);
-  });
-});
+  describe('console offices page', () => {
+    it('console-offices: every console user sees the offices; only an administrator sets a kind (specific refusals, nothing changed)', async () => {
+      const t = await enrolled('8101');
+      await enrolled('8101', 2);
+      await push(t, [cash('2026-12-02', 'C1', 100)]);
 
-describe('console offices page', () => {
-  it('console-offices: every console user sees the offices; only an administrator sets a kind (specific refusals, nothing changed)', async () => {
-    const t = await enrolled('8101');
-    await enrolled('8101', 2);
-    await push(t, [cash('2026-12-02', 'C1', 100)]);
+      const supervisor = await login('central.supervisor', 'Supervisor-2569');
+      const seen = await inject('GET', '/console/offices', undefined, { cookie: supervisor });
+      expect(seen.statusCode).toBe(200);
+      expect(seen.body).toContain('<td>8101</td><td></td><td>ที่ทำการปกครองอำเภอ / district <span class="alarm">(ยังไม่ได้กำหนด / not set)</span></td><td>81</td><td class="n">2</td><td>2 ธ.ค. 2569 เวลา 09:00</td>');
+      expect(seen.body).toMatch(/Provinces with no provincial office registered: [^<]*81/);
+      expect(seen.body).not.toContain('<form method="post" action="/console/offices">');
+      const before = await registry();
+      const refused = await formPost('/console/offices', { place: '8100', kind: 'provincial' }, supervisor);
+      expect(refused.statusCode).toBe(403);
+      expect(refused.body).toContain('เฉพาะผู้ดูแลระบบ (admin) กำหนดประเภทสำนักงานได้');
+      expect(await registry()).toEqual(before);
+      expect((await formPost('/console/offices', { place: '8100', kind: 'provincial' }, '')).headers.location).toBe('/console/login');
 
-    const supervisor = await login('central.supervisor', 'Supervisor-2569');
-    const seen = await inject('GET', '/console/offices', undefined, { cookie: supervisor });
-    expect(seen.statusCode).toBe(200);
-    expect(seen.body).toContain('<td>8101</td><td></td><td>ที่ทำการปกครองอำเภอ / district <span class="alarm">(ยังไม่ได้กำหนด / not set)</span></td><td>81</td><td class="n">2</td><td>2 ธ.ค. 2569 เวลา 09:00</td>');
-    expect(seen.body).toMatch(/Provinces with no provincial office registered: [^<]*81/);
-    expect(seen.body).not.toContain('<form method="post" action="/console/offices">');
-    const before = await registry();
-    const refused = await formPost('/console/offices', { place: '8100', kind: 'provincial' }, supervisor);
-    expect(refused.statusCode).toBe(403);
-    expect(refused.body).toContain('เฉพาะผู้ดูแลระบบ (admin) กำหนดประเภทสำนักงานได้');
-    expect(await registry()).toEqual(before);
-    expect((await formPost('/console/offices', { place: '8100', kind: 'provincial' }, '')).headers.location).toBe('/console/login');
+      const administrator = await login('central.admin', 'Administrator-2569');
+      expect((await inject('GET', '/console/offices', undefined, { cookie: administrator })).body).toContain('<form method="post" action="/console/offices">');
+      const set = await formPost('/console/offices', { place: '8100', kind: 'provincial', nameTh: 'ที่ทำการปกครองจังหวัด <ทดสอบ>' }, administrator);
+      expect([set.statusCode, set.headers.location]).toEqual([303, '/console/offices?set=8100&changed=1']);
+      const after = await inject('GET', String(set.headers.location), undefined, { cookie: administrator });
+      expect(after.body).toContain('8100: บันทึกแล้ว / Saved');
+      // The name is escaped, the kind is set, who and when shown.
+      expect(after.body).toContain('<td>8100</td><td>ที่ทำการปกครองจังหวัด &lt;ทดสอบ&gt;</td><td>ที่ทำการปกครองจังหวัด / provincial</td><td>81</td><td class="n">0</td><td></td><td>central.admin</td><td>2 ธ.ค. 2569 เวลา 09:00</td>');
+      expect(after.body).not.toMatch(/Provinces with no provincial office registered: [^<]*81/);
+      const again = await formPost('/console/offices', { place: '8100', kind: 'provincial', nameTh: '' }, administrator);
+      expect(again.headers.location).toBe('/console/offices?set=8100&changed=0');
 
-    const administrator = await login('central.admin', 'Administrator-2569');
-    expect((await inject('GET', '/console/offices', undefined, { cookie: administrator })).body).toContain('<form method="post" action="/console/offices">');
-    const set = await formPost('/console/offices', { place: '8100', kind: 'provincial', nameTh: 'ที่ทำการปกครองจังหวัด <ทดสอบ>' }, administrator);
-    expect([set.statusCode, set.headers.location]).toEqual([303, '/console/offices?set=8100&changed=1']);
-    const after = await inject('GET', String(set.headers.location), undefined, { cookie: administrator });
-    expect(after.body).toContain('8100: บันทึกแล้ว / Saved');
-    // The name is escaped, the kind is set, who and when shown.
-    expect(after.body).toContain('<td>8100</td><td>ที่ทำการปกครองจังหวัด &lt;ทดสอบ&gt;</td><td>ที่ทำการปกครองจังหวัด / provincial</td><td>81</td><td class="n">0</td><td></td><td>central.admin</td><td>2 ธ.ค. 2569 เวลา 09:00</td>');
-    expect(after.body).not.toMatch(/Provinces with no provincial office registered: [^<]*81/);
-    const again = await formPost('/console/offices', { place: '8100', kind: 'provincial', nameTh: '' }, administrator);
-    expect(again.headers.location).toBe('/console/offices?set=8100&changed=0');
+      const atRefusal = await registry();
+      const second = await formPost('/console/offices', { place: '8101', kind: 'provincial' }, administrator);
+      expect(second.statusCode).toBe(409);
+      expect(second.body).toContain('จังหวัด 81 มีที่ทำการปกครองจังหวัดแล้ว (8100)');
+      expect(second.body).toContain('role="alert"');
+      const badPlace = await formPost('/console/offices', { place: '81x1', kind: 'district' }, administrator);
+      expect(badPlace.statusCode).toBe(400);
+      expect(badPlace.body).toContain('ข้อมูลไม่ถูกต้อง ไม่มีการเปลี่ยนแปลง');
+      expect((await formPost('/console/offices', { place: '8102', kind: 'regional' }, administrator)).statusCode).toBe(400);
+      expect((await formPost('/console/offices', { kind: 'district' }, administrator)).statusCode).toBe(400);
+      expect(await registry()).toEqual(atRefusal);
 
-    const atRefusal = await registry();
-    const second = await formPost('/console/offices', { place: '8101', kind: 'provincial' }, administrator);
-    expect(second.statusCode).toBe(409);
-    expect(second.body).toContain('จังหวัดนี้มีที่ทำการปกครองจังหวัดแล้ว');
-    expect(second.body).toContain('role="alert"');
-    const badPlace = await formPost('/console/offices', { place: '81x1', kind: 'district' }, administrator);
-    expect(badPlace.statusCode).toBe(400);
-    expect(badPlace.body).toContain('ข้อมูลไม่ถูกต้อง ไม่มีการเปลี่ยนแปลง');
-    expect((await formPost('/console/offices', { place: '8102', kind: 'regional' }, administrator)).statusCode).toBe(400);
-    expect((await formPost('/console/offices', { kind: 'district' }, administrator)).statusCode).toBe(400);
-    expect(await registry()).toEqual(atRefusal);
-
-    // The overview links to it.
-    expect((await inject('GET', '/console', undefined, { cookie: supervisor })).body).toContain('<a href="/console/offices">');
-  });
-});
-
-describe('bill payments in the overdue-remittance alarm', () => {
-  it('overdue-bill-payments: the provincial office remits its province\'s bill payments; a day not remitted by 09:30 of the next business day is overdue', async () => {
-    await setOfficeKind(central.db, { place: '7101', kind: 'provincial', setBy: 'central.admin' }, T0_MS);
-    const provincial = await enrolled('7101');
-    const district = await enrolled('7102');
-    await push(provincial, [
-      billPayment('2026-12-02', 'P1', 10_000),
-      cash('2026-12-02', 'P2', 7_000),
-      // The provincial office remits the province's bill payments of the 2nd (from its bank imports).
-      remitted('2026-12-03', '2026-12-02', 30_000, 'bill-payment'),
-      remitted('2026-12-03', '2026-12-02', 7_000, 'cash'),
-    ]);
-    await push(district, [
-      billPayment('2026-12-02', 'D1', 20_000),
-      cash('2026-12-02', 'D0', 1_500),
-      remitted('2026-12-03', '2026-12-02', 1_500, 'cash'),
-      billPayment('2026-12-03', 'D2', 30_000),
-      billPayment('2026-12-03', 'D3', 5_000),
-      cancelled('2026-12-03', 'D3'),
-      // A district's own record of the bill-payment scope is not the provincial office's: it does not count.
-      remitted('2026-12-04', '2026-12-03', 30_000, 'bill-payment'),
-    ]);
-    const mine = async (nowMs: number) => (await overdueBillPayments(central.db, nowMs)).filter((o) => o.province === '71');
-
-    expect(await mine(bangkok('2026-12-04', '09:29'))).toEqual([]);
-    const overdue = { province: '71', provincialPlace: '7101', businessDate: '2026-12-03', billPaymentSatang: 30_000, receiptCount: 1, deadlineMs: bangkok('2026-12-04', '09:30'), places: ['7102'] };
-    expect(await mine(bangkok('2026-12-04', '09:31'))).toEqual([overdue]);
-    // Cash stays per office and per terminal; the bill payments never enter it.
-    expect((await overdueRemittances(central.db, bangkok('2026-12-04', '09:31'))).filter((o) => o.place.startsWith('71'))).toEqual([]);
-
-    // The console, in Thai with Buddhist-era dates.
-    central.clock.nowMs = bangkok('2026-12-04', '09:31');
-    try {
-      const page = (await inject('GET', '/console', undefined, { cookie: await login('central.supervisor', 'Supervisor-2569') })).body;
-      expect(page).toContain('เงินรับผ่านธนาคาร (Bill Payment) ที่ที่ทำการปกครองจังหวัดยังไม่นำส่งคลังเกินกำหนด 09:30 น. ของวันทำการถัดไป');
-      expect(page).toContain('<td><span class="alarm">7101</span></td><td>71</td><td>03/12/2569</td><td class="n">300.00</td><td class="n">1</td><td>4 ธ.ค. 2569 เวลา 09:30</td><td>7102</td>');
-    } finally {
-      central.clock.nowMs = T0_MS;
-    }
-
-    // The provincial office records the 3rd: nothing overdue.
-    await push(provincial, [
-      billPayment('2026-12-02', 'P1', 10_000),
-      cash('2026-12-02', 'P2', 7_000),
-      remitted('2026-12-03', '2026-12-02', 30_000, 'bill-payment'),
-      remitted('2026-12-03', '2026-12-02', 7_000, 'cash'),
-      remitted('2026-12-04', '2026-12-03', 30_000, 'bill-payment'),
-    ]);
-    expect(await mine(bangkok('2026-12-04', '09:31'))).toEqual([]);
-
-    // Set back to district: province 71 has no provincial office, so both days are listed as such — remittances recorded by others count for nothing.
-    await setOfficeKind(central.db, { place: '7101', kind: 'district', setBy: 'central.admin' }, T0_MS);
-    expect(await mine(bangkok('2026-12-04', '09:31'))).toEqual([
-      { province: '71', provincialPlace: null, businessDate: '2026-12-02', billPaymentSatang: 30_000, receiptCount: 2, deadlineMs: bangkok('2026-12-03', '09:30'), places: ['7101', '7102'] },
-      { ...overdue, provincialPlace: null },
-    ]);
+      // The overview links to it.
+      expect((await inject('GET', '/console', undefined, { cookie: supervisor })).body).toContain('<a href="/console/offices">');
+    });
   });
 
-  it('no-provincial-office: a province with none registered has its bill payments listed as an alarm of their own kind, until one is registered and remits', async () => {
-    const t = await enrolled('7201');
-    await push(t, [billPayment('2026-12-02', 'N1', 40_000), cash('2026-12-02', 'N2', 100)]);
-    const mine = async (nowMs: number) => (await overdueBillPayments(central.db, nowMs)).filter((o) => o.province === '72');
-    const orphan = { province: '72', provincialPlace: null, businessDate: '2026-12-02', billPaymentSatang: 40_000, receiptCount: 1, deadlineMs: bangkok('2026-12-03', '09:30'), places: ['7201'] };
-    expect(await mine(bangkok('2026-12-03', '09:29'))).toEqual([]);
-    expect(await mine(bangkok('2026-12-03', '09:31'))).toEqual([orphan]);
+  describe('bill payments in the overdue-remittance alarm', () => {
+    it('overdue-bill-payments: the provincial office remits its province\'s bill payments; a day not remitted by 09:30 of the next business day is overdue', async () => {
+      await setOfficeKind(central.db, { place: '7101', kind: 'provincial', setBy: 'central.admin' }, T0_MS);
+      const provincial = await enrolled('7101');
+      const district = await enrolled('7102');
+      await push(provincial, [
+        billPayment('2026-12-02', 'P1', 10_000),
+        cash('2026-12-02', 'P2', 7_000),
+        // The provincial office remits the province's bill payments of the 2nd (from its bank imports).
+        remitted('2026-12-03', '2026-12-02', 30_000, 'bill-payment'),
+        remitted('2026-12-03', '2026-12-02', 7_000, 'cash'),
+      ]);
+      await push(district, [
+        billPayment('2026-12-02', 'D1', 20_000),
+        cash('2026-12-02', 'D0', 1_500),
+        remitted('2026-12-03', '2026-12-02', 1_500, 'cash'),
+        billPayment('2026-12-03', 'D2', 30_000),
+        billPayment('2026-12-03', 'D3', 5_000),
+        cancelled('2026-12-03', 'D3'),
+        // A district's own record of the bill-payment scope is not the provincial office's: it does not count.
+        remitted('2026-12-04', '2026-12-03', 30_000, 'bill-payment'),
+      ]);
+      const mine = async (nowMs: number) => (await overdueBillPayments(central.db, nowMs)).filter((o) => o.province === '71');
 
-    central.clock.nowMs = bangkok('2026-12-03', '09:31');
-    try {
-      const page = (await inject('GET', '/console', undefined, { cookie: await login('central.supervisor', 'Supervisor-2569') })).body;
-      expect(page).toContain('เงินรับผ่านธนาคารของจังหวัดที่ยังไม่ได้กำหนดที่ทำการปกครองจังหวัด: ไม่มีผู้นำส่ง');
-      expect(page).toContain(
-        '<td><span class="alarm">ยังไม่ได้กำหนดที่ทำการปกครองจังหวัดของจังหวัด 72 / no provincial office registered for province 72</span></td><td>02/12/2569</td><td class="n">400.00</td><td class="n">1</td><td>3 ธ.ค. 2569 เวลา 09:30</td><td>7201</td>',
-      );
-    } finally {
-      central.clock.nowMs = T0_MS;
-    }
+      expect(await mine(bangkok('2026-12-04', '09:29'))).toEqual([]);
+      const overdue = { province: '71', provincialPlace: '7101', businessDate: '2026-12-03', billPaymentSatang: 30_000, receiptCount: 1, deadlineMs: bangkok('2026-12-04', '09:30'), places: ['7102'] };
+      expect(await mine(bangkok('2026-12-04', '09:31'))).toEqual([overdue]);
+      // Cash stays per office and per terminal; the bill payments never enter it.
+      expect((await overdueRemittances(central.db, bangkok('2026-12-04', '09:31'))).filter((o) => o.place.startsWith('71'))).toEqual([]);
 
-    // Registered (before any terminal of its own reached central): the province's days are that office's to remit.
-    await setOfficeKind(central.db, { place: '7200', kind: 'provincial', setBy: 'central.admin' }, T0_MS);
-    expect(await mine(bangkok('2026-12-03', '09:31'))).toEqual([{ ...orphan, provincialPlace: '7200' }]);
-    const provincial = await enrolled('7200');
-    await push(provincial, [remitted('2026-12-03', '2026-12-02', 40_000, 'bill-payment')]);
-    expect(await mine(bangkok('2026-12-03', '09:31'))).toEqual([]);
+      // The console, in Thai with Buddhist-era dates.
+      central.clock.nowMs = bangkok('2026-12-04', '09:31');
+      try {
+        const page = (await inject('GET', '/console', undefined, { cookie: await login('central.supervisor', 'Supervisor-2569') })).body;
+        expect(page).toContain('เงินรับผ่านธนาคาร (Bill Payment) ที่ที่ทำการปกครองจังหวัดยังไม่นำส่งคลังเกินกำหนด 09:30 น. ของวันทำการถัดไป');
+        expect(page).toContain('<td><span class="alarm">7101</span></td><td>71</td><td>03/12/2569</td><td class="n">300.00</td><td class="n">1</td><td>4 ธ.ค. 2569 เวลา 09:30</td><td>7102</td>');
+      } finally {
+        central.clock.nowMs = T0_MS;
+      }
+
+      // The provincial office records the 3rd: nothing overdue.
+      await push(provincial, [
+        billPayment('2026-12-02', 'P1', 10_000),
+        cash('2026-12-02', 'P2', 7_000),
+        remitted('2026-12-03', '2026-12-02', 30_000, 'bill-payment'),
+        remitted('2026-12-03', '2026-12-02', 7_000, 'cash'),
+        remitted('2026-12-04', '2026-12-03', 30_000, 'bill-payment'),
+      ]);
+      expect(await mine(bangkok('2026-12-04', '09:31'))).toEqual([]);
+
+      // Set back to district: province 71 has no provincial office, so both days are listed as such — remittances recorded by others count for nothing.
+      await setOfficeKind(central.db, { place: '7101', kind: 'district', setBy: 'central.admin' }, T0_MS);
+      expect(await mine(bangkok('2026-12-04', '09:31'))).toEqual([
+        { province: '71', provincialPlace: null, businessDate: '2026-12-02', billPaymentSatang: 30_000, receiptCount: 2, deadlineMs: bangkok('2026-12-03', '09:30'), places: ['7101', '7102'] },
+        { ...overdue, provincialPlace: null },
+      ]);
+    });
+
+    it('no-provincial-office: a province with none registered has its bill payments listed as an alarm of their own kind, until one is registered and remits', async () => {
+      const t = await enrolled('7201');
+      await push(t, [billPayment('2026-12-02', 'N1', 40_000), cash('2026-12-02', 'N2', 100)]);
+      const mine = async (nowMs: number) => (await overdueBillPayments(central.db, nowMs)).filter((o) => o.province === '72');
+      const orphan = { province: '72', provincialPlace: null, businessDate: '2026-12-02', billPaymentSatang: 40_000, receiptCount: 1, deadlineMs: bangkok('2026-12-03', '09:30'), places: ['7201'] };
+      expect(await mine(bangkok('2026-12-03', '09:29'))).toEqual([]);
+      expect(await mine(bangkok('2026-12-03', '09:31'))).toEqual([orphan]);
+
+      central.clock.nowMs = bangkok('2026-12-03', '09:31');
+      try {
+        const page = (await inject('GET', '/console', undefined, { cookie: await login('central.supervisor', 'Supervisor-2569') })).body;
+        expect(page).toContain('เงินรับผ่านธนาคารของจังหวัดที่ยังไม่ได้กำหนดที่ทำการปกครองจังหวัด: ไม่มีผู้นำส่ง');
+        expect(page).toContain(
+          '<td><span class="alarm">ยังไม่ได้กำหนดที่ทำการปกครองจังหวัดของจังหวัด 72 / no provincial office registered for province 72</span></td><td>02/12/2569</td><td class="n">400.00</td><td class="n">1</td><td>3 ธ.ค. 2569 เวลา 09:30</td><td>7201</td>',
+        );
+      } finally {
+        central.clock.nowMs = T0_MS;
+      }
+
+      // Registered (before any terminal of its own reached central): the province's days are that office's to remit.
+      await setOfficeKind(central.db, { place: '7200', kind: 'provincial', setBy: 'central.admin' }, T0_MS);
+      expect(await mine(bangkok('2026-12-03', '09:31'))).toEqual([{ ...orphan, provincialPlace: '7200' }]);
+      const provincial = await enrolled('7200');
+      await push(provincial, [remitted('2026-12-03', '2026-12-02', 40_000, 'bill-payment')]);
+      expect(await mine(bangkok('2026-12-03', '09:31'))).toEqual([]);
+    });
   });
 });
 
