@@ -7,7 +7,7 @@ import { CentralError } from './errors';
 
 /**
  * The facts central reads out of the entries it stores (issues 8, 10, 11): receipts issued and keyed
- * (paper), cancellations, remittances, closes, outages. Read from each new entry's payload text (the
+ * (paper) with the bill they pay, payment confirmations (a bill payment's bank day), cancellations, remittances, closes, outages. Read from each new entry's payload text (the
  * rows the office hashed, src-main/ledger/entry-payloads.ts, payload version 1) before anything is
  * stored, and stored in the push's transaction after the entries (`central_*` tables): a payload of
  * one of these kinds that does not have what central reads is refused whole (BAD_INPUT), and since
@@ -21,10 +21,11 @@ const satang = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const instantMs = z.number().int().min(0).max(2 ** 48);
 
 /** The `receipt` part (payload key `receipt`): the columns central reads; the others pass. */
-const receiptPart = z.object({ id, businessDate: day, revenueCode: z.string().regex(/^\d{6}$/), method: z.enum(RECEIPT_METHODS), amountSatang: satang, isPaper: z.boolean() });
+const receiptPart = z.object({ id, businessDate: day, revenueCode: z.string().regex(/^\d{6}$/), method: z.enum(RECEIPT_METHODS), amountSatang: satang, isPaper: z.boolean(), billId: id.nullish() });
 const PAYLOADS = {
   'receipt.issued': z.object({ receipt: receiptPart }),
   'receipt.keyed': z.object({ receipt: receiptPart.extend({ isPaper: z.literal(true) }), keying: z.object({ receiptId: id }) }),
+  'payment.confirmed': z.object({ confirmation: z.object({ id, billId: id, source: z.enum(['bank-file', 'central', 'provisional']), paidAtMs: instantMs }) }),
   'receipt.cancelled': z.object({ event: z.object({ receiptId: id, kind: z.literal('cancelled'), atMs: instantMs }) }),
   'remittance.recorded': z.object({
     remittance: z.object({ businessDate: day, scope: z.enum(['cash', 'bill-payment']), amountSatang: satang, bankReference: z.string().min(1).max(200), remittedAtMs: instantMs }),
@@ -49,10 +50,12 @@ export interface ReceiptFactRow extends Keyed {
   readonly method: string;
   readonly amountSatang: number;
   readonly isPaper: boolean;
+  readonly billId: string | null;
 }
 export interface EntryFacts {
   readonly receipts: ReceiptFactRow[];
   readonly cancellations: (Keyed & { receiptId: string; businessDate: string; atMs: number })[];
+  readonly confirmations: (Keyed & { confirmationId: string; billId: string; source: string; paidAtMs: number })[];
   readonly remittances: (Keyed & { businessDate: string; scope: string; amountSatang: number; bankReference: string; remittedAtMs: number })[];
   readonly closes: (Keyed & { businessDate: string; kind: string; totalSatang: number; atMs: number })[];
   readonly outages: (Keyed & { outageId: string; startedAtMs: number | null; endedAtMs: number | null; cause: string | null })[];
@@ -73,7 +76,7 @@ function parsed<K extends FactKind>(kind: K, entry: SyncEntry): z.infer<(typeof 
 
 /** Reads the facts of a batch's new entries; throws BAD_INPUT (before anything is stored) on a malformed payload of a kind central reads. */
 export function factsOf(entries: readonly SyncEntry[]): EntryFacts {
-  const facts: EntryFacts = { receipts: [], cancellations: [], remittances: [], closes: [], outages: [] };
+  const facts: EntryFacts = { receipts: [], cancellations: [], confirmations: [], remittances: [], closes: [], outages: [] };
   for (const entry of entries) {
     if (!isFactKind(entry.kind)) continue;
     const key = { seq: entry.seq, place: entry.place };
@@ -85,7 +88,12 @@ export function factsOf(entries: readonly SyncEntry[]): EntryFacts {
         if (entry.kind === 'receipt.keyed' && (payload as z.infer<(typeof PAYLOADS)['receipt.keyed']>).keying.receiptId !== r.id) {
           throw new CentralError('BAD_INPUT', `entry ${entry.seq}: a receipt.keyed payload's keying names another receipt`);
         }
-        facts.receipts.push({ ...key, receiptId: r.id, businessDate: r.businessDate, revenueCode: r.revenueCode, method: r.method, amountSatang: r.amountSatang, isPaper: r.isPaper });
+        facts.receipts.push({ ...key, receiptId: r.id, businessDate: r.businessDate, revenueCode: r.revenueCode, method: r.method, amountSatang: r.amountSatang, isPaper: r.isPaper, billId: r.billId ?? null });
+        break;
+      }
+      case 'payment.confirmed': {
+        const { confirmation: c } = parsed(entry.kind, entry);
+        facts.confirmations.push({ ...key, confirmationId: c.id, billId: c.billId, source: c.source, paidAtMs: c.paidAtMs });
         break;
       }
       case 'receipt.cancelled': {
@@ -142,6 +150,13 @@ export async function storeFacts(tx: Sql, terminalId: string, facts: EntryFacts)
     { name: 'method', type: 'text', of: (r) => r.method },
     { name: 'amount_satang', type: 'bigint', of: (r) => r.amountSatang },
     { name: 'is_paper', type: 'boolean', of: (r) => r.isPaper },
+    { name: 'bill_id', type: 'text', of: (r) => r.billId },
+  ]);
+  await insertRows(tx, 'central_payment_confirmations', terminalId, facts.confirmations, [
+    { name: 'confirmation_id', type: 'text', of: (r) => r.confirmationId },
+    { name: 'bill_id', type: 'text', of: (r) => r.billId },
+    { name: 'source', type: 'text', of: (r) => r.source },
+    { name: 'paid_at_ms', type: 'bigint', of: (r) => r.paidAtMs },
   ]);
   await insertRows(tx, 'central_cancellations', terminalId, facts.cancellations, [
     { name: 'receipt_id', type: 'text', of: (r) => r.receiptId },

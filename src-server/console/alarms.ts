@@ -1,4 +1,4 @@
-import { addDays, businessDateOf, type BusinessDate } from '../../src-shared/dates/business-date';
+import { addDays, BANGKOK_UTC_OFFSET_MS, businessDateOf, type BusinessDate } from '../../src-shared/dates/business-date';
 import { buildHolidayCalendar, remittanceDeadlineOfDay, REMITTANCE_OVERDUE_LOOKBACK_DAYS, type HolidayCalendar } from '../../src-shared/dates/holiday-calendar';
 import type { Sql } from '../db/client';
 
@@ -94,23 +94,35 @@ export interface OverdueBillPayments {
  * provincial office registered has nobody to remit them: its days are listed with `provincialPlace`
  * null, by the same deadline rule.
  *
- * The day is the receipt's business day. The provincial office groups what it remits by the bank's
- * payment date of each credit in its bank imports, which central never receives (bank files stay
- * at the province; `bank_payments` is no ledger table). A receipt is printed on or after that date
- * (no back-dated receipts, domain.md §4), so a bill paid on one day and receipted on a later one is
- * counted here on the later day: when the provincial office recorded no bill-payment remittance for
- * that later day, central shows it overdue where the office itself shows nothing.
+ * The day is the one the provincial office remits it under: the bank's payment date
+ * (province-remittance.ts groups its bank imports' credits by `payment_date`). Central never gets the
+ * bank files, but each terminal records the bank's payment of a bill (`payment.confirmed`, its
+ * `paidAtMs` the bank's payment instant) before the receipt, which names the bill: the day is the
+ * Bangkok date of the bill's confirmation, the bank's own (`bank-file`, `central`) before the payer's
+ * evidence (`provisional`), and the receipt's own day only when central has no confirmation of that
+ * bill. What the provincial office remits from credits no office has receipted yet is not seen here.
  */
 export async function overdueBillPayments(sql: Sql, nowMs: number, calendar?: HolidayCalendar): Promise<OverdueBillPayments[]> {
   const today = businessDateOf(nowMs);
+  // A receipt is never dated before its payment (no back-dated receipts), so its bank day is on or before its own day.
   const rows = await sql.query<{ province: string; provincialPlace: string | null; day: string; place: string; n: number; satang: number }>(
-    `SELECT substr(r.place, 1, 2) AS province, p.place AS "provincialPlace", r.business_date AS day, r.place, count(*)::int AS n, sum(r.amount_satang)::bigint AS satang
-     FROM central_receipts r
-     LEFT JOIN office_registry p ON p.province = substr(r.place, 1, 2) AND p.kind = 'provincial'
-     WHERE r.method = 'bill-payment' AND r.business_date >= $1 AND r.business_date < $2
-       AND NOT EXISTS (SELECT 1 FROM central_cancellations c WHERE c.terminal_id = r.terminal_id AND c.receipt_id = r.receipt_id)
-       AND (p.place IS NULL OR NOT EXISTS (SELECT 1 FROM central_remittances m WHERE m.place = p.place AND m.business_date = r.business_date AND m.scope = 'bill-payment'))
-     GROUP BY 1, 2, 3, 4 HAVING sum(r.amount_satang) > 0
+    `WITH paid AS (
+       SELECT r.terminal_id, r.receipt_id, r.place, r.amount_satang,
+              coalesce(
+                (SELECT to_char(to_timestamp((c.paid_at_ms + ${BANGKOK_UTC_OFFSET_MS}) / 1000.0) AT TIME ZONE 'UTC', 'YYYY-MM-DD')
+                 FROM central_payment_confirmations c WHERE c.terminal_id = r.terminal_id AND c.bill_id = r.bill_id
+                 ORDER BY c.source = 'provisional', c.seq LIMIT 1),
+                r.business_date) AS day
+       FROM central_receipts r
+       WHERE r.method = 'bill-payment' AND r.business_date >= $1
+         AND NOT EXISTS (SELECT 1 FROM central_cancellations c WHERE c.terminal_id = r.terminal_id AND c.receipt_id = r.receipt_id)
+     )
+     SELECT substr(b.place, 1, 2) AS province, p.place AS "provincialPlace", b.day, b.place, count(*)::int AS n, sum(b.amount_satang)::bigint AS satang
+     FROM paid b
+     LEFT JOIN office_registry p ON p.province = substr(b.place, 1, 2) AND p.kind = 'provincial'
+     WHERE b.day >= $1 AND b.day < $2
+       AND (p.place IS NULL OR NOT EXISTS (SELECT 1 FROM central_remittances m WHERE m.place = p.place AND m.business_date = b.day AND m.scope = 'bill-payment'))
+     GROUP BY 1, 2, 3, 4 HAVING sum(b.amount_satang) > 0
      ORDER BY 1, 3, 4`,
     [addDays(today, -REMITTANCE_OVERDUE_LOOKBACK_DAYS), today],
   );

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCentralApp } from '../../src-server/app';
 import { runCentralCli } from '../../src-server/cli';
 import { overdueBillPayments, overdueRemittances } from '../../src-server/console/alarms';
-import { openPglite } from '../../src-server/db/client';
+import { MIGRATIONS_DIR, openPglite } from '../../src-server/db/client';
 import { listOffices, setOfficeKind } from '../../src-server/offices';
 import { ENROLLING_KEY_ID, type SyncEntry } from '../../src-shared/sync';
 import { ADMIN_TOKEN, chainOfSpecs, completenessOfBatch, newTestKey, receiptPart, signedHeaders, startTestCentral, type CentralKind, type EntrySpec, type TestCentral, type TestKey } from '../helpers/central';
@@ -26,6 +26,16 @@ const bangkok = (day: string, hhmm: string): number => Date.parse(`${day}T${hhmm
 const HOLIDAYS = [2569, 2570].map((be) => JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'resources', 'holidays', `${be}.json`), 'utf8')) as { calendarYear: number });
 
 const billPayment = (day: string, id: string, amountSatang: number): EntrySpec => ({ kind: 'receipt.issued', day, payload: { receipt: receiptPart({ id, amountSatang, businessDate: day, method: 'bill-payment' }) } });
+const billPaidFor = (day: string, id: string, amountSatang: number, billId: string): EntrySpec => ({
+  kind: 'receipt.issued',
+  day,
+  payload: { receipt: { ...receiptPart({ id, amountSatang, businessDate: day, method: 'bill-payment' }), billId } },
+});
+const confirmed = (day: string, id: string, billId: string, source: 'bank-file' | 'central' | 'provisional', paidAtMs: number): EntrySpec => ({
+  kind: 'payment.confirmed',
+  day,
+  payload: { confirmation: { amountSatang: 1, atMs: bangkok(day, '08:00'), bankCode: '006', bankReference: `REF-${id}`, billId, entrySeq: 1, id, paidAtMs, recordedByUserId: null, source } },
+});
 const cash = (day: string, id: string, amountSatang: number): EntrySpec => ({ kind: 'receipt.issued', day, payload: { receipt: receiptPart({ id, amountSatang, businessDate: day }) } });
 const cancelled = (day: string, receiptId: string): EntrySpec => ({ kind: 'receipt.cancelled', day, payload: { event: { atMs: bangkok(day, '15:00'), kind: 'cancelled', receiptId } } });
 const remitted = (day: string, forDay: string, amountSatang: number, scope: 'cash' | 'bill-payment'): EntrySpec => ({
@@ -246,6 +256,49 @@ describe.each(kinds)('the office registry on %s', (kind) => {
         { province: '71', provincialPlace: null, businessDate: '2026-12-02', billPaymentSatang: 30_000, receiptCount: 2, deadlineMs: bangkok('2026-12-03', '09:30'), places: ['7101', '7102'] },
         { ...overdue, provincialPlace: null },
       ]);
+    });
+
+    it('bill-payment-bank-day: a bill payment counts on the bank\'s payment date (its confirmation, the bank\'s before the payer\'s), the day the provincial office remits it under', async () => {
+      await setOfficeKind(central.db, { place: '7300', kind: 'provincial', setBy: 'central.admin' }, T0_MS);
+      const district = await enrolled('7301');
+      const provincial = await enrolled('7300');
+      await push(district, [
+        // Paid at the bank on the 2nd, receipted on the 3rd: the 2nd's.
+        confirmed('2026-12-03', 'C1', 'B1', 'central', bangkok('2026-12-02', '15:00')),
+        billPaidFor('2026-12-03', 'R1', 25_000, 'B1'),
+        // The payer's evidence says the 3rd; the bank's file says the 2nd (late evening): the bank's.
+        confirmed('2026-12-03', 'C2a', 'B2', 'provisional', bangkok('2026-12-03', '10:00')),
+        billPaidFor('2026-12-03', 'R2', 10_000, 'B2'),
+        confirmed('2026-12-04', 'C2b', 'B2', 'bank-file', bangkok('2026-12-02', '23:30')),
+        // Paid half an hour after midnight in Bangkok (still the 2nd in UTC): the 3rd.
+        confirmed('2026-12-03', 'C3', 'B3', 'bank-file', bangkok('2026-12-03', '00:30')),
+        billPaidFor('2026-12-03', 'R3', 7_000, 'B3'),
+        // No confirmation central knows of: the receipt's own day.
+        billPaidFor('2026-12-03', 'R4', 3_000, 'B4'),
+      ]);
+      await push(provincial, [remitted('2026-12-03', '2026-12-02', 35_000, 'bill-payment')]);
+      const mine = async (nowMs: number) => (await overdueBillPayments(central.db, nowMs)).filter((o) => o.province === '73');
+      expect(await mine(bangkok('2026-12-04', '09:31'))).toEqual([
+        { province: '73', provincialPlace: '7300', businessDate: '2026-12-03', billPaymentSatang: 10_000, receiptCount: 2, deadlineMs: bangkok('2026-12-04', '09:30'), places: ['7301'] },
+      ]);
+
+      // bill-payment-bank-day-backfill: the migration reads the same from entries stored before it.
+      const stored = async () => [
+        await central.db.query('SELECT seq, bill_id FROM central_receipts WHERE terminal_id = $1 ORDER BY seq', [district.id]),
+        await central.db.query('SELECT * FROM central_payment_confirmations WHERE terminal_id = $1 ORDER BY seq', [district.id]),
+      ];
+      const atIngest = await stored();
+      expect(atIngest[1]).toHaveLength(4);
+      const migration = readdirSync(MIGRATIONS_DIR)
+        .filter((name) => name.endsWith('.sql'))
+        .map((name) => readFileSync(join(MIGRATIONS_DIR, name), 'utf8'))
+        .find((text) => text.includes("-- Bill payments' bank days for entries stored before this migration"));
+      const backfill = (migration ?? '').split('--> statement-breakpoint').filter((statement) => /^\s*(--[^\n]*\n\s*)*(INSERT INTO|UPDATE) "central_/.test(statement));
+      expect(backfill).toHaveLength(2);
+      await central.db.query('DELETE FROM central_payment_confirmations WHERE terminal_id = $1', [district.id]);
+      await central.db.query('UPDATE central_receipts SET bill_id = NULL WHERE terminal_id = $1', [district.id]);
+      for (const statement of backfill) await central.db.query(statement);
+      expect(await stored()).toEqual(atIngest);
     });
 
     it('no-provincial-office: a province with none registered has its bill payments listed as an alarm of their own kind, until one is registered and remits', async () => {
