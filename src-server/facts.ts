@@ -152,7 +152,7 @@ export async function storeFacts(tx: Sql, terminalId: string, facts: EntryFacts)
     { name: 'is_paper', type: 'boolean', of: (r) => r.isPaper },
     { name: 'bill_id', type: 'text', of: (r) => r.billId },
   ]);
-  await insertRows(tx, 'central_payment_confirmations', terminalId, facts.confirmations, [
+  await insertRows(tx, 'central_confirmations', terminalId, facts.confirmations, [
     { name: 'confirmation_id', type: 'text', of: (r) => r.confirmationId },
     { name: 'bill_id', type: 'text', of: (r) => r.billId },
     { name: 'source', type: 'text', of: (r) => r.source },

@@ -110,7 +110,7 @@ export async function overdueBillPayments(sql: Sql, nowMs: number, calendar?: Ho
        SELECT r.terminal_id, r.receipt_id, r.place, r.amount_satang,
               coalesce(
                 (SELECT to_char(to_timestamp((c.paid_at_ms + ${BANGKOK_UTC_OFFSET_MS}) / 1000.0) AT TIME ZONE 'UTC', 'YYYY-MM-DD')
-                 FROM central_payment_confirmations c WHERE c.terminal_id = r.terminal_id AND c.bill_id = r.bill_id
+                 FROM central_confirmations c WHERE c.terminal_id = r.terminal_id AND c.bill_id = r.bill_id
                  ORDER BY c.source = 'provisional', c.seq LIMIT 1),
                 r.business_date) AS day
        FROM central_receipts r

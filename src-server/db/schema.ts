@@ -265,7 +265,7 @@ export const centralReceipts = pgTable(
     method: text('method').notNull(),
     amountSatang: ms('amount_satang').notNull(),
     isPaper: boolean('is_paper').notNull(),
-    /** The bill it pays (null when the payload has none): a bill payment's day is its bank payment's (`central_payment_confirmations`). */
+    /** The bill it pays (null when the payload has none): a bill payment's day is its bank payment's (`central_confirmations`). */
     billId: text('bill_id'),
   },
   (t) => [primaryKey({ columns: [t.terminalId, t.seq] }), index('central_receipts_id').on(t.terminalId, t.receiptId), index('central_receipts_day').on(t.place, t.businessDate)],
@@ -276,8 +276,8 @@ export const centralReceipts = pgTable(
  * or provisionally from the payer's evidence. Its paid instant gives a bill payment the day the
  * provincial office remits it under (the bank's payment date, src-main/close/province-remittance.ts).
  */
-export const centralPaymentConfirmations = pgTable(
-  'central_payment_confirmations',
+export const centralConfirmations = pgTable(
+  'central_confirmations',
   {
     terminalId: text('terminal_id')
       .notNull()
@@ -289,7 +289,7 @@ export const centralPaymentConfirmations = pgTable(
     source: text('source').notNull(),
     paidAtMs: ms('paid_at_ms').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.terminalId, t.seq] }), index('central_payment_confirmations_bill').on(t.terminalId, t.billId)],
+  (t) => [primaryKey({ columns: [t.terminalId, t.seq] }), index('central_confirmations_bill').on(t.terminalId, t.billId)],
 );
 
 /** A `receipt.cancelled` entry: the receipt it cancels (statistics leave it out). */

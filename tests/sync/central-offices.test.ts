@@ -3,14 +3,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordPaymentConfirmation } from '../../src-main/ledger/payments';
+import { issueReceipt } from '../../src-main/ledger/receipts';
+import { createRequest, DEFAULT_CATALOG } from '../../src-main/ledger/requests';
+import { manualClock } from '../../src-main/platform/clock';
+import { enrollTerminal, pushOutbox } from '../../src-main/sync/client';
+import { DEFAULT_RETRY, type RetryPolicy } from '../../src-main/sync/retry';
 import { buildCentralApp } from '../../src-server/app';
 import { runCentralCli } from '../../src-server/cli';
 import { overdueBillPayments, overdueRemittances } from '../../src-server/console/alarms';
 import { MIGRATIONS_DIR, openPglite } from '../../src-server/db/client';
+import { createEnrollCode } from '../../src-server/enrollment';
 import { listOffices, setOfficeKind } from '../../src-server/offices';
 import { ENROLLING_KEY_ID, type SyncEntry } from '../../src-shared/sync';
 import { ADMIN_TOKEN, chainOfSpecs, completenessOfBatch, newTestKey, receiptPart, signedHeaders, startTestCentral, type CentralKind, type EntrySpec, type TestCentral, type TestKey } from '../helpers/central';
+import { T0_MS as OFFICE_T0_MS } from '../helpers/office';
 import { hasPostgres, NO_POSTGRES_MESSAGE } from '../helpers/postgres';
+import { setUpSyncTerminal } from '../helpers/sync-terminal';
 
 /**
  * The office registry at central (issue 11): which office is its province's provincial office, so
@@ -23,6 +32,7 @@ import { hasPostgres, NO_POSTGRES_MESSAGE } from '../helpers/postgres';
 /** Wednesday 2 December 2026, 09:00 Bangkok. */
 const T0_MS = Date.UTC(2026, 11, 2, 2, 0, 0);
 const bangkok = (day: string, hhmm: string): number => Date.parse(`${day}T${hhmm}:00+07:00`);
+const FAST_RETRY: RetryPolicy = { ...DEFAULT_RETRY, baseDelayMs: 1, maxDelayMs: 5, maxAttempts: 3 };
 const HOLIDAYS = [2569, 2570].map((be) => JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'resources', 'holidays', `${be}.json`), 'utf8')) as { calendarYear: number });
 
 const billPayment = (day: string, id: string, amountSatang: number): EntrySpec => ({ kind: 'receipt.issued', day, payload: { receipt: receiptPart({ id, amountSatang, businessDate: day, method: 'bill-payment' }) } });
@@ -285,7 +295,7 @@ describe.each(kinds)('the office registry on %s', (kind) => {
       // bill-payment-bank-day-backfill: the migration reads the same from entries stored before it.
       const stored = async () => [
         await central.db.query('SELECT seq, bill_id FROM central_receipts WHERE terminal_id = $1 ORDER BY seq', [district.id]),
-        await central.db.query('SELECT * FROM central_payment_confirmations WHERE terminal_id = $1 ORDER BY seq', [district.id]),
+        await central.db.query('SELECT * FROM central_confirmations WHERE terminal_id = $1 ORDER BY seq', [district.id]),
       ];
       const atIngest = await stored();
       expect(atIngest[1]).toHaveLength(4);
@@ -295,7 +305,7 @@ describe.each(kinds)('the office registry on %s', (kind) => {
         .find((text) => text.includes("-- Bill payments' bank days for entries stored before this migration"));
       const backfill = (migration ?? '').split('--> statement-breakpoint').filter((statement) => /^\s*(--[^\n]*\n\s*)*(INSERT INTO|UPDATE) "central_/.test(statement));
       expect(backfill).toHaveLength(2);
-      await central.db.query('DELETE FROM central_payment_confirmations WHERE terminal_id = $1', [district.id]);
+      await central.db.query('DELETE FROM central_confirmations WHERE terminal_id = $1', [district.id]);
       await central.db.query('UPDATE central_receipts SET bill_id = NULL WHERE terminal_id = $1', [district.id]);
       for (const statement of backfill) await central.db.query(statement);
       expect(await stored()).toEqual(atIngest);
@@ -328,6 +338,33 @@ describe.each(kinds)('the office registry on %s', (kind) => {
       expect(await mine(bangkok('2026-12-03', '09:31'))).toEqual([]);
     });
   });
+});
+
+describe('a real office ledger', () => {
+  it('bill-payment-facts-from-an-office: a terminal\'s payment.confirmed and its bill-payment receipt reach central with the bill and the bank\'s instant', async () => {
+    const clock = manualClock(OFFICE_T0_MS);
+    const own = await startTestCentral('pglite', OFFICE_T0_MS);
+    Object.defineProperty(own.clock, 'nowMs', { get: () => clock.nowMs(), set: () => undefined });
+    const dir = mkdtempSync(join(tmpdir(), 'ebill-central-offices-ledger-'));
+    const t = await setUpSyncTerminal(join(dir, 't1'), 1, clock);
+    try {
+      const url = await own.app.fastify.listen({ port: 0, host: '127.0.0.1' });
+      const { code } = await createEnrollCode(own.db, clock.nowMs(), '5401', 1);
+      await enrollTerminal(t.deps, url, code, FAST_RETRY);
+      const request = createRequest(t.deps, DEFAULT_CATALOG, t.adminId, { payerName: 'นายทดสอบ ชำระธนาคาร', revenueCode: '804001', amountSatang: 70_000 });
+      const paidAtMs = clock.nowMs() - 20 * 60 * 60_000;
+      recordPaymentConfirmation(t.deps, t.adminId, { ref1: request.ref1, source: 'bank-file', bankCode: '006', paidAtMs, bankReference: 'KTB-1', amountSatang: 70_000 });
+      const receipt = issueReceipt(t.deps, DEFAULT_CATALOG, { userId: t.adminId }, request.ref1, { method: 'bill-payment' });
+      await pushOutbox(t.deps, { retry: FAST_RETRY });
+      const billId = (t.deps.sqlite.prepare('SELECT bill_id AS b FROM receipts WHERE id = ?').get(receipt.receiptId) as { b: string }).b;
+      expect(await own.db.query(`SELECT bill_id AS "billId", method FROM central_receipts`)).toEqual([{ billId, method: 'bill-payment' }]);
+      expect(await own.db.query(`SELECT bill_id AS "billId", source, paid_at_ms AS "paidAtMs" FROM central_confirmations`)).toEqual([{ billId, source: 'bank-file', paidAtMs }]);
+    } finally {
+      t.close();
+      await own.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
 
 describe('ebill-central office set-kind', () => {

@@ -1,4 +1,4 @@
-CREATE TABLE "central_payment_confirmations" (
+CREATE TABLE "central_confirmations" (
 	"terminal_id" text NOT NULL,
 	"seq" bigint NOT NULL,
 	"place" text NOT NULL,
@@ -6,7 +6,7 @@ CREATE TABLE "central_payment_confirmations" (
 	"bill_id" text NOT NULL,
 	"source" text NOT NULL,
 	"paid_at_ms" bigint NOT NULL,
-	CONSTRAINT "central_payment_confirmations_terminal_id_seq_pk" PRIMARY KEY("terminal_id","seq")
+	CONSTRAINT "central_confirmations_terminal_id_seq_pk" PRIMARY KEY("terminal_id","seq")
 );
 --> statement-breakpoint
 CREATE TABLE "office_registry" (
@@ -21,14 +21,14 @@ CREATE TABLE "office_registry" (
 );
 --> statement-breakpoint
 ALTER TABLE "central_receipts" ADD COLUMN "bill_id" text;--> statement-breakpoint
-ALTER TABLE "central_payment_confirmations" ADD CONSTRAINT "central_payment_confirmations_terminal_id_terminals_id_fk" FOREIGN KEY ("terminal_id") REFERENCES "public"."terminals"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "central_payment_confirmations_bill" ON "central_payment_confirmations" USING btree ("terminal_id","bill_id");--> statement-breakpoint
+ALTER TABLE "central_confirmations" ADD CONSTRAINT "central_confirmations_terminal_id_terminals_id_fk" FOREIGN KEY ("terminal_id") REFERENCES "public"."terminals"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "central_confirmations_bill" ON "central_confirmations" USING btree ("terminal_id","bill_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "office_registry_one_provincial" ON "office_registry" USING btree ("province") WHERE "office_registry"."kind" = 'provincial';--> statement-breakpoint
 -- Bill payments' bank days for entries stored before this migration: the bill of each receipt and every payment confirmation, read from the stored payload text as src-server/facts.ts reads them at ingest.
 UPDATE "central_receipts" r SET "bill_id" = e.payload_text::jsonb->'receipt'->>'billId'
 FROM "entries" e
 WHERE e.terminal_id = r.terminal_id AND e.seq = r.seq AND jsonb_typeof(e.payload_text::jsonb->'receipt'->'billId') = 'string';--> statement-breakpoint
-INSERT INTO "central_payment_confirmations" ("terminal_id", "seq", "place", "confirmation_id", "bill_id", "source", "paid_at_ms")
+INSERT INTO "central_confirmations" ("terminal_id", "seq", "place", "confirmation_id", "bill_id", "source", "paid_at_ms")
 SELECT e.terminal_id, e.seq, e.place, p.v->>'id', p.v->>'billId', p.v->>'source', (p.v->>'paidAtMs')::bigint
 FROM "entries" e CROSS JOIN LATERAL (SELECT e.payload_text::jsonb->'confirmation' AS v) p
 WHERE e.kind = 'payment.confirmed' AND jsonb_typeof(p.v->'id') = 'string' AND jsonb_typeof(p.v->'billId') = 'string' AND jsonb_typeof(p.v->'source') = 'string' AND jsonb_typeof(p.v->'paidAtMs') = 'number'
