@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BANGKOK_UTC_OFFSET_MS } from '../src-shared/dates/business-date';
 import { describeIssues } from '../src-shared/dates/holiday-calendar';
 import { RECEIPT_METHODS } from '../src-shared/domain/reasons';
 import type { SyncEntry } from '../src-shared/sync';
@@ -158,6 +159,7 @@ export async function storeFacts(tx: Sql, terminalId: string, facts: EntryFacts)
     { name: 'source', type: 'text', of: (r) => r.source },
     { name: 'paid_at_ms', type: 'bigint', of: (r) => r.paidAtMs },
   ]);
+  await keepBankDates(tx, terminalId, facts);
   await insertRows(tx, 'central_cancellations', terminalId, facts.cancellations, [
     { name: 'receipt_id', type: 'text', of: (r) => r.receiptId },
     { name: 'business_date', type: 'text', of: (r) => r.businessDate },
@@ -182,4 +184,25 @@ export async function storeFacts(tx: Sql, terminalId: string, facts: EntryFacts)
     { name: 'ended_at_ms', type: 'bigint', of: (r) => r.endedAtMs },
     { name: 'cause', type: 'text', of: (r) => r.cause },
   ]);
+}
+
+/**
+ * A bill payment's bank day (`central_receipts.bank_date`): the Bangkok date of the earliest bank
+ * payment of its bill among the terminal's confirmations (`bank-file`, `central`), else of the
+ * payer's evidence (`provisional`). Kept for the bills this batch touches, a receipt's or a
+ * confirmation's, whichever comes last: the provincial office remits bill payments by that day
+ * (console/alarms.ts `overdueBillPayments`). The migration that made the column fills it the same way.
+ */
+async function keepBankDates(tx: Sql, terminalId: string, facts: EntryFacts): Promise<void> {
+  const bills = new Set<string>();
+  for (const r of facts.receipts) if (r.method === 'bill-payment' && r.billId !== null) bills.add(r.billId);
+  for (const c of facts.confirmations) bills.add(c.billId);
+  if (bills.size === 0) return;
+  await tx.query(
+    `UPDATE central_receipts r SET bank_date = d.day
+     FROM (SELECT c.bill_id, to_char(to_timestamp((coalesce(min(c.paid_at_ms) FILTER (WHERE c.source <> 'provisional'), min(c.paid_at_ms)) + ${BANGKOK_UTC_OFFSET_MS}) / 1000.0) AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day
+           FROM central_confirmations c WHERE c.terminal_id = $1 AND c.bill_id = ANY($2::text[]) GROUP BY c.bill_id) d
+     WHERE r.terminal_id = $1 AND r.method = 'bill-payment' AND r.bill_id = d.bill_id AND r.bank_date IS DISTINCT FROM d.day`,
+    [terminalId, [...bills]],
+  );
 }

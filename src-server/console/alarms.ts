@@ -1,4 +1,4 @@
-import { addDays, BANGKOK_UTC_OFFSET_MS, businessDateOf, type BusinessDate } from '../../src-shared/dates/business-date';
+import { addDays, businessDateOf, type BusinessDate } from '../../src-shared/dates/business-date';
 import { buildHolidayCalendar, remittanceDeadlineOfDay, REMITTANCE_OVERDUE_LOOKBACK_DAYS, type HolidayCalendar } from '../../src-shared/dates/holiday-calendar';
 import type { Sql } from '../db/client';
 
@@ -97,32 +97,27 @@ export interface OverdueBillPayments {
  * The day is the one the provincial office remits it under: the bank's payment date
  * (province-remittance.ts groups its bank imports' credits by `payment_date`). Central never gets the
  * bank files, but each terminal records the bank's payment of a bill (`payment.confirmed`, its
- * `paidAtMs` the bank's payment instant) before the receipt, which names the bill: the day is the
- * Bangkok date of the bill's confirmation, the bank's own (`bank-file`, `central`) before the payer's
- * evidence (`provisional`), and the receipt's own day only when central has no confirmation of that
- * bill. What the provincial office remits from credits no office has receipted yet is not seen here.
+ * `paidAtMs` the bank's payment instant) and the receipt names the bill: the day is the receipt's
+ * bank day kept at ingest (`central_receipts.bank_date`, facts.ts `keepBankDates`: the bank's own
+ * confirmation before the payer's evidence), and the receipt's own day only when central has no
+ * confirmation of that bill. What the provincial office remits from credits no office has receipted yet is not seen here.
  */
 export async function overdueBillPayments(sql: Sql, nowMs: number, calendar?: HolidayCalendar): Promise<OverdueBillPayments[]> {
   const today = businessDateOf(nowMs);
-  // A receipt is never dated before its payment (no back-dated receipts), so its bank day is on or before its own day.
+  // A receipt is never dated before its payment (no back-dated receipts): its bank day is on or before its own day.
+  // Grouped by office and day first, so the remittance is looked up once per office and day.
   const rows = await sql.query<{ province: string; provincialPlace: string | null; day: string; place: string; n: number; satang: number }>(
-    `WITH paid AS (
-       SELECT r.terminal_id, r.receipt_id, r.place, r.amount_satang,
-              coalesce(
-                (SELECT to_char(to_timestamp((c.paid_at_ms + ${BANGKOK_UTC_OFFSET_MS}) / 1000.0) AT TIME ZONE 'UTC', 'YYYY-MM-DD')
-                 FROM central_confirmations c WHERE c.terminal_id = r.terminal_id AND c.bill_id = r.bill_id
-                 ORDER BY c.source = 'provisional', c.seq LIMIT 1),
-                r.business_date) AS day
+    `WITH days AS (
+       SELECT substr(r.place, 1, 2) AS province, coalesce(r.bank_date, r.business_date) AS day, r.place, count(*)::int AS n, sum(r.amount_satang)::bigint AS satang
        FROM central_receipts r
-       WHERE r.method = 'bill-payment' AND r.business_date >= $1
+       WHERE r.method = 'bill-payment' AND r.business_date >= $1 AND coalesce(r.bank_date, r.business_date) >= $1 AND coalesce(r.bank_date, r.business_date) < $2
          AND NOT EXISTS (SELECT 1 FROM central_cancellations c WHERE c.terminal_id = r.terminal_id AND c.receipt_id = r.receipt_id)
+       GROUP BY 1, 2, 3 HAVING sum(r.amount_satang) > 0
      )
-     SELECT substr(b.place, 1, 2) AS province, p.place AS "provincialPlace", b.day, b.place, count(*)::int AS n, sum(b.amount_satang)::bigint AS satang
-     FROM paid b
-     LEFT JOIN office_registry p ON p.province = substr(b.place, 1, 2) AND p.kind = 'provincial'
-     WHERE b.day >= $1 AND b.day < $2
-       AND (p.place IS NULL OR NOT EXISTS (SELECT 1 FROM central_remittances m WHERE m.place = p.place AND m.business_date = b.day AND m.scope = 'bill-payment'))
-     GROUP BY 1, 2, 3, 4 HAVING sum(b.amount_satang) > 0
+     SELECT d.province, p.place AS "provincialPlace", d.day, d.place, d.n, d.satang
+     FROM days d
+     LEFT JOIN office_registry p ON p.province = d.province AND p.kind = 'provincial'
+     WHERE p.place IS NULL OR NOT EXISTS (SELECT 1 FROM central_remittances m WHERE m.place = p.place AND m.business_date = d.day AND m.scope = 'bill-payment')
      ORDER BY 1, 3, 4`,
     [addDays(today, -REMITTANCE_OVERDUE_LOOKBACK_DAYS), today],
   );

@@ -265,10 +265,21 @@ export const centralReceipts = pgTable(
     method: text('method').notNull(),
     amountSatang: ms('amount_satang').notNull(),
     isPaper: boolean('is_paper').notNull(),
-    /** The bill it pays (null when the payload has none): a bill payment's day is its bank payment's (`central_confirmations`). */
+    /** The bill it pays (null when the payload has none). */
     billId: text('bill_id'),
+    /**
+     * A bill payment's bank day: the Bangkok date the bank was paid, from the terminal's confirmations
+     * of the bill (`central_confirmations`, the bank's before the payer's evidence), kept at ingest
+     * whichever arrives last; null while central has none.
+     */
+    bankDate: text('bank_date'),
   },
-  (t) => [primaryKey({ columns: [t.terminalId, t.seq] }), index('central_receipts_id').on(t.terminalId, t.receiptId), index('central_receipts_day').on(t.place, t.businessDate)],
+  (t) => [
+    primaryKey({ columns: [t.terminalId, t.seq] }),
+    index('central_receipts_id').on(t.terminalId, t.receiptId),
+    index('central_receipts_day').on(t.place, t.businessDate),
+    index('central_receipts_bill').on(t.terminalId, t.billId).where(sql`${t.method} = 'bill-payment'`),
+  ],
 );
 
 /**

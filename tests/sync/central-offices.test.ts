@@ -294,19 +294,26 @@ describe.each(kinds)('the office registry on %s', (kind) => {
 
       // bill-payment-bank-day-backfill: the migration reads the same from entries stored before it.
       const stored = async () => [
-        await central.db.query('SELECT seq, bill_id FROM central_receipts WHERE terminal_id = $1 ORDER BY seq', [district.id]),
+        await central.db.query('SELECT seq, bill_id, bank_date FROM central_receipts WHERE terminal_id = $1 ORDER BY seq', [district.id]),
         await central.db.query('SELECT * FROM central_confirmations WHERE terminal_id = $1 ORDER BY seq', [district.id]),
       ];
       const atIngest = await stored();
       expect(atIngest[1]).toHaveLength(4);
+      // Kept at ingest whichever came last: B2's bank confirmation arrived after its receipt.
+      expect(atIngest[0]).toEqual([
+        { seq: 2, bill_id: 'B1', bank_date: '2026-12-02' },
+        { seq: 4, bill_id: 'B2', bank_date: '2026-12-02' },
+        { seq: 7, bill_id: 'B3', bank_date: '2026-12-03' },
+        { seq: 8, bill_id: 'B4', bank_date: null },
+      ]);
       const migration = readdirSync(MIGRATIONS_DIR)
         .filter((name) => name.endsWith('.sql'))
         .map((name) => readFileSync(join(MIGRATIONS_DIR, name), 'utf8'))
         .find((text) => text.includes("-- Bill payments' bank days for entries stored before this migration"));
       const backfill = (migration ?? '').split('--> statement-breakpoint').filter((statement) => /^\s*(--[^\n]*\n\s*)*(INSERT INTO|UPDATE) "central_/.test(statement));
-      expect(backfill).toHaveLength(2);
+      expect(backfill).toHaveLength(3);
       await central.db.query('DELETE FROM central_confirmations WHERE terminal_id = $1', [district.id]);
-      await central.db.query('UPDATE central_receipts SET bill_id = NULL WHERE terminal_id = $1', [district.id]);
+      await central.db.query('UPDATE central_receipts SET bill_id = NULL, bank_date = NULL WHERE terminal_id = $1', [district.id]);
       for (const statement of backfill) await central.db.query(statement);
       expect(await stored()).toEqual(atIngest);
     });
