@@ -180,8 +180,8 @@ async function billPaymentAlarms(db: Sql, nowMs: number): Promise<string> {
     escapeHtml(o.places.join(', ')),
   ]);
   return `<h2>${escapeHtml(T.overdueBillPayments)}</h2>${
-    remittedRows.length === 0 ? `<p>${escapeHtml(T.noOverdueBillPayments)}</p>` : table([T.provincialOffice, T.province, T.businessDay, T.billPaymentsNotRemitted, T.receiptCount, T.deadline, T.offices], remittedRows, new Set([3, 4]))
-  }${orphanRows.length === 0 ? '' : `<h2>${escapeHtml(T.noProvincialOffice)}</h2>${table([T.alarmKind, T.businessDay, T.billPaymentsNotRemitted, T.receiptCount, T.deadline, T.offices], orphanRows, new Set([2, 3]))}`}<p>${escapeHtml(T.billPaymentDayNote)}</p>`;
+    remittedRows.length === 0 ? `<p>${escapeHtml(T.noOverdueBillPayments)}</p>` : table([T.provincialOffice, T.province, T.bankDay, T.billPaymentsNotRemitted, T.receiptCount, T.deadline, T.offices], remittedRows, new Set([3, 4]))
+  }${orphanRows.length === 0 ? '' : `<h2>${escapeHtml(T.noProvincialOffice)}</h2>${table([T.alarmKind, T.bankDay, T.billPaymentsNotRemitted, T.receiptCount, T.deadline, T.offices], orphanRows, new Set([2, 3]))}`}<p>${escapeHtml(T.billPaymentDayNote)}</p>`;
 }
 
 const officeKindText = (kind: string, isSet: boolean): string =>

@@ -105,6 +105,7 @@ export const CONSOLE_TEXT = {
   offices: 'สำนักงาน / Offices',
   noProvincialOffice: 'เงินรับผ่านธนาคารของจังหวัดที่ยังไม่ได้กำหนดที่ทำการปกครองจังหวัด: ไม่มีผู้นำส่ง / Bill payments of a province with no provincial office registered: nobody remits them',
   noProvincialOfficeFor: 'ยังไม่ได้กำหนดที่ทำการปกครองจังหวัดของจังหวัด {province} / no provincial office registered for province {province}',
+  bankDay: 'วันที่ธนาคารรับชำระ / Bank payment day',
   billPaymentDayNote:
     'นับตามวันที่ธนาคารรับชำระ (จากการยืนยันการชำระเงินที่เครื่องบันทึก) เช่นเดียวกับที่ทำการปกครองจังหวัด ถ้าส่วนกลางไม่มีการยืนยัน นับตามวันที่ออกใบเสร็จ / Counted by the bank\'s payment date (the payment confirmation the terminal recorded), as the provincial office remits them; by the receipt\'s day when central has no confirmation',
 } as const;
