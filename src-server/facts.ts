@@ -8,9 +8,9 @@ import { CentralError } from './errors';
 
 /**
  * The facts central reads out of the entries it stores (issues 8, 10, 11): receipts issued and keyed
- * (paper) with the bill they pay, payment confirmations (a bill payment's bank day), cancellations, remittances, closes, outages. Read from each new entry's payload text (the
- * rows the office hashed, src-main/ledger/entry-payloads.ts, payload version 1) before anything is
- * stored, and stored in the push's transaction after the entries (`central_*` tables): a payload of
+ * (paper) with the bill they pay, payment confirmations (a bill payment's bank day), cancellations,
+ * remittances, closes, outages. Read from each new entry's payload text (the rows the office hashed,
+ * src-main/ledger/entry-payloads.ts, payload version 1) before anything is stored, and stored in the push's transaction after the entries (`central_*` tables): a payload of
  * one of these kinds that does not have what central reads is refused whole (BAD_INPUT), and since
  * only entries above the high-water mark reach here and every row is keyed by terminal and seq, a
  * repeated push stores nothing twice.

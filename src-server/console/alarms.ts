@@ -73,8 +73,9 @@ export interface OverdueBillPayments {
   readonly province: string;
   /** The provincial office registered for the province (it remits them); null: none registered (an alarm of its own kind). */
   readonly provincialPlace: string | null;
+  /** The bank day (the day the bank was paid; the receipt's own day when central has no confirmation of the bill). */
   readonly businessDate: string;
-  /** Bill payments receipted that day by the province's offices (cancelled receipts excluded) and not remitted. */
+  /** Bill payments of the province's offices paid that day (cancelled receipts excluded) and not remitted. */
   readonly billPaymentSatang: number;
   readonly receiptCount: number;
   /** 09:30 of the next business day; null when central has no holiday calendar for the year (never guessed). */

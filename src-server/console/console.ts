@@ -160,9 +160,9 @@ ${acknowledgedRows.length === 0 ? '' : `<h2>${escapeHtml(T.acknowledged)}</h2>${
 async function billPaymentAlarms(db: Sql, nowMs: number): Promise<string> {
   const overdue = await overdueBillPayments(db, nowMs);
   const deadline = (ms: number | null) => escapeHtml(ms === null ? T.noHolidayData : instant(ms));
-  const remitted = overdue.filter((o) => o.provincialPlace !== null);
+  const atProvincial = overdue.filter((o) => o.provincialPlace !== null);
   const orphan = overdue.filter((o) => o.provincialPlace === null);
-  const remittedRows = remitted.map((o) => [
+  const atProvincialRows = atProvincial.map((o) => [
     `<span class="alarm">${escapeHtml(o.provincialPlace ?? '')}</span>`,
     escapeHtml(o.province),
     escapeHtml(beDate(o.businessDate)),
@@ -180,7 +180,7 @@ async function billPaymentAlarms(db: Sql, nowMs: number): Promise<string> {
     escapeHtml(o.places.join(', ')),
   ]);
   return `<h2>${escapeHtml(T.overdueBillPayments)}</h2>${
-    remittedRows.length === 0 ? `<p>${escapeHtml(T.noOverdueBillPayments)}</p>` : table([T.provincialOffice, T.province, T.bankDay, T.billPaymentsNotRemitted, T.receiptCount, T.deadline, T.offices], remittedRows, new Set([3, 4]))
+    atProvincialRows.length === 0 ? `<p>${escapeHtml(T.noOverdueBillPayments)}</p>` : table([T.provincialOffice, T.province, T.bankDay, T.billPaymentsNotRemitted, T.receiptCount, T.deadline, T.offices], atProvincialRows, new Set([3, 4]))
   }${orphanRows.length === 0 ? '' : `<h2>${escapeHtml(T.noProvincialOffice)}</h2>${table([T.alarmKind, T.bankDay, T.billPaymentsNotRemitted, T.receiptCount, T.deadline, T.offices], orphanRows, new Set([2, 3]))}`}<p>${escapeHtml(T.billPaymentDayNote)}</p>`;
 }
 
