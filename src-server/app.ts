@@ -15,6 +15,7 @@ import {
   MAX_SMALL_BODY_BYTES,
   pushRequestSchema,
   revokeRequestSchema,
+  setOfficeKindRequestSchema,
   SYNC_ERROR_STATUS,
   SYNC_HEADERS,
   type SyncErrorCode,
@@ -30,6 +31,7 @@ import { consoleForms } from './console/forms';
 import { registerConsoleUsers } from './console/users';
 import { publishFeed, reportLocalUsers } from './feed';
 import { ingest } from './ingest';
+import { setOfficeKind } from './offices';
 import { decideApproval, importFineOrders, pullFor, receiveApprovalRequest } from './pull';
 
 export interface CentralOptions {
@@ -154,6 +156,10 @@ export async function buildCentralApp(options: CentralOptions): Promise<CentralA
     const body = parseBody(rawOf(request).body, addConsoleUserRequestSchema);
     await addConsoleUser(db, body, nowMs());
     return ok(reply, { username: body.username });
+  });
+  fastify.post('/admin/offices/kind', { bodyLimit: MAX_SMALL_BODY_BYTES }, async (request, reply) => {
+    requireAdmin(request);
+    return ok(reply, await setOfficeKind(db, parseBody(rawOf(request).body, setOfficeKindRequestSchema), nowMs()));
   });
   registerConsole(fastify, db, nowMs);
   const forms = consoleForms(db, nowMs);

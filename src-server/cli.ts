@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import {
   addConsoleUserResponseSchema,
+  CENTRAL_OFFICE_KINDS,
   CONSOLE_USER_ROLES,
   enrollCodeResponseSchema,
   MAX_BATCH_BYTES,
@@ -13,6 +14,7 @@ import {
   publishFeedResponseSchema,
   replySchema,
   revokeResponseSchema,
+  setOfficeKindResponseSchema,
 } from '../src-shared/sync';
 import { addConsoleUser } from './console/console';
 import { buildCentralApp } from './app';
@@ -20,9 +22,10 @@ import { openCentralDb, type CentralDb } from './db/client';
 import { createEnrollCode, revokeTerminal } from './enrollment';
 import { CentralError } from './errors';
 import { publishFeed } from './feed';
+import { setOfficeKind } from './offices';
 
 /**
- * `ebill-central [--data-dir DIR] [--json] enroll-code --place 5401 --slot 1 | revoke --place P --slot S | feed publish --file F [--place P] | serve [--port N]`
+ * `ebill-central [--data-dir DIR] [--json] enroll-code --place 5401 --slot 1 | revoke --place P --slot S | feed publish --file F [--place P] | office set-kind --place P --kind K | serve [--port N]`
  * (cli.md "The central server"). PGlite allows one connection: while `serve` holds a data folder it
  * writes `server.json` there (its URL and an administrator token, readable by its owner only), and
  * the other commands go through the running server instead of opening the database.
@@ -32,6 +35,8 @@ const USAGE = `ebill-central [--data-dir DIR] [--json] <command>
   revoke --place 5401 --slot 1        revokes the terminal's key
   console-user --username U --name-th NAME --role supervisor|executive|admin --password-stdin
   feed publish --file F [--place P]   publishes a JSON array of feed bodies (for office P, else every office)
+  office set-kind --place 5400 --kind provincial|district [--name-th NAME]
+                                      the office registry: the province's provincial office remits its bill payments
   serve [--port N] [--host H]         runs the server (PGlite in DIR, or DATABASE_URL)
 Exit codes: 0 ok · 1 internal error · 2 usage · 3 refused.`;
 
@@ -174,6 +179,29 @@ async function feedCommand(dataDir: string, io: CentralCliIo, rest: readonly str
   return { published: result.published, duplicates: result.duplicates, text: `published ${result.published}, ${result.duplicates} already published (${request.place ?? 'every office'})` };
 }
 
+/** Who the CLI says set a kind: the login running it (the data folder's owner, or the holder of the server's token). */
+function cliUser(): string {
+  try {
+    return `cli:${userInfo().username}`.slice(0, 100);
+  } catch {
+    return 'cli';
+  }
+}
+
+async function office(dataDir: string, io: CentralCliIo, rest: readonly string[]): Promise<Record<string, unknown>> {
+  const [sub, ...options] = rest;
+  if (sub !== 'set-kind') throw new UsageError(sub === undefined ? 'office needs a subcommand: set-kind' : `unknown office subcommand "${sub}"`);
+  const { values } = parseArgs({ args: options, options: { place: { type: 'string' }, kind: { type: 'string' }, 'name-th': { type: 'string' } }, strict: true });
+  if (values.place === undefined || !/^\d{4}$/.test(values.place)) throw new UsageError('--place needs a 4-digit office code');
+  const kind = CENTRAL_OFFICE_KINDS.find((k) => k === values.kind);
+  if (kind === undefined) throw new UsageError(`--kind is ${CENTRAL_OFFICE_KINDS.join('|')}`);
+  const input = { place: values.place, kind, setBy: cliUser(), ...(values['name-th'] === undefined ? {} : { nameTh: values['name-th'] }) };
+  const server = usesPglite(io.env) ? runningServer(dataDir) : undefined;
+  const set = server !== undefined ? await adminCall(server, '/admin/offices/kind', input, setOfficeKindResponseSchema) : await withDb(dataDir, io.env, (db) => setOfficeKind(db, input, Date.now()));
+  const text = set.changed ? `${set.place} is now ${set.kind} (province ${set.province})` : `${set.place} was already ${set.kind} (province ${set.province}): nothing changed`;
+  return { place: set.place, province: set.province, kind: set.kind, nameTh: set.nameTh, changed: set.changed, setBy: set.setBy, setAtMs: set.setAtMs, text };
+}
+
 async function serve(dataDir: string, io: CentralCliIo, rest: readonly string[]): Promise<never> {
   const { values } = parseArgs({ args: [...rest], options: { port: { type: 'string' }, host: { type: 'string' } }, strict: true });
   const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
@@ -222,6 +250,7 @@ export async function runCentralCli(argv: readonly string[], io: CentralCliIo = 
     else if (command === 'revoke') result = await revoke(dir, io, rest);
     else if (command === 'console-user') result = await consoleUser(dir, io, rest);
     else if (command === 'feed') result = await feedCommand(dir, io, rest);
+    else if (command === 'office') result = await office(dir, io, rest);
     else if (command === 'serve') return await serve(dir, io, rest);
     else throw new UsageError(command === undefined ? 'a command is needed' : `unknown command "${command}"`);
     const { text, ...fields } = result;

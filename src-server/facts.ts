@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BANGKOK_UTC_OFFSET_MS } from '../src-shared/dates/business-date';
 import { describeIssues } from '../src-shared/dates/holiday-calendar';
 import { RECEIPT_METHODS } from '../src-shared/domain/reasons';
 import type { SyncEntry } from '../src-shared/sync';
@@ -8,9 +9,9 @@ import { CentralError } from './errors';
 
 /**
  * The facts central reads out of the entries it stores (issues 8, 10, 11): receipts issued and keyed
- * (paper), cancellations, remittances, closes, outages. Read from each new entry's payload text (the
- * rows the office hashed, src-main/ledger/entry-payloads.ts, payload version 1) before anything is
- * stored, and stored in the push's transaction after the entries (`central_*` tables): a payload of
+ * (paper) with the bill they pay, payment confirmations (a bill payment's bank day), cancellations,
+ * remittances, closes, outages. Read from each new entry's payload text (the rows the office hashed,
+ * src-main/ledger/entry-payloads.ts, payload version 1) before anything is stored, and stored in the push's transaction after the entries (`central_*` tables): a payload of
  * one of these kinds that does not have what central reads is refused whole (BAD_INPUT), and since
  * only entries above the high-water mark reach here and every row is keyed by terminal and seq, a
  * repeated push stores nothing twice.
@@ -22,10 +23,11 @@ const satang = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const instantMs = z.number().int().min(0).max(2 ** 48);
 
 /** The `receipt` part (payload key `receipt`): the columns central reads; the others pass. */
-const receiptPart = z.object({ id, businessDate: day, revenueCode: z.string().regex(/^\d{6}$/), method: z.enum(RECEIPT_METHODS), amountSatang: satang, isPaper: z.boolean() });
+const receiptPart = z.object({ id, businessDate: day, revenueCode: z.string().regex(/^\d{6}$/), method: z.enum(RECEIPT_METHODS), amountSatang: satang, isPaper: z.boolean(), billId: id.nullish() });
 const PAYLOADS = {
   'receipt.issued': z.object({ receipt: receiptPart }),
   'receipt.keyed': z.object({ receipt: receiptPart.extend({ isPaper: z.literal(true) }), keying: z.object({ receiptId: id }) }),
+  'payment.confirmed': z.object({ confirmation: z.object({ id, billId: id, source: z.enum(['bank-file', 'central', 'provisional']), paidAtMs: instantMs }) }),
   'receipt.cancelled': z.object({ event: z.object({ receiptId: id, kind: z.literal('cancelled'), atMs: instantMs }) }),
   'remittance.recorded': z.object({
     remittance: z.object({ businessDate: day, scope: z.enum(['cash', 'bill-payment']), amountSatang: satang, bankReference: z.string().min(1).max(200), remittedAtMs: instantMs }),
@@ -50,10 +52,12 @@ export interface ReceiptFactRow extends Keyed {
   readonly method: string;
   readonly amountSatang: number;
   readonly isPaper: boolean;
+  readonly billId: string | null;
 }
 export interface EntryFacts {
   readonly receipts: ReceiptFactRow[];
   readonly cancellations: (Keyed & { receiptId: string; businessDate: string; atMs: number })[];
+  readonly confirmations: (Keyed & { confirmationId: string; billId: string; source: string; paidAtMs: number })[];
   readonly remittances: (Keyed & { businessDate: string; scope: string; amountSatang: number; bankReference: string; remittedAtMs: number })[];
   readonly closes: (Keyed & { businessDate: string; kind: string; totalSatang: number; atMs: number })[];
   readonly outages: (Keyed & { outageId: string; startedAtMs: number | null; endedAtMs: number | null; cause: string | null })[];
@@ -98,7 +102,8 @@ export function isReceiptPayload(json: unknown, isKeyed: boolean): boolean {
     typeof amount === 'number' &&
     Number.isSafeInteger(amount) &&
     amount >= 0 &&
-    (isKeyed ? r['isPaper'] === true : typeof r['isPaper'] === 'boolean');
+    (isKeyed ? r['isPaper'] === true : typeof r['isPaper'] === 'boolean') &&
+    (r['billId'] === undefined || r['billId'] === null || isId(r['billId']));
   if (!isReceipt) return false;
   return !isKeyed || (isRecord(json['keying']) && isId(json['keying']['receiptId']));
 }
@@ -108,7 +113,7 @@ export const receiptPayloadSchema = (isKeyed: boolean): z.ZodType => (isKeyed ? 
 
 /** Reads the facts of a batch's new entries; throws BAD_INPUT (before anything is stored) on a malformed payload of a kind central reads. */
 export function factsOf(entries: readonly SyncEntry[]): EntryFacts {
-  const facts: EntryFacts = { receipts: [], cancellations: [], remittances: [], closes: [], outages: [] };
+  const facts: EntryFacts = { receipts: [], cancellations: [], confirmations: [], remittances: [], closes: [], outages: [] };
   for (const entry of entries) {
     if (!isFactKind(entry.kind)) continue;
     switch (entry.kind) {
@@ -120,7 +125,12 @@ export function factsOf(entries: readonly SyncEntry[]): EntryFacts {
           throw new CentralError('BAD_INPUT', `entry ${entry.seq}: a receipt.keyed payload's keying names another receipt`);
         }
         // Written out, not spread: receipts are most entries (a spread cost ~1 µs each).
-        facts.receipts.push({ seq: entry.seq, place: entry.place, receiptId: r.id, businessDate: r.businessDate, revenueCode: r.revenueCode, method: r.method, amountSatang: r.amountSatang, isPaper: r.isPaper });
+        facts.receipts.push({ seq: entry.seq, place: entry.place, receiptId: r.id, businessDate: r.businessDate, revenueCode: r.revenueCode, method: r.method, amountSatang: r.amountSatang, isPaper: r.isPaper, billId: r.billId ?? null });
+        break;
+      }
+      case 'payment.confirmed': {
+        const { confirmation: c } = parsed(entry.kind, entry);
+        facts.confirmations.push({ seq: entry.seq, place: entry.place, confirmationId: c.id, billId: c.billId, source: c.source, paidAtMs: c.paidAtMs });
         break;
       }
       case 'receipt.cancelled': {
@@ -169,7 +179,15 @@ export async function storeFacts(tx: Sql, terminalId: string, facts: EntryFacts)
     { name: 'method', type: 'text', of: (r) => r.method },
     { name: 'amount_satang', type: 'bigint', of: (r) => r.amountSatang },
     { name: 'is_paper', type: 'boolean', of: (r) => r.isPaper },
+    { name: 'bill_id', type: 'text', of: (r) => r.billId },
   ]);
+  await insertRows(tx, 'central_confirmations', terminalId, facts.confirmations, [
+    { name: 'confirmation_id', type: 'text', of: (r) => r.confirmationId },
+    { name: 'bill_id', type: 'text', of: (r) => r.billId },
+    { name: 'source', type: 'text', of: (r) => r.source },
+    { name: 'paid_at_ms', type: 'bigint', of: (r) => r.paidAtMs },
+  ]);
+  await keepBankDates(tx, terminalId, facts);
   await insertRows(tx, 'central_cancellations', terminalId, facts.cancellations, [
     { name: 'receipt_id', type: 'text', of: (r) => r.receiptId },
     { name: 'business_date', type: 'text', of: (r) => r.businessDate },
@@ -194,4 +212,25 @@ export async function storeFacts(tx: Sql, terminalId: string, facts: EntryFacts)
     { name: 'ended_at_ms', type: 'bigint', of: (r) => r.endedAtMs },
     { name: 'cause', type: 'text', of: (r) => r.cause },
   ]);
+}
+
+/**
+ * A bill payment's bank day (`central_receipts.bank_date`): the Bangkok date of the earliest bank
+ * payment of its bill among the terminal's confirmations (`bank-file`, `central`), else of the
+ * payer's evidence (`provisional`). Kept for the bills this batch touches, a receipt's or a
+ * confirmation's, whichever comes last: the provincial office remits bill payments by that day
+ * (console/alarms.ts `overdueBillPayments`). The migration that made the column fills it the same way.
+ */
+async function keepBankDates(tx: Sql, terminalId: string, facts: EntryFacts): Promise<void> {
+  const bills = new Set<string>();
+  for (const r of facts.receipts) if (r.method === 'bill-payment' && r.billId !== null) bills.add(r.billId);
+  for (const c of facts.confirmations) bills.add(c.billId);
+  if (bills.size === 0) return;
+  await tx.query(
+    `UPDATE central_receipts r SET bank_date = d.day
+     FROM (SELECT c.bill_id, to_char(to_timestamp((coalesce(min(c.paid_at_ms) FILTER (WHERE c.source <> 'provisional'), min(c.paid_at_ms)) + ${BANGKOK_UTC_OFFSET_MS}) / 1000.0) AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day
+           FROM central_confirmations c WHERE c.terminal_id = $1 AND c.bill_id = ANY($2::text[]) GROUP BY c.bill_id) d
+     WHERE r.terminal_id = $1 AND r.method = 'bill-payment' AND r.bill_id = d.bill_id AND r.bank_date IS DISTINCT FROM d.day`,
+    [terminalId, [...bills]],
+  );
 }

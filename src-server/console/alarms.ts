@@ -4,7 +4,8 @@ import type { Sql } from '../db/client';
 
 /**
  * What the console reads from the facts central stores at ingest (src-server/facts.ts): the
- * overdue-remittance alarm, statistics by province and revenue code, offices in an outage.
+ * overdue-remittance alarm (cash per office, bill payments per province through the office
+ * registry), statistics by province and revenue code, offices in an outage.
  */
 
 /**
@@ -32,7 +33,7 @@ export interface OverdueRemittance {
 
 /**
  * The overdue-remittance alarm (issues 10, 11), per office and business day: cash (every method but
- * bill payment, which the provincial office remits from its bank files) received that day and not
+ * bill payment, which the provincial office remits from its bank files: `overdueBillPayments`) received that day and not
  * remitted by 09:30 of the next business day. Each terminal keeps its own ledger and records the
  * remittance of its own receipts (`remittance.recorded`, scope `cash`), so a day is remitted for a
  * terminal when that terminal's chain has the record. A day whose deadline central cannot compute
@@ -60,6 +61,78 @@ export async function overdueRemittances(sql: Sql, nowMs: number, calendar?: Hol
     byDay.set(key, day);
   }
   const overdue: OverdueRemittance[] = [];
+  for (const day of byDay.values()) {
+    const deadline = remittanceDeadlineOfDay(holidays, day.businessDate as BusinessDate);
+    const deadlineMs = deadline.ok ? deadline.value : null;
+    if (deadlineMs === null || deadlineMs < nowMs) overdue.push({ ...day, deadlineMs });
+  }
+  return overdue;
+}
+
+export interface OverdueBillPayments {
+  readonly province: string;
+  /** The provincial office registered for the province (it remits them); null: none registered (an alarm of its own kind). */
+  readonly provincialPlace: string | null;
+  /** The bank day (the day the bank was paid; the receipt's own day when central has no confirmation of the bill). */
+  readonly businessDate: string;
+  /** Bill payments of the province's offices paid that day (cancelled receipts excluded) and not remitted. */
+  readonly billPaymentSatang: number;
+  readonly receiptCount: number;
+  /** 09:30 of the next business day; null when central has no holiday calendar for the year (never guessed). */
+  readonly deadlineMs: number | null;
+  /** The offices whose receipts these are. */
+  readonly places: readonly string[];
+}
+
+/**
+ * The bill-payment half of the overdue-remittance alarm (issues 10, 11), per province and business
+ * day. Bill payments land in the provincial office's KTB account and that office remits them for
+ * the whole province (src-main/close/province-remittance.ts): so a day's bill payments of every
+ * office of a province (`central_receipts`, method `bill-payment`, place starting with the province,
+ * cancelled receipts excluded) are remitted when a terminal of the province's provincial office (the
+ * office registry, src-server/offices.ts) recorded `remittance.recorded` of scope `bill-payment` for
+ * that day, and overdue after 09:30 of the next business day otherwise. A province with no
+ * provincial office registered has nobody to remit them: its days are listed with `provincialPlace`
+ * null, by the same deadline rule.
+ *
+ * The day is the one the provincial office remits it under: the bank's payment date
+ * (province-remittance.ts groups its bank imports' credits by `payment_date`). Central never gets the
+ * bank files, but each terminal records the bank's payment of a bill (`payment.confirmed`, its
+ * `paidAtMs` the bank's payment instant) and the receipt names the bill: the day is the receipt's
+ * bank day kept at ingest (`central_receipts.bank_date`, facts.ts `keepBankDates`: the bank's own
+ * confirmation before the payer's evidence), and the receipt's own day only when central has no
+ * confirmation of that bill. What the provincial office remits from credits no office has receipted yet is not seen here.
+ */
+export async function overdueBillPayments(sql: Sql, nowMs: number, calendar?: HolidayCalendar): Promise<OverdueBillPayments[]> {
+  const today = businessDateOf(nowMs);
+  // A receipt is never dated before its payment (no back-dated receipts): its bank day is on or before its own day.
+  // Grouped by office and day first, so the remittance is looked up once per office and day.
+  const rows = await sql.query<{ province: string; provincialPlace: string | null; day: string; place: string; n: number; satang: number }>(
+    `WITH days AS (
+       SELECT substr(r.place, 1, 2) AS province, coalesce(r.bank_date, r.business_date) AS day, r.place, count(*)::int AS n, sum(r.amount_satang)::bigint AS satang
+       FROM central_receipts r
+       WHERE r.method = 'bill-payment' AND r.business_date >= $1 AND coalesce(r.bank_date, r.business_date) >= $1 AND coalesce(r.bank_date, r.business_date) < $2
+         AND NOT EXISTS (SELECT 1 FROM central_cancellations c WHERE c.terminal_id = r.terminal_id AND c.receipt_id = r.receipt_id)
+       GROUP BY 1, 2, 3 HAVING sum(r.amount_satang) > 0
+     )
+     SELECT d.province, p.place AS "provincialPlace", d.day, d.place, d.n, d.satang
+     FROM days d
+     LEFT JOIN office_registry p ON p.province = d.province AND p.kind = 'provincial'
+     WHERE p.place IS NULL OR NOT EXISTS (SELECT 1 FROM central_remittances m WHERE m.place = p.place AND m.business_date = d.day AND m.scope = 'bill-payment')
+     ORDER BY 1, 3, 4`,
+    [addDays(today, -REMITTANCE_OVERDUE_LOOKBACK_DAYS), today],
+  );
+  const holidays = calendar ?? (await centralHolidayCalendar(sql));
+  const byDay = new Map<string, { province: string; provincialPlace: string | null; businessDate: string; billPaymentSatang: number; receiptCount: number; places: string[] }>();
+  for (const row of rows) {
+    const key = `${row.province}|${row.day}`;
+    const day = byDay.get(key) ?? { province: row.province, provincialPlace: row.provincialPlace, businessDate: row.day, billPaymentSatang: 0, receiptCount: 0, places: [] };
+    day.billPaymentSatang += Number(row.satang);
+    day.receiptCount += row.n;
+    day.places.push(row.place);
+    byDay.set(key, day);
+  }
+  const overdue: OverdueBillPayments[] = [];
   for (const day of byDay.values()) {
     const deadline = remittanceDeadlineOfDay(holidays, day.businessDate as BusinessDate);
     const deadlineMs = deadline.ok ? deadline.value : null;

@@ -2,15 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { formatSatang } from '../../src-shared/money';
-import type { CONSOLE_USER_ROLES } from '../../src-shared/sync';
+import { SYNC_ERROR_STATUS, type CONSOLE_USER_ROLES } from '../../src-shared/sync';
 import { formatThaiDateNumeric, formatThaiDateTime } from '../../src-shared/dates/thai-date-format';
 import type { BusinessDate } from '../../src-shared/dates/business-date';
 import type { CentralDb, Sql } from '../db/client';
 import { sha256Hex } from '../crypto';
 import { CentralError } from '../errors';
 import { flaggedUsers } from '../feed';
+import { listOffices, provinceOfPlace, setOfficeKind } from '../offices';
 import { decideApproval } from '../pull';
-import { openOutages, overdueRemittances, receiptStatistics } from './alarms';
+import { openOutages, overdueBillPayments, overdueRemittances, receiptStatistics } from './alarms';
 import { CONSOLE_TEXT as T } from './text';
 
 /**
@@ -140,6 +141,7 @@ async function overview(db: CentralDb, nowMs: number, canApprove: boolean, canAc
 <h2>${escapeHtml(T.terminals)}</h2>${table([T.terminal, T.highWater, T.lastPush, T.lastDay, T.dayEntries, T.dayReceipts, T.lastClosedDay, T.state], terminalRows, new Set([1, 4, 5]))}
 <h2>${escapeHtml(T.alarms)}</h2>${alarmRows.length === 0 ? `<p>${escapeHtml(T.noAlarms)}</p>` : table([T.alarmKind, T.terminal, T.alarmSeq, T.alarmDetail, T.alarmAt, ''], alarmRows)}
 <h2>${escapeHtml(T.overdueRemittances)}</h2>${overdueRows.length === 0 ? `<p>${escapeHtml(T.noOverdue)}</p>` : table([T.office, T.businessDay, T.cashNotRemitted, T.deadline, T.terminal], overdueRows, new Set([2]))}
+${await billPaymentAlarms(db, nowMs)}
 <h2>${escapeHtml(T.outages)}</h2>${outageRows.length === 0 ? `<p>${escapeHtml(T.noOutages)}</p>` : table([T.office, T.terminal, T.outageSince, T.outageCause], outageRows)}
 <h2>${escapeHtml(T.silentOffices)}</h2>${silentRows.length === 0 ? `<p>${escapeHtml(T.noSilentOffices)}</p>` : table([T.office, T.terminalCount, T.lastPush], silentRows, new Set([1]))}
 <h2>${escapeHtml(T.flaggedUsers)}</h2>${flaggedRows.length === 0 ? `<p>${escapeHtml(T.noFlaggedUsers)}</p>` : table([T.terminal, T.user, T.role, T.flagReason], flaggedRows)}
@@ -147,6 +149,129 @@ ${acknowledgedRows.length === 0 ? '' : `<h2>${escapeHtml(T.acknowledged)}</h2>${
 <h2>${escapeHtml(T.approvals)}</h2>${approvalRows.length === 0 ? `<p>${escapeHtml(T.noApprovals)}</p>` : table([T.terminal, T.action, T.subject, T.reason, ''], approvalRows)}
 <h2>${escapeHtml(T.stats)}</h2>${provinceChart(stats)}${table([T.province, T.revenueCode, T.receiptCount, T.paperCount, T.amount], statRows, new Set([2, 3, 4]))}<p>${escapeHtml(T.statsNote)}</p>`,
   );
+}
+
+/**
+ * The bill-payment half of the overdue-remittance alarm (alarms.ts `overdueBillPayments`): per
+ * provincial office and day, and, as an alarm of its own kind, the bill payments of provinces with
+ * no provincial office registered (nobody remits them).
+ */
+async function billPaymentAlarms(db: Sql, nowMs: number): Promise<string> {
+  const overdue = await overdueBillPayments(db, nowMs);
+  const deadline = (ms: number | null) => escapeHtml(ms === null ? T.noHolidayData : instant(ms));
+  const atProvincial = overdue.filter((o) => o.provincialPlace !== null);
+  const orphan = overdue.filter((o) => o.provincialPlace === null);
+  const atProvincialRows = atProvincial.map((o) => [
+    `<span class="alarm">${escapeHtml(o.provincialPlace ?? '')}</span>`,
+    escapeHtml(o.province),
+    escapeHtml(beDate(o.businessDate)),
+    escapeHtml(formatSatang(o.billPaymentSatang)),
+    escapeHtml(o.receiptCount),
+    deadline(o.deadlineMs),
+    escapeHtml(o.places.join(', ')),
+  ]);
+  const orphanRows = orphan.map((o) => [
+    `<span class="alarm">${escapeHtml(T.noProvincialOfficeFor.replaceAll('{province}', o.province))}</span>`,
+    escapeHtml(beDate(o.businessDate)),
+    escapeHtml(formatSatang(o.billPaymentSatang)),
+    escapeHtml(o.receiptCount),
+    deadline(o.deadlineMs),
+    escapeHtml(o.places.join(', ')),
+  ]);
+  return `<h2>${escapeHtml(T.overdueBillPayments)}</h2>${
+    atProvincialRows.length === 0 ? `<p>${escapeHtml(T.noOverdueBillPayments)}</p>` : table([T.provincialOffice, T.province, T.bankDay, T.billPaymentsNotRemitted, T.receiptCount, T.deadline, T.offices], atProvincialRows, new Set([3, 4]))
+  }${orphanRows.length === 0 ? '' : `<h2>${escapeHtml(T.noProvincialOffice)}</h2>${table([T.alarmKind, T.bankDay, T.billPaymentsNotRemitted, T.receiptCount, T.deadline, T.offices], orphanRows, new Set([2, 3]))}`}<p>${escapeHtml(T.billPaymentDayNote)}</p>`;
+}
+
+const officeKindText = (kind: string, isSet: boolean): string =>
+  `${escapeHtml(kind === 'provincial' ? T.kindProvincial : T.kindDistrict)}${isSet ? '' : ` <span class="alarm">(${escapeHtml(T.kindNotSet)})</span>`}`;
+
+function kindSelect(current: string): string {
+  const option = (kind: string, label: string) => `<option value="${kind}"${kind === current ? ' selected' : ''}>${escapeHtml(label)}</option>`;
+  return `<select name="kind" aria-label="${escapeHtml(T.officeKind)}">${option('district', T.kindDistrict)}${option('provincial', T.kindProvincial)}</select>`;
+}
+
+/** What the offices page says above its table after a POST: saved, unchanged, or why it was refused (nothing changed). */
+export interface OfficesNotice {
+  readonly isRefusal: boolean;
+  readonly text: string;
+}
+
+/**
+ * `/console/offices`: every office central knows (from its terminals and from the registry) with
+ * its kind ("not set" when it is not registered: a district office), province, terminals and last
+ * push; an administrator sets the kind here, everyone else only reads.
+ */
+export async function officesPage(db: Sql, canSet: boolean, notice?: OfficesNotice): Promise<string> {
+  const offices = await listOffices(db);
+  const rows = offices.map((o) => {
+    const form = canSet
+      ? `<form method="post" action="/console/offices"><input type="hidden" name="place" value="${escapeHtml(o.place)}">${kindSelect(o.kind)} <input name="nameTh" value="${escapeHtml(o.nameTh ?? '')}" aria-label="${escapeHtml(T.officeName)}" size="28"> <button>${escapeHtml(T.setKind)}</button></form>`
+      : null;
+    return [
+      escapeHtml(o.place),
+      escapeHtml(o.nameTh ?? ''),
+      officeKindText(o.kind, o.isSet),
+      escapeHtml(o.province),
+      escapeHtml(o.terminals),
+      escapeHtml(o.terminals === 0 ? '' : instant(o.lastPushAtMs)),
+      escapeHtml(o.setBy ?? ''),
+      escapeHtml(o.setAtMs === null ? '' : instant(o.setAtMs)),
+      ...(form === null ? [] : [form]),
+    ];
+  });
+  const provinces = [...new Set(offices.map((o) => o.province))];
+  const withProvincial = new Set(offices.filter((o) => o.kind === 'provincial').map((o) => o.province));
+  const without = provinces.filter((p) => !withProvincial.has(p));
+  const headers = [T.office, T.officeName, T.officeKind, T.province, T.terminalCount, T.lastPush, T.setBy, T.setAt, ...(canSet ? [''] : [])];
+  const add = canSet
+    ? `<h2>${escapeHtml(T.addOffice)}</h2><form method="post" action="/console/offices"><label>${escapeHtml(T.placeCode)} <input name="place" inputmode="numeric" maxlength="4" size="6"></label> ${kindSelect('provincial')} <label>${escapeHtml(T.officeName)} <input name="nameTh" size="28"></label> <button>${escapeHtml(T.setKind)}</button></form>`
+    : '';
+  const shownNotice = notice === undefined ? '' : `<p${notice.isRefusal ? ' class="alarm" role="alert"' : ' role="status"'}>${escapeHtml(notice.text)}</p>`;
+  return page(
+    T.officesTitle,
+    `<h1>${escapeHtml(T.officesTitle)}</h1><form method="post" action="/console/logout"><button>${escapeHtml(T.logout)}</button></form>${consoleNav('/console/offices')}${shownNotice}
+<p>${escapeHtml(T.officesNote)}</p>
+${rows.length === 0 ? `<p>${escapeHtml(T.noOffices)}</p>` : table(headers, rows, new Set([4]))}
+<p>${without.length === 0 ? escapeHtml(T.provincesAllSet) : `<span class="alarm">${escapeHtml(T.provincesWithout)}: ${escapeHtml(without.join(', '))}</span>`}</p>${add}`,
+  );
+}
+
+/** The routes of the offices page: GET for every console user, POST (set a kind) for an administrator only. */
+export function registerOfficesPage(
+  fastify: FastifyInstance,
+  db: CentralDb,
+  nowMs: () => number,
+  session: (request: FastifyRequest) => Promise<{ username: string; role: ConsoleRole } | undefined>,
+): void {
+  const html = (reply: FastifyReply, status: number, body: string) => reply.code(status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
+  fastify.get<{ Querystring: { set?: string; changed?: string } }>('/console/offices', async (request, reply) => {
+    const user = await session(request);
+    if (user === undefined) return reply.code(303).header('location', '/console/login').send();
+    const { set, changed } = request.query;
+    const notice = set === undefined || !/^\d{4}$/.test(set) ? undefined : { isRefusal: false, text: `${set}: ${changed === '0' ? T.officeUnchanged : T.officeSaved}` };
+    return html(reply, 200, await officesPage(db, user.role === 'admin', notice));
+  });
+  fastify.post('/console/offices', async (request, reply) => {
+    const user = await session(request);
+    if (user === undefined) return reply.code(303).header('location', '/console/login').send();
+    if (user.role !== 'admin') return html(reply, 403, await officesPage(db, false, { isRefusal: true, text: T.forbiddenOffices }));
+    const fields = typeof request.body === 'object' && request.body !== null ? (request.body as Record<string, string | undefined>) : {};
+    const nameTh = fields.nameTh?.trim();
+    try {
+      const set = await setOfficeKind(db, { place: fields.place ?? '', kind: fields.kind ?? '', setBy: user.username, ...(nameTh === undefined || nameTh === '' ? {} : { nameTh }) }, nowMs());
+      return reply.code(303).header('location', `/console/offices?set=${set.place}&changed=${set.changed ? 1 : 0}`).send();
+    } catch (error) {
+      if (!(error instanceof CentralError) || (error.code !== 'PROVINCIAL_OFFICE_EXISTS' && error.code !== 'BAD_INPUT')) throw error;
+      let text = `${T.officeBadInput} (${error.message})`;
+      if (error.code === 'PROVINCIAL_OFFICE_EXISTS') {
+        const province = provinceOfPlace(fields.place ?? '');
+        const other = (await listOffices(db)).find((o) => o.province === province && o.kind === 'provincial')?.place ?? '';
+        text = T.officeProvincialExists.replaceAll('{province}', province).replaceAll('{other}', other);
+      }
+      return html(reply, SYNC_ERROR_STATUS[error.code], await officesPage(db, true, { isRefusal: true, text }));
+    }
+  });
 }
 
 function loginPage(isRefused: boolean): string {
@@ -164,6 +289,7 @@ export function consoleNav(current: string): string {
     ['/console', T.navOverview],
     ['/console/users', T.navUsers],
     ['/console/feed', T.navFeed],
+    ['/console/offices', T.navOffices],
   ];
   return `<nav aria-label="${escapeHtml(T.navLabel)}"><ul class="nav">${links
     .map(([href, label]) => `<li><a href="${href}"${href === current ? ' aria-current="page"' : ''}>${escapeHtml(label)}</a></li>`)
@@ -217,6 +343,7 @@ export function registerConsole(fastify: FastifyInstance, db: CentralDb, nowMs: 
     if (user === undefined) return reply.code(303).header('location', '/console/login').send();
     return html(reply, 200, await overview(db, nowMs(), user.role === 'supervisor', user.role === 'supervisor' || user.role === 'admin'));
   });
+  registerOfficesPage(fastify, db, nowMs, sessionUser);
   fastify.post<{ Params: { id: string } }>('/console/approvals/:id', async (request, reply) => {
     const user = await sessionUser(request);
     if (user === undefined) return reply.code(303).header('location', '/console/login').send();

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, index, integer, pgSequence, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, check, index, integer, pgSequence, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /**
  * Central's tables (issue 11). Instants are UTC epoch ms (bigint), hashes lowercase hex, ids the
@@ -265,8 +265,42 @@ export const centralReceipts = pgTable(
     method: text('method').notNull(),
     amountSatang: ms('amount_satang').notNull(),
     isPaper: boolean('is_paper').notNull(),
+    /** The bill it pays (null when the payload has none). */
+    billId: text('bill_id'),
+    /**
+     * A bill payment's bank day: the Bangkok date the bank was paid, from the terminal's confirmations
+     * of the bill (`central_confirmations`, the bank's before the payer's evidence), kept at ingest
+     * whichever arrives last; null while central has none.
+     */
+    bankDate: text('bank_date'),
   },
-  (t) => [primaryKey({ columns: [t.terminalId, t.seq] }), index('central_receipts_id').on(t.terminalId, t.receiptId), index('central_receipts_day').on(t.place, t.businessDate)],
+  (t) => [
+    primaryKey({ columns: [t.terminalId, t.seq] }),
+    index('central_receipts_id').on(t.terminalId, t.receiptId),
+    index('central_receipts_day').on(t.place, t.businessDate),
+    index('central_receipts_bill').on(t.terminalId, t.billId).where(sql`${t.method} = 'bill-payment'`),
+  ],
+);
+
+/**
+ * A `payment.confirmed` entry: a bill paid at the bank, by the bank's data (`bank-file`, `central`)
+ * or provisionally from the payer's evidence. Its paid instant gives a bill payment the day the
+ * provincial office remits it under (the bank's payment date, src-main/close/province-remittance.ts).
+ */
+export const centralConfirmations = pgTable(
+  'central_confirmations',
+  {
+    terminalId: text('terminal_id')
+      .notNull()
+      .references(() => terminals.id),
+    seq: ms('seq').notNull(),
+    place: text('place').notNull(),
+    confirmationId: text('confirmation_id').notNull(),
+    billId: text('bill_id').notNull(),
+    source: text('source').notNull(),
+    paidAtMs: ms('paid_at_ms').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.terminalId, t.seq] }), index('central_confirmations_bill').on(t.terminalId, t.billId)],
 );
 
 /** A `receipt.cancelled` entry: the receipt it cancels (statistics leave it out). */
@@ -335,4 +369,30 @@ export const centralOutages = pgTable(
     cause: text('cause'),
   },
   (t) => [primaryKey({ columns: [t.terminalId, t.seq] }), index('central_outages_id').on(t.terminalId, t.outageId)],
+);
+
+/**
+ * The office registry (issue 11): which office is the provincial office of its province (it remits
+ * the province's bill payments, src-main/close/province-remittance.ts), keyed by place code. An
+ * office central sees through its terminals and that is not here is a district office, shown "not
+ * set". At most one provincial office per province (the first 2 digits of the place): the partial
+ * unique index holds it even when two administrators set it at once.
+ */
+export const officeRegistry = pgTable(
+  'office_registry',
+  {
+    place: text('place').primaryKey(),
+    /** substr(place, 1, 2), kept so the one-provincial-office rule is an index. */
+    province: text('province').notNull(),
+    kind: text('kind').notNull(),
+    nameTh: text('name_th'),
+    /** The console user, or `cli:<login>` for `ebill-central office set-kind`. */
+    setBy: text('set_by').notNull(),
+    setAtMs: ms('set_at_ms').notNull(),
+  },
+  (t) => [
+    uniqueIndex('office_registry_one_provincial').on(t.province).where(sql`${t.kind} = 'provincial'`),
+    check('office_registry_kind', sql`${t.kind} IN ('district', 'provincial')`),
+    check('office_registry_province', sql`${t.province} = substr(${t.place}, 1, 2)`),
+  ],
 );

@@ -28,6 +28,8 @@ export const SYNC_ERROR_CODES = [
   'COMPLETENESS_MISMATCH',
   // administration
   'ADMIN_ONLY',
+  // the office registry: a province has one provincial office
+  'PROVINCIAL_OFFICE_EXISTS',
 ] as const;
 export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
 
@@ -52,6 +54,7 @@ export const SYNC_ERROR_STATUS: Readonly<Record<SyncErrorCode, number>> = {
   TAMPERED: 409,
   COMPLETENESS_MISMATCH: 409,
   ADMIN_ONLY: 403,
+  PROVINCIAL_OFFICE_EXISTS: 409,
 };
 
 export function isSyncErrorCode(value: unknown): value is SyncErrorCode {

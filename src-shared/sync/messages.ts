@@ -202,3 +202,28 @@ export const addConsoleUserRequestSchema = z.strictObject({
   password: z.string().min(10).max(200),
 });
 export const addConsoleUserResponseSchema = z.strictObject({ username: z.string() });
+
+/**
+ * The office registry at central (src-server/offices.ts): a district office (the default) or the
+ * provincial office, which remits its province's bill payments (issue 10, office.kind at the office).
+ */
+export const CENTRAL_OFFICE_KINDS = ['district', 'provincial'] as const;
+export type CentralOfficeKind = (typeof CENTRAL_OFFICE_KINDS)[number];
+export const setOfficeKindRequestSchema = z.strictObject({
+  place: z.string().regex(/^\d{4}$/),
+  kind: z.enum(CENTRAL_OFFICE_KINDS),
+  nameTh: z.string().trim().min(1).max(200).optional(),
+  /** Who set it (the CLI sends `cli:<login name>`; the administrator token is what authorises it). */
+  setBy: z.string().min(1).max(100),
+});
+export const setOfficeKindResponseSchema = z.strictObject({
+  place: z.string(),
+  province: z.string(),
+  kind: z.enum(CENTRAL_OFFICE_KINDS),
+  nameTh: z.string().nullable(),
+  /** false: it already had this kind (and this name); nothing was written. */
+  changed: z.boolean(),
+  setBy: z.string(),
+  setAtMs: z.number().int(),
+});
+export type SetOfficeKindResponse = z.infer<typeof setOfficeKindResponseSchema>;

@@ -1,7 +1,8 @@
 import { createHash, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
 import { buildCentralApp, type CentralApp } from '../../src-server/app';
 import { openPglite, openPostgres, type CentralDb } from '../../src-server/db/client';
-import { requestSigningText, SYNC_HEADERS } from '../../src-shared/sync';
+import { canonicalEntryText, GENESIS_HASH } from '../../src-shared/ledger-entry-text';
+import { requestSigningText, SYNC_HEADERS, type DayCompleteness, type SyncEntry } from '../../src-shared/sync';
 import { startPostgres, type TempPostgres } from './postgres';
 
 export type CentralKind = 'pglite' | 'postgres';
@@ -67,4 +68,35 @@ export function receiptPart(r: { id: string; amountSatang: number; businessDate:
 /** The payload text of a `receipt.issued` entry as central reads it. */
 export function receiptPayloadText(r: Parameters<typeof receiptPart>[0]): string {
   return JSON.stringify({ receipt: receiptPart(r) });
+}
+
+/** One entry of a test chain: its kind, business day and payload (an object, or raw text). */
+export interface EntrySpec {
+  readonly kind: string;
+  readonly day: string;
+  readonly payload: unknown;
+}
+
+/** A chain for office `place`, slot `slot`, every hash as the office computes it. */
+export function chainOfSpecs(place: string, slot: number, specs: readonly EntrySpec[]): SyncEntry[] {
+  let prev = GENESIS_HASH;
+  return specs.map((spec, i) => {
+    const seq = i + 1;
+    const header = { seq, id: `0${String(slot * 1000 + seq).padStart(25, '0')}`, kind: spec.kind, payloadVersion: 1, atMs: Date.parse(`${spec.day}T12:00:00+07:00`) + seq, businessDate: spec.day, place, terminalSlot: slot, userId: null };
+    const payloadText = typeof spec.payload === 'string' ? spec.payload : JSON.stringify(spec.payload);
+    const hash = createHash('sha256').update(prev).update(canonicalEntryText(header, payloadText)).digest('hex');
+    prev = hash;
+    return { ...header, payloadText, hash };
+  });
+}
+
+/** The completeness the office states for a batch: each day's entries and receipt.issued amounts up to its last entry in the batch. */
+export function completenessOfBatch(chain: readonly SyncEntry[], batch: readonly SyncEntry[] = chain): DayCompleteness[] {
+  const last = new Map<string, SyncEntry>();
+  for (const e of batch) last.set(e.businessDate, e);
+  return [...last.entries()].map(([day, lastEntry]) => {
+    const upTo = chain.filter((e) => e.businessDate === day && e.seq <= lastEntry.seq);
+    const satang = upTo.filter((e) => e.kind === 'receipt.issued').reduce((s, e) => s + (JSON.parse(e.payloadText) as { receipt: { amountSatang: number } }).receipt.amountSatang, 0);
+    return { businessDate: day, entryCount: upTo.length, receiptsSatang: satang, lastSeq: lastEntry.seq, headHash: lastEntry.hash };
+  });
 }

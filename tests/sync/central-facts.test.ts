@@ -180,6 +180,8 @@ describe.each(kinds)('central facts on %s', (kind) => {
     ['a day.closed without its date', { kind: 'day.closed', day: '2026-12-02', payload: { close: { atMs: T0_MS, kind: 'day', totalSatang: 0 } } }],
     ['an outage.started that is not JSON', { kind: 'outage.started', day: '2026-12-02', payload: '{"outage":' }],
     ['an outage.ended without the outage it ends', { kind: 'outage.ended', day: '2026-12-02', payload: { outageEnd: { endedAtMs: T0_MS } } }],
+    ['a payment.confirmed without the bill it pays', { kind: 'payment.confirmed', day: '2026-12-02', payload: { confirmation: { id: 'X', paidAtMs: T0_MS, source: 'bank-file' } } }],
+    ['a payment.confirmed of an unknown source', { kind: 'payment.confirmed', day: '2026-12-02', payload: { confirmation: { billId: 'B', id: 'X', paidAtMs: T0_MS, source: 'rumour' } } }],
     ['a receipt.issued of a payload version central does not read', { ...receipt('2026-12-02', 'X', 100), payloadVersion: 2 }],
   ];
   it.each(malformed)('central-facts-bad-payload: %s is BAD_INPUT and the whole push stores nothing', async (_what, bad) => {
@@ -299,7 +301,7 @@ describe('the quick receipt check accepts exactly what zod accepts (facts.ts isR
     { json: { ...keyedGood, keying: null }, isKeyed: true },
     { json: { ...keyedGood, keying: { receiptId: '' } }, isKeyed: true },
   ];
-  for (const field of ['id', 'businessDate', 'revenueCode', 'method', 'amountSatang', 'isPaper']) {
+  for (const field of ['id', 'businessDate', 'revenueCode', 'method', 'amountSatang', 'isPaper', 'billId']) {
     for (const value of badValues) {
       cases.push({ json: { receipt: { ...good.receipt, [field]: value } }, isKeyed: false });
       cases.push({ json: { ...keyedGood, receipt: { ...keyedGood.receipt, [field]: value } }, isKeyed: true });
