@@ -148,7 +148,7 @@ export async function buildCentralApp(options: CentralOptions): Promise<CentralA
   fastify.post('/admin/feed', { bodyLimit: MAX_BATCH_BYTES * 8 }, async (request, reply) => {
     requireAdmin(request);
     const body = parseBody(rawOf(request).body, publishFeedRequestSchema);
-    return ok(reply, await publishFeed(db, body.place, body.items, nowMs()));
+    return ok(reply, await publishFeed(db, body.place, body.items, nowMs(), body.approvedBy ?? 'admin-token'));
   });
 
   fastify.post('/admin/console-users', { bodyLimit: MAX_SMALL_BODY_BYTES }, async (request, reply) => {
@@ -161,8 +161,8 @@ export async function buildCentralApp(options: CentralOptions): Promise<CentralA
     requireAdmin(request);
     return ok(reply, await setOfficeKind(db, parseBody(rawOf(request).body, setOfficeKindRequestSchema), nowMs()));
   });
-  registerConsole(fastify, db, nowMs);
   const forms = consoleForms(db, nowMs);
+  registerConsole(fastify, db, nowMs, forms);
   registerConsoleUsers(fastify, db, nowMs, forms);
   registerConsoleFeed(fastify, db, nowMs, forms);
 

@@ -171,11 +171,11 @@ async function feedCommand(dataDir: string, io: CentralCliIo, rest: readonly str
     throw new CentralError('BAD_INPUT', `--file ${file}: not JSON (${(error as Error).message})`);
   }
   if (!Array.isArray(items)) throw new CentralError('BAD_INPUT', `--file ${file}: a JSON array of feed bodies is expected`);
-  const parsed = publishFeedRequestSchema.safeParse({ place: values.place ?? null, items });
+  const parsed = publishFeedRequestSchema.safeParse({ place: values.place ?? null, items, approvedBy: cliUser() });
   if (!parsed.success) throw new CentralError('BAD_INPUT', `--file ${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ').slice(0, 1000)}`);
   const request = parsed.data;
   const server = usesPglite(io.env) ? runningServer(dataDir) : undefined;
-  const result = server !== undefined ? await adminCall(server, '/admin/feed', request, publishFeedResponseSchema) : await withDb(dataDir, io.env, (db) => publishFeed(db, request.place, request.items, Date.now()));
+  const result = server !== undefined ? await adminCall(server, '/admin/feed', request, publishFeedResponseSchema) : await withDb(dataDir, io.env, (db) => publishFeed(db, request.place, request.items, Date.now(), request.approvedBy ?? cliUser()));
   return { published: result.published, duplicates: result.duplicates, text: `published ${result.published}, ${result.duplicates} already published (${request.place ?? 'every office'})` };
 }
 

@@ -10,13 +10,19 @@ import { CentralError } from './errors';
  * assignments. Published by an administrator (or the provincial office's app) through
  * `/admin/feed`, validated here with the same checks the terminal applies on arrival; a body
  * published again is a duplicate, a changed one is a new version under a new cursor.
+ *
+ * `approvedBy` is who publishes (a console username, `admin-token`, `cli:<login>`): kept in
+ * `central_users.approved_by` for each user item newly published, never in the feed body (the
+ * terminals do not need it). A duplicate changes nothing, so `central_users` stays what the
+ * terminals have (publishing A, B, then A again leaves B in force at both).
  */
-export async function publishFeed(db: CentralDb, place: string | null, items: readonly FeedBody[], nowMs: number): Promise<{ published: number; duplicates: number }> {
+export async function publishFeed(db: CentralDb, place: string | null, items: readonly FeedBody[], nowMs: number, approvedBy: string): Promise<{ published: number; duplicates: number }> {
   const problems = items.flatMap((item, i) => {
     const problem = feedItemProblem(item);
     return problem === null ? [] : [`item ${i + 1}: ${problem}`];
   });
   if (items.some((item) => item.stream === 'user') && place === null) problems.unshift('a user account belongs to one office: give its place');
+  if (approvedBy.length === 0 || approvedBy.length > 100) problems.unshift('who publishes is 1–100 characters');
   if (problems.length > 0) throw new CentralError('BAD_INPUT', `Nothing was published (${problems.length} problem(s)): ${problems.slice(0, 20).join('; ')}`);
   return db.transaction(async (tx) => {
     let published = 0;
@@ -28,18 +34,18 @@ export async function publishFeed(db: CentralDb, place: string | null, items: re
         [item.stream, place, feedItemKey(item), body, createHash('sha256').update(body).digest('hex'), nowMs],
       );
       published += inserted.length;
-      if (item.stream === 'user' && place !== null) await recordCentralUser(tx, place, item);
+      if (item.stream === 'user' && place !== null && inserted.length > 0) await recordCentralUser(tx, place, item, approvedBy);
     }
     return { published, duplicates: items.length - published };
   });
 }
 
-async function recordCentralUser(tx: Sql, place: string, user: Extract<FeedBody, { stream: 'user' }>): Promise<void> {
+async function recordCentralUser(tx: Sql, place: string, user: Extract<FeedBody, { stream: 'user' }>, approvedBy: string): Promise<void> {
   await tx.query(
-    `INSERT INTO central_users (username, place, full_name_th, position_th, role, is_disabled, order_ref, approved_at_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+    `INSERT INTO central_users (username, place, full_name_th, position_th, role, is_disabled, order_ref, approved_at_ms, approved_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
      ON CONFLICT (username) DO UPDATE SET place = excluded.place, full_name_th = excluded.full_name_th, position_th = excluded.position_th, role = excluded.role,
-       is_disabled = excluded.is_disabled, order_ref = excluded.order_ref, approved_at_ms = excluded.approved_at_ms`,
-    [user.username, place, user.fullNameTh, user.positionTh, user.role, user.isDisabled, user.orderRef, user.approvedAtMs],
+       is_disabled = excluded.is_disabled, order_ref = excluded.order_ref, approved_at_ms = excluded.approved_at_ms, approved_by = excluded.approved_by`,
+    [user.username, place, user.fullNameTh, user.positionTh, user.role, user.isDisabled, user.orderRef, user.approvedAtMs, approvedBy],
   );
 }
 

@@ -12,6 +12,7 @@ import { flaggedUsers } from '../feed';
 import { listOffices, provinceOfPlace, setOfficeKind } from '../offices';
 import { decideApproval } from '../pull';
 import { openOutages, overdueBillPayments, overdueRemittances, receiptStatistics } from './alarms';
+import { csrfField, logoutForm, type ConsoleForms, type ConsoleUser } from './forms';
 import { CONSOLE_TEXT as T } from './text';
 
 /**
@@ -71,7 +72,9 @@ function provinceChart(stats: readonly { province: string; satang: number }[]): 
   return `<figure><figcaption>${escapeHtml(T.chart)}</figcaption><svg role="img" aria-label="${escapeHtml(T.chart)}" width="700" height="${rows.length * (barHeight + 4)}" font-size="12">${bars}</svg></figure>`;
 }
 
-async function overview(db: CentralDb, nowMs: number, canApprove: boolean, canAcknowledge: boolean): Promise<string> {
+async function overview(db: CentralDb, nowMs: number, user: ConsoleUser): Promise<string> {
+  const canApprove = user.role === 'supervisor';
+  const canAcknowledge = user.role === 'supervisor' || user.role === 'admin';
   const terminals = await db.query<{ id: string; hw: number; lastPush: number | null; revoked: boolean; day: string | null; n: number | null; satang: number | null; closedDay: string | null }>(
     `SELECT t.id, t.high_water_seq AS hw, t.last_push_at_ms AS "lastPush",
             (SELECT max(x.business_date) FROM central_day_closes x WHERE x.terminal_id = t.id AND x.kind = 'close') AS "closedDay",
@@ -93,7 +96,7 @@ async function overview(db: CentralDb, nowMs: number, canApprove: boolean, canAc
     'SELECT id, kind, terminal_id AS "terminalId", seq, detail, at_ms AS "atMs" FROM alarms WHERE NOT is_acknowledged ORDER BY at_ms DESC LIMIT 100',
   );
   const acknowledge = (id: string) =>
-    canAcknowledge ? `<form method="post" action="/console/alarms/${escapeHtml(id)}/acknowledge"><button>${escapeHtml(T.acknowledge)}</button></form>` : '';
+    canAcknowledge ? `<form method="post" action="/console/alarms/${escapeHtml(id)}/acknowledge">${csrfField(user)}<button>${escapeHtml(T.acknowledge)}</button></form>` : '';
   const alarmRows = alarms.map((a) => [
     `<span class="alarm">${escapeHtml(kindText(a.kind))}</span>`,
     escapeHtml(a.terminalId),
@@ -132,12 +135,25 @@ async function overview(db: CentralDb, nowMs: number, canApprove: boolean, canAc
   );
   const decide = (id: string) =>
     canApprove
-      ? `<form method="post" action="/console/approvals/${escapeHtml(id)}"><button name="decision" value="approve">${escapeHtml(T.approve)}</button> <button name="decision" value="reject">${escapeHtml(T.reject)}</button></form>`
+      ? `<form method="post" action="/console/approvals/${escapeHtml(id)}">${csrfField(user)}<button name="decision" value="approve">${escapeHtml(T.approve)}</button> <button name="decision" value="reject">${escapeHtml(T.reject)}</button></form>`
       : '';
   const approvalRows = pending.map((p) => [escapeHtml(p.terminalId), escapeHtml(p.action), escapeHtml(p.subject), escapeHtml(`${p.reasonCode}: ${p.reasonText}`), decide(p.id)]);
+  // Who decided each request is kept in approval_requests (pull.ts `decideApproval`) and pulled by the terminal with the decision.
+  const decided = await db.query<{ terminalId: string; action: string; subject: string; status: string; by: string | null; byNameTh: string | null; atMs: number | null }>(
+    `SELECT terminal_id AS "terminalId", action, subject, status, supervisor_username AS by, supervisor_name_th AS "byNameTh", decided_at_ms AS "atMs"
+     FROM approval_requests WHERE status <> 'pending' ORDER BY decided_at_ms DESC NULLS LAST, id LIMIT 50`,
+  );
+  const decidedRows = decided.map((d) => [
+    escapeHtml(d.terminalId),
+    escapeHtml(d.action),
+    escapeHtml(d.subject),
+    d.status === 'approved' ? escapeHtml(T.decisionApproved) : `<span class="alarm">${escapeHtml(T.decisionRejected)}</span>`,
+    escapeHtml(d.by === null ? '' : `${d.by} (${d.byNameTh ?? ''})`),
+    escapeHtml(instant(d.atMs)),
+  ]);
   return page(
     T.title,
-    `<h1>${escapeHtml(T.title)}</h1><form method="post" action="/console/logout"><button>${escapeHtml(T.logout)}</button></form>${consoleNav('/console')}
+    `<h1>${escapeHtml(T.title)}</h1>${logoutForm(user)}${consoleNav('/console')}
 <h2>${escapeHtml(T.terminals)}</h2>${table([T.terminal, T.highWater, T.lastPush, T.lastDay, T.dayEntries, T.dayReceipts, T.lastClosedDay, T.state], terminalRows, new Set([1, 4, 5]))}
 <h2>${escapeHtml(T.alarms)}</h2>${alarmRows.length === 0 ? `<p>${escapeHtml(T.noAlarms)}</p>` : table([T.alarmKind, T.terminal, T.alarmSeq, T.alarmDetail, T.alarmAt, ''], alarmRows)}
 <h2>${escapeHtml(T.overdueRemittances)}</h2>${overdueRows.length === 0 ? `<p>${escapeHtml(T.noOverdue)}</p>` : table([T.office, T.businessDay, T.cashNotRemitted, T.deadline, T.terminal], overdueRows, new Set([2]))}
@@ -147,6 +163,7 @@ ${await billPaymentAlarms(db, nowMs)}
 <h2>${escapeHtml(T.flaggedUsers)}</h2>${flaggedRows.length === 0 ? `<p>${escapeHtml(T.noFlaggedUsers)}</p>` : table([T.terminal, T.user, T.role, T.flagReason], flaggedRows)}
 ${acknowledgedRows.length === 0 ? '' : `<h2>${escapeHtml(T.acknowledged)}</h2>${table([T.alarmKind, T.terminal, T.alarmDetail, T.alarmAt, T.acknowledgedBy, T.acknowledgedAt], acknowledgedRows)}`}
 <h2>${escapeHtml(T.approvals)}</h2>${approvalRows.length === 0 ? `<p>${escapeHtml(T.noApprovals)}</p>` : table([T.terminal, T.action, T.subject, T.reason, ''], approvalRows)}
+${decidedRows.length === 0 ? '' : `<h2>${escapeHtml(T.decidedApprovals)}</h2>${table([T.terminal, T.action, T.subject, T.decision, T.decidedBy, T.decidedAt], decidedRows)}`}
 <h2>${escapeHtml(T.stats)}</h2>${provinceChart(stats)}${table([T.province, T.revenueCode, T.receiptCount, T.paperCount, T.amount], statRows, new Set([2, 3, 4]))}<p>${escapeHtml(T.statsNote)}</p>`,
   );
 }
@@ -202,11 +219,12 @@ export interface OfficesNotice {
  * its kind ("not set" when it is not registered: a district office), province, terminals and last
  * push; an administrator sets the kind here, everyone else only reads.
  */
-export async function officesPage(db: Sql, canSet: boolean, notice?: OfficesNotice): Promise<string> {
+export async function officesPage(db: Sql, user: Pick<ConsoleUser, 'role' | 'token'>, notice?: OfficesNotice): Promise<string> {
+  const canSet = user.role === 'admin';
   const offices = await listOffices(db);
   const rows = offices.map((o) => {
     const form = canSet
-      ? `<form method="post" action="/console/offices"><input type="hidden" name="place" value="${escapeHtml(o.place)}">${kindSelect(o.kind)} <input name="nameTh" value="${escapeHtml(o.nameTh ?? '')}" aria-label="${escapeHtml(T.officeName)}" size="28"> <button>${escapeHtml(T.setKind)}</button></form>`
+      ? `<form method="post" action="/console/offices">${csrfField(user)}<input type="hidden" name="place" value="${escapeHtml(o.place)}">${kindSelect(o.kind)} <input name="nameTh" value="${escapeHtml(o.nameTh ?? '')}" aria-label="${escapeHtml(T.officeName)}" size="28"> <button>${escapeHtml(T.setKind)}</button></form>`
       : null;
     return [
       escapeHtml(o.place),
@@ -225,51 +243,42 @@ export async function officesPage(db: Sql, canSet: boolean, notice?: OfficesNoti
   const without = provinces.filter((p) => !withProvincial.has(p));
   const headers = [T.office, T.officeName, T.officeKind, T.province, T.terminalCount, T.lastPush, T.setBy, T.setAt, ...(canSet ? [''] : [])];
   const add = canSet
-    ? `<h2>${escapeHtml(T.addOffice)}</h2><form method="post" action="/console/offices"><label>${escapeHtml(T.placeCode)} <input name="place" inputmode="numeric" maxlength="4" size="6"></label> ${kindSelect('provincial')} <label>${escapeHtml(T.officeName)} <input name="nameTh" size="28"></label> <button>${escapeHtml(T.setKind)}</button></form>`
+    ? `<h2>${escapeHtml(T.addOffice)}</h2><form method="post" action="/console/offices">${csrfField(user)}<label>${escapeHtml(T.placeCode)} <input name="place" inputmode="numeric" maxlength="4" size="6"></label> ${kindSelect('provincial')} <label>${escapeHtml(T.officeName)} <input name="nameTh" size="28"></label> <button>${escapeHtml(T.setKind)}</button></form>`
     : '';
   const shownNotice = notice === undefined ? '' : `<p${notice.isRefusal ? ' class="alarm" role="alert"' : ' role="status"'}>${escapeHtml(notice.text)}</p>`;
   return page(
     T.officesTitle,
-    `<h1>${escapeHtml(T.officesTitle)}</h1><form method="post" action="/console/logout"><button>${escapeHtml(T.logout)}</button></form>${consoleNav('/console/offices')}${shownNotice}
+    `<h1>${escapeHtml(T.officesTitle)}</h1>${logoutForm(user)}${consoleNav('/console/offices')}${shownNotice}
 <p>${escapeHtml(T.officesNote)}</p>
 ${rows.length === 0 ? `<p>${escapeHtml(T.noOffices)}</p>` : table(headers, rows, new Set([4]))}
 <p>${without.length === 0 ? escapeHtml(T.provincesAllSet) : `<span class="alarm">${escapeHtml(T.provincesWithout)}: ${escapeHtml(without.join(', '))}</span>`}</p>${add}`,
   );
 }
 
-/** The routes of the offices page: GET for every console user, POST (set a kind) for an administrator only. */
-export function registerOfficesPage(
-  fastify: FastifyInstance,
-  db: CentralDb,
-  nowMs: () => number,
-  session: (request: FastifyRequest) => Promise<{ username: string; role: ConsoleRole } | undefined>,
-): void {
-  const html = (reply: FastifyReply, status: number, body: string) => reply.code(status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
+/** The routes of the offices page: GET for every console user, POST (set a kind) for an administrator only, through `forms.post` (CSRF). */
+export function registerOfficesPage(fastify: FastifyInstance, db: CentralDb, nowMs: () => number, forms: ConsoleForms): void {
   fastify.get<{ Querystring: { set?: string; changed?: string } }>('/console/offices', async (request, reply) => {
-    const user = await session(request);
-    if (user === undefined) return reply.code(303).header('location', '/console/login').send();
+    const user = await forms.userOrLogin(request, reply);
+    if (user === undefined) return reply;
     const { set, changed } = request.query;
     const notice = set === undefined || !/^\d{4}$/.test(set) ? undefined : { isRefusal: false, text: `${set}: ${changed === '0' ? T.officeUnchanged : T.officeSaved}` };
-    return html(reply, 200, await officesPage(db, user.role === 'admin', notice));
+    return forms.html(reply, 200, await officesPage(db, user, notice));
   });
-  fastify.post('/console/offices', async (request, reply) => {
-    const user = await session(request);
-    if (user === undefined) return reply.code(303).header('location', '/console/login').send();
-    if (user.role !== 'admin') return html(reply, 403, await officesPage(db, false, { isRefusal: true, text: T.forbiddenOffices }));
-    const fields = typeof request.body === 'object' && request.body !== null ? (request.body as Record<string, string | undefined>) : {};
-    const nameTh = fields.nameTh?.trim();
+  const forbidden = async (reply: FastifyReply, user: ConsoleUser) => forms.html(reply, 403, await officesPage(db, user, { isRefusal: true, text: T.forbiddenOffices }));
+  forms.post(fastify, '/console/offices', { returnTo: '/console/offices', bodyLimit: FORM_BODY_LIMIT, roles: ['admin'], forbidden }, async (_request, reply, fields, user) => {
+    const nameTh = fields['nameTh']?.trim();
     try {
-      const set = await setOfficeKind(db, { place: fields.place ?? '', kind: fields.kind ?? '', setBy: user.username, ...(nameTh === undefined || nameTh === '' ? {} : { nameTh }) }, nowMs());
+      const set = await setOfficeKind(db, { place: fields['place'] ?? '', kind: fields['kind'] ?? '', setBy: user.username, ...(nameTh === undefined || nameTh === '' ? {} : { nameTh }) }, nowMs());
       return reply.code(303).header('location', `/console/offices?set=${set.place}&changed=${set.changed ? 1 : 0}`).send();
     } catch (error) {
       if (!(error instanceof CentralError) || (error.code !== 'PROVINCIAL_OFFICE_EXISTS' && error.code !== 'BAD_INPUT')) throw error;
       let text = `${T.officeBadInput} (${error.message})`;
       if (error.code === 'PROVINCIAL_OFFICE_EXISTS') {
-        const province = provinceOfPlace(fields.place ?? '');
+        const province = provinceOfPlace(fields['place'] ?? '');
         const other = (await listOffices(db)).find((o) => o.province === province && o.kind === 'provincial')?.place ?? '';
         text = T.officeProvincialExists.replaceAll('{province}', province).replaceAll('{other}', other);
       }
-      return html(reply, SYNC_ERROR_STATUS[error.code], await officesPage(db, true, { isRefusal: true, text }));
+      return forms.html(reply, SYNC_ERROR_STATUS[error.code], await officesPage(db, user, { isRefusal: true, text }));
     }
   });
 }
@@ -315,15 +324,18 @@ function cookieOf(request: FastifyRequest): string | undefined {
   return found?.slice(SESSION_COOKIE.length + 1);
 }
 
-export function registerConsole(fastify: FastifyInstance, db: CentralDb, nowMs: () => number): void {
-  fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 4096 }, (_request, body, done) => {
+/** The body limit of the console's small forms (login, approvals, alarms, offices, logout). */
+const FORM_BODY_LIMIT = 4096;
+
+export function registerConsole(fastify: FastifyInstance, db: CentralDb, nowMs: () => number, forms: ConsoleForms): void {
+  fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: FORM_BODY_LIMIT }, (_request, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(String(body))));
   });
-  const html = (reply: FastifyReply, status: number, body: string) => reply.code(status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
-  const sessionUser = (request: FastifyRequest) => consoleSession(db, request, nowMs());
+  const html = forms.html;
   const form = (request: FastifyRequest): Record<string, string> => (typeof request.body === 'object' && request.body !== null ? (request.body as Record<string, string>) : {});
 
   fastify.get('/console/login', (_request, reply) => html(reply, 200, loginPage(false)));
+  // The login is the one POST without a token: there is no session yet to derive it from.
   fastify.post('/console/login', async (request, reply) => {
     const { username = '', password = '' } = form(request);
     const user = (await db.query<{ hash: string }>('SELECT password_hash AS hash FROM console_users WHERE username = $1', [username]))[0];
@@ -333,33 +345,32 @@ export function registerConsole(fastify: FastifyInstance, db: CentralDb, nowMs: 
     await db.query('INSERT INTO console_sessions (token_sha256, username, expires_at_ms) VALUES ($1, $2, $3)', [sha256Hex(token), username, nowMs() + SESSION_TTL_MS]);
     return reply.code(303).header('set-cookie', `${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/console; Max-Age=${SESSION_TTL_MS / 1000}`).header('location', '/console').send();
   });
-  fastify.post('/console/logout', async (request, reply) => {
-    const token = cookieOf(request);
-    if (token !== undefined) await db.query('DELETE FROM console_sessions WHERE token_sha256 = $1', [sha256Hex(token)]);
+  forms.post(fastify, '/console/logout', { returnTo: '/console', bodyLimit: FORM_BODY_LIMIT }, async (_request, reply, _form, user) => {
+    await db.query('DELETE FROM console_sessions WHERE token_sha256 = $1', [sha256Hex(user.token)]);
     return reply.code(303).header('set-cookie', `${SESSION_COOKIE}=; HttpOnly; SameSite=Strict; Path=/console; Max-Age=0`).header('location', '/console/login').send();
   });
   fastify.get('/console', async (request, reply) => {
-    const user = await sessionUser(request);
-    if (user === undefined) return reply.code(303).header('location', '/console/login').send();
-    return html(reply, 200, await overview(db, nowMs(), user.role === 'supervisor', user.role === 'supervisor' || user.role === 'admin'));
+    const user = await forms.userOrLogin(request, reply);
+    if (user === undefined) return reply;
+    return html(reply, 200, await overview(db, nowMs(), user));
   });
-  registerOfficesPage(fastify, db, nowMs, sessionUser);
-  fastify.post<{ Params: { id: string } }>('/console/approvals/:id', async (request, reply) => {
-    const user = await sessionUser(request);
-    if (user === undefined) return reply.code(303).header('location', '/console/login').send();
-    if (user.role !== 'supervisor') return html(reply, 403, page(T.title, `<p class="alarm">${escapeHtml(T.forbidden)}</p>`));
-    const { decision } = form(request);
+  registerOfficesPage(fastify, db, nowMs, forms);
+  const forbidden = (text: string) => (reply: FastifyReply) => html(reply, 403, page(T.title, `${consoleNav('/console')}<p class="alarm">${escapeHtml(text)}</p>`));
+  forms.post(fastify, '/console/approvals/:id', { returnTo: '/console', bodyLimit: FORM_BODY_LIMIT, roles: ['supervisor'], forbidden: forbidden(T.forbidden) }, async (request, reply, fields, user) => {
+    const { decision } = fields;
     if (decision !== 'approve' && decision !== 'reject') throw new CentralError('BAD_INPUT', 'decision is approve or reject');
-    await decideApproval(db, { id: request.params.id, isApproved: decision === 'approve', supervisorUsername: user.username, supervisorNameTh: user.nameTh }, nowMs());
+    await decideApproval(db, { id: (request.params as { id: string }).id, isApproved: decision === 'approve', supervisorUsername: user.username, supervisorNameTh: user.nameTh }, nowMs());
     return reply.code(303).header('location', '/console').send();
   });
-  fastify.post<{ Params: { id: string } }>('/console/alarms/:id/acknowledge', async (request, reply) => {
-    const user = await sessionUser(request);
-    if (user === undefined) return reply.code(303).header('location', '/console/login').send();
-    if (user.role !== 'supervisor' && user.role !== 'admin') return html(reply, 403, page(T.title, `<p class="alarm">${escapeHtml(T.forbiddenAcknowledge)}</p>`));
-    await acknowledgeAlarm(db, request.params.id, user.username, nowMs());
-    return reply.code(303).header('location', '/console').send();
-  });
+  forms.post(
+    fastify,
+    '/console/alarms/:id/acknowledge',
+    { returnTo: '/console', bodyLimit: FORM_BODY_LIMIT, roles: ['supervisor', 'admin'], forbidden: forbidden(T.forbiddenAcknowledge) },
+    async (request, reply, _fields, user) => {
+      await acknowledgeAlarm(db, (request.params as { id: string }).id, user.username, nowMs());
+      return reply.code(303).header('location', '/console').send();
+    },
+  );
 }
 
 /** Marks an alarm acknowledged by a console user, once (who and when are kept). */

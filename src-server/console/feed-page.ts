@@ -3,7 +3,7 @@ import { feedBodySchema, feedItemProblem, type FeedBody } from '../../src-shared
 import type { CentralDb } from '../db/client';
 import { publishFeed } from '../feed';
 import { consoleNav, escapeHtml, instant, page, table } from './console';
-import { ConsoleFormError, csrfField, flashHtml, MAX_LISTED_ROWS, placeFilterForm, placeFilterOf, returnPlaceField, type ConsoleForms, type ConsoleFormCode, type ConsoleUser, type FlashMessage } from './forms';
+import { ConsoleFormError, csrfField, flashHtml, logoutForm, MAX_LISTED_ROWS, placeFilterForm, placeFilterOf, returnPlaceField, type ConsoleForms, type ConsoleFormCode, type ConsoleUser, type FlashMessage } from './forms';
 import { CONSOLE_TEXT as T } from './text';
 import { knownPlace } from './users';
 
@@ -44,12 +44,12 @@ function wholeOf(value: string | undefined, min: number, max: number, code: Cons
 }
 
 /** Checked as the terminal checks it on arrival, then published (one item, all or nothing). */
-async function publishOne(db: CentralDb, place: string | null, candidate: unknown, nowMs: number): Promise<FlashMessage> {
+async function publishOne(db: CentralDb, place: string | null, candidate: unknown, nowMs: number, publishedBy: string): Promise<FlashMessage> {
   const parsed = feedBodySchema.safeParse(candidate);
   if (!parsed.success) throw new ConsoleFormError('FEED_ITEM_INVALID', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ').slice(0, 1000));
   const problem = feedItemProblem(parsed.data);
   if (problem !== null) throw new ConsoleFormError('FEED_ITEM_INVALID', problem.slice(0, 1000));
-  const result = await publishFeed(db, place, [parsed.data], nowMs);
+  const result = await publishFeed(db, place, [parsed.data], nowMs, publishedBy);
   return result.published === 0 ? { kind: 'ok', text: T.alreadyPublished } : { kind: 'ok', text: T.published, detail: describe(parsed.data) };
 }
 
@@ -120,7 +120,7 @@ async function feedPage(db: CentralDb, user: ConsoleUser, forms: ConsoleForms, q
     : `<p class="alarm">${escapeHtml(T.adminOnlyNote)}</p>`;
   return page(
     T.feedTitle,
-    `<h1>${escapeHtml(T.feedTitle)}</h1><form method="post" action="/console/logout"><button>${escapeHtml(T.logout)}</button></form>${consoleNav('/console/feed')}
+    `<h1>${escapeHtml(T.feedTitle)}</h1>${logoutForm(user)}${consoleNav('/console/feed')}
 ${flashHtml(forms.takeFlash(user) ?? filter.message)}<p>${escapeHtml(T.feedIntro)}</p>${placeFilterForm('/console/feed', filter.place)}
 <h2>${escapeHtml(T.feedCatalog)}</h2>${catalogRows.length === 0 ? none : table([T.catalogVersion, T.feeTypeCount, T.versions, T.office, T.publishedAt], catalogRows, new Set([0, 1, 2]))}
 <h2>${escapeHtml(T.feedHolidays)}</h2>${holidayRows.length === 0 ? none : table([T.calendarYear, T.yearBe, T.holidayCount, T.versions, T.publishedAt], holidayRows, new Set([0, 1, 2, 3]))}
@@ -136,17 +136,17 @@ export function registerConsoleFeed(fastify: FastifyInstance, db: CentralDb, now
     if (user === undefined) return reply;
     return forms.html(reply, 200, await feedPage(db, user, forms, request.query));
   });
-  forms.adminPost(fastify, '/console/feed/catalog', '/console/feed', FEED_FORM_BODY_LIMIT, async (form) => {
+  forms.adminPost(fastify, '/console/feed/catalog', '/console/feed', FEED_FORM_BODY_LIMIT, async (form, user) => {
     const version = wholeOf(form['version'], 1, 1_000_000, 'BAD_VERSION');
-    return publishOne(db, null, { stream: 'catalog', version, data: jsonOf(form['data']) }, nowMs());
+    return publishOne(db, null, { stream: 'catalog', version, data: jsonOf(form['data']) }, nowMs(), user.username);
   });
-  forms.adminPost(fastify, '/console/feed/holidays', '/console/feed', FEED_FORM_BODY_LIMIT, async (form) => {
+  forms.adminPost(fastify, '/console/feed/holidays', '/console/feed', FEED_FORM_BODY_LIMIT, async (form, user) => {
     const data = jsonOf(form['data']);
     const year = typeof data === 'object' && data !== null ? (data as { calendarYear?: unknown }).calendarYear : undefined;
     if (typeof year !== 'number' || !Number.isInteger(year) || year < 2000 || year > 2200) throw new ConsoleFormError('BAD_YEAR', String(year));
-    return publishOne(db, null, { stream: 'holidays', calendarYear: year, data }, nowMs());
+    return publishOne(db, null, { stream: 'holidays', calendarYear: year, data }, nowMs(), user.username);
   });
-  forms.adminPost(fastify, '/console/feed/book', '/console/feed', FEED_FORM_BODY_LIMIT, async (form) => {
+  forms.adminPost(fastify, '/console/feed/book', '/console/feed', FEED_FORM_BODY_LIMIT, async (form, user) => {
     const place = await knownPlace(db, form['place']);
     const bookNo = (form['bookNo'] ?? '').trim();
     if (!/^[A-Z0-9][A-Z0-9-]{0,31}$/.test(bookNo)) throw new ConsoleFormError('BAD_BOOK_NO', `"${bookNo}"`);
@@ -155,6 +155,6 @@ export function registerConsoleFeed(fastify: FastifyInstance, db: CentralDb, now
     const slotText = form['terminalSlot'] ?? '';
     if (slotText !== 'office' && !/^[1-9]$/.test(slotText)) throw new ConsoleFormError('BAD_SLOT', `"${slotText}"`);
     const terminalSlot = slotText === 'office' ? null : Number(slotText);
-    return publishOne(db, place, { stream: 'book', bookNo, firstLeaf, lastLeaf, terminalSlot, assignedAtMs: nowMs() }, nowMs());
+    return publishOne(db, place, { stream: 'book', bookNo, firstLeaf, lastLeaf, terminalSlot, assignedAtMs: nowMs() }, nowMs(), user.username);
   });
 }

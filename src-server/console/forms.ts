@@ -7,12 +7,15 @@ import { consoleNav, consoleSession, escapeHtml, page, type ConsoleRole } from '
 import { CONSOLE_TEXT as T } from './text';
 
 /**
- * The administrator's forms of the console (users, feed): session, a per-session CSRF token,
- * the role check, and POST-redirect-GET with a one-time message shown on the page.
+ * Every state-changing form of the console (approvals, alarms, offices, users, feed, logout):
+ * session, the role check, a per-session CSRF token, and for the users and feed pages
+ * POST-redirect-GET with a one-time message shown on the page. `post` is the one path every
+ * console POST but the login goes through.
  *
- * CSRF: the session cookie is SameSite=Strict already; these forms also carry `_csrf`, the SHA-256
+ * CSRF: the session cookie is SameSite=Strict already; every form also carries `_csrf`, the SHA-256
  * of the session token under a label (unguessable without the HttpOnly cookie, nothing stored),
- * compared in constant time. A POST without it, or with another session's, changes nothing.
+ * compared in constant time. A POST without it, or with another session's, is refused 403
+ * CSRF_MISMATCH before anything is read or changed.
  */
 export const CONSOLE_FORM_CODES = [
   'CSRF_MISMATCH',
@@ -77,9 +80,28 @@ export interface ConsoleUser {
   readonly token: string;
 }
 
-/** The hidden field every administrator form carries. */
+/** The hidden field every console form that changes something carries. */
 export const csrfTokenOf = (sessionToken: string): string => sha256Hex(`ebill-console-csrf\u0000${sessionToken}`);
-export const csrfField = (user: ConsoleUser): string => `<input type="hidden" name="_csrf" value="${escapeHtml(csrfTokenOf(user.token))}">`;
+export const csrfField = (user: Pick<ConsoleUser, 'token'>): string => `<input type="hidden" name="_csrf" value="${escapeHtml(csrfTokenOf(user.token))}">`;
+/** Whether a form carries this session's token (constant time). */
+export function hasCsrfToken(user: Pick<ConsoleUser, 'token'>, form: Readonly<Record<string, string>>): boolean {
+  const given = Buffer.from(typeof form['_csrf'] === 'string' ? form['_csrf'] : '');
+  const expected = Buffer.from(csrfTokenOf(user.token));
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+/** The log-out button at the top of every page (a POST, so it carries the token too). */
+export const logoutForm = (user: Pick<ConsoleUser, 'token'>): string =>
+  `<form method="post" action="/console/logout">${csrfField(user)}<button>${escapeHtml(T.logout)}</button></form>`;
+
+/** One console POST route: who may send it, where a refusal links back to, its body limit. */
+export interface ConsolePostOptions {
+  readonly returnTo: string;
+  readonly bodyLimit: number;
+  /** The roles that may send it; every signed-in console user when omitted. */
+  readonly roles?: readonly ConsoleRole[];
+  /** The 403 page another role gets (the CONSOLE_ADMIN_ONLY refusal when omitted). */
+  readonly forbidden?: (reply: FastifyReply, user: ConsoleUser) => Promise<FastifyReply> | FastifyReply;
+}
 
 const MAX_FLASHES = 1000;
 
@@ -89,7 +111,18 @@ export interface ConsoleForms {
   /** The message left for this session by its last POST, once. */
   takeFlash(user: ConsoleUser): FlashMessage | undefined;
   /**
-   * An administrator-only POST: session → role (403 CONSOLE_ADMIN_ONLY) → CSRF (403 CSRF_MISMATCH)
+   * Any console POST but the login: session (else 303 to the login page) → role (403, `forbidden`)
+   * → CSRF (403 CSRF_MISMATCH) → `handle`, which answers. Nothing is read or changed before the
+   * three checks pass.
+   */
+  post(
+    fastify: FastifyInstance,
+    path: string,
+    options: ConsolePostOptions,
+    handle: (request: FastifyRequest, reply: FastifyReply, form: Readonly<Record<string, string>>, user: ConsoleUser) => Promise<FastifyReply>,
+  ): void;
+  /**
+   * An administrator-only POST (through `post`): session → role (403 CONSOLE_ADMIN_ONLY) → CSRF (403 CSRF_MISMATCH)
    * → `act`, whose ConsoleFormError becomes the message; then 303 back to `returnTo` (with the
    * page's office filter when the form carries `returnPlace`).
    */
@@ -107,6 +140,21 @@ export function consoleForms(db: Sql, nowMs: () => number): ConsoleForms {
   };
   const refusal = (reply: FastifyReply, returnTo: string, code: ConsoleFormCode) =>
     html(reply, 403, page(T.title, `${consoleNav(returnTo)}<p class="alarm" role="alert" data-code="${code}">${escapeHtml(code)}: ${escapeHtml(CONSOLE_FORM_ERROR_TEXT[code])}</p><p><a href="${returnTo}">${escapeHtml(T.navLabel)}</a></p>`));
+  const post: ConsoleForms['post'] = (fastify, path, options, handle) => {
+    fastify.post(path, { bodyLimit: options.bodyLimit }, async (request, reply) => {
+      const user = await userOrLogin(request, reply);
+      if (user === undefined) return reply;
+      if (options.roles !== undefined && !options.roles.includes(user.role)) {
+        return options.forbidden === undefined ? refusal(reply, options.returnTo, 'CONSOLE_ADMIN_ONLY') : options.forbidden(reply, user);
+      }
+      const form = typeof request.body === 'object' && request.body !== null ? (request.body as Record<string, string>) : {};
+      if (!hasCsrfToken(user, form)) {
+        request.log.info({ path }, 'console form refused: CSRF_MISMATCH');
+        return refusal(reply, options.returnTo, 'CSRF_MISMATCH');
+      }
+      return handle(request, reply, form, user);
+    });
+  };
   return {
     html,
     userOrLogin,
@@ -116,15 +164,9 @@ export function consoleForms(db: Sql, nowMs: () => number): ConsoleForms {
       flashes.delete(key);
       return message;
     },
+    post,
     adminPost(fastify, path, returnTo, bodyLimit, act) {
-      fastify.post(path, { bodyLimit }, async (request, reply) => {
-        const user = await userOrLogin(request, reply);
-        if (user === undefined) return reply;
-        if (user.role !== 'admin') return refusal(reply, returnTo, 'CONSOLE_ADMIN_ONLY');
-        const form = typeof request.body === 'object' && request.body !== null ? (request.body as Record<string, string>) : {};
-        const given = Buffer.from(form['_csrf'] ?? '');
-        const expected = Buffer.from(csrfTokenOf(user.token));
-        if (given.length !== expected.length || !timingSafeEqual(given, expected)) return refusal(reply, returnTo, 'CSRF_MISMATCH');
+      post(fastify, path, { returnTo, bodyLimit, roles: ['admin'] }, async (request, reply, form, user) => {
         let message: FlashMessage;
         try {
           message = await act(form, user);

@@ -4,7 +4,7 @@ import { feedUserSchema, type FeedBody } from '../../src-shared/sync';
 import type { CentralDb, Sql } from '../db/client';
 import { flaggedUsers, publishFeed } from '../feed';
 import { consoleNav, escapeHtml, instant, page, table } from './console';
-import { ConsoleFormError, csrfField, flashHtml, MAX_LISTED_ROWS, placeFilterForm, placeFilterOf, returnPlaceField, type ConsoleForms, type ConsoleUser } from './forms';
+import { ConsoleFormError, csrfField, flashHtml, logoutForm, MAX_LISTED_ROWS, placeFilterForm, placeFilterOf, returnPlaceField, type ConsoleForms, type ConsoleUser } from './forms';
 import { CONSOLE_TEXT as T } from './text';
 
 /**
@@ -28,9 +28,10 @@ interface CentralUserRow {
   readonly isDisabled: boolean;
   readonly orderRef: string;
   readonly approvedAtMs: number;
+  readonly approvedBy: string | null;
 }
 
-const CENTRAL_USER_COLUMNS = `username, place, full_name_th AS "fullNameTh", position_th AS "positionTh", role, is_disabled AS "isDisabled", order_ref AS "orderRef", approved_at_ms AS "approvedAtMs"`;
+const CENTRAL_USER_COLUMNS = `username, place, full_name_th AS "fullNameTh", position_th AS "positionTh", role, is_disabled AS "isDisabled", order_ref AS "orderRef", approved_at_ms AS "approvedAtMs", approved_by AS "approvedBy"`;
 
 function roleOf(value: string | undefined): Role {
   if (!isRole(value)) throw new ConsoleFormError('BAD_ROLE', `"${String(value ?? '')}" is not one of ${ROLES.join(', ')}`);
@@ -65,11 +66,12 @@ function userBody(body: FeedUser): FeedUser {
   return parsed.data;
 }
 
-/** Approves a user a terminal reported, as reported or with another role or names, for an office. */
+/** Approves a user a terminal reported, as reported or with another role or names, for an office; `approvedBy` is the console user. */
 export async function approveReportedUser(
   db: CentralDb,
   input: { terminalId?: string; username?: string; place?: string; role?: string; fullNameTh?: string; positionTh?: string; orderRef?: string },
   nowMs: number,
+  approvedBy: string,
 ): Promise<{ published: number; duplicates: number }> {
   const username = (input.username ?? '').trim();
   const terminalId = (input.terminalId ?? '').trim();
@@ -84,11 +86,16 @@ export async function approveReportedUser(
   const orderRef = orderRefOf(input.orderRef);
   const place = await knownPlace(db, input.place);
   const body = userBody({ stream: 'user', username, fullNameTh, positionTh, role, isDisabled: reported.isDisabled, orderRef, approvedAtMs: nowMs });
-  return publishFeed(db, place, [body], nowMs);
+  return publishFeed(db, place, [body], nowMs, approvedBy);
 }
 
-/** Changes the role or the state (disabled or active) of an account approved centrally, on a new order. */
-export async function changeCentralUser(db: CentralDb, input: { username?: string; role?: string; state?: string; orderRef?: string }, nowMs: number): Promise<{ published: number; duplicates: number }> {
+/** Changes the role or the state (disabled or active) of an account approved centrally, on a new order; `approvedBy` is the console user. */
+export async function changeCentralUser(
+  db: CentralDb,
+  input: { username?: string; role?: string; state?: string; orderRef?: string },
+  nowMs: number,
+  approvedBy: string,
+): Promise<{ published: number; duplicates: number }> {
   const username = (input.username ?? '').trim();
   const existing = USERNAME.test(username) ? (await db.query<CentralUserRow>(`SELECT ${CENTRAL_USER_COLUMNS} FROM central_users WHERE username = $1`, [username]))[0] : undefined;
   if (existing === undefined) throw new ConsoleFormError('UNKNOWN_USER', username);
@@ -98,7 +105,7 @@ export async function changeCentralUser(db: CentralDb, input: { username?: strin
   const orderRef = orderRefOf(input.orderRef);
   if (role === existing.role && isDisabled === existing.isDisabled) throw new ConsoleFormError('NOTHING_CHANGED');
   const body = userBody({ stream: 'user', username, fullNameTh: existing.fullNameTh, positionTh: existing.positionTh, role, isDisabled, orderRef, approvedAtMs: nowMs });
-  return publishFeed(db, existing.place, [body], nowMs);
+  return publishFeed(db, existing.place, [body], nowMs, approvedBy);
 }
 
 const roleName = (role: string): string => (isRole(role) ? `${ROLE_LABELS[role].th} / ${ROLE_LABELS[role].en}` : role);
@@ -161,15 +168,16 @@ async function usersPage(db: CentralDb, user: ConsoleUser, forms: ConsoleForms, 
       u.isDisabled ? `<span class="alarm">${escapeHtml(T.disabled)}</span>` : escapeHtml(T.active),
       escapeHtml(u.orderRef),
       escapeHtml(instant(u.approvedAtMs)),
+      escapeHtml(u.approvedBy ?? T.approvedByUnknown),
       change,
     ];
   });
   return page(
     T.usersTitle,
-    `<h1>${escapeHtml(T.usersTitle)}</h1><form method="post" action="/console/logout"><button>${escapeHtml(T.logout)}</button></form>${consoleNav('/console/users')}
+    `<h1>${escapeHtml(T.usersTitle)}</h1>${logoutForm(user)}${consoleNav('/console/users')}
 ${flashHtml(forms.takeFlash(user) ?? filter.message)}<p>${escapeHtml(T.usersIntro)}</p>${isAdmin ? '' : `<p class="alarm">${escapeHtml(T.adminOnlyNote)}</p>`}${placeFilterForm('/console/users', filter.place)}
 <h2>${escapeHtml(T.flaggedUsers)}</h2>${flaggedRows.length === 0 ? `<p>${escapeHtml(T.noFlaggedUsers)}</p>` : table([T.terminal, T.username, T.fullNameTh, T.positionTh, T.role, T.accountState, T.flagReason, isAdmin ? T.flaggedAction : ''], flaggedRows)}${flaggedAll.length > MAX_LISTED_ROWS ? more : ''}
-<h2>${escapeHtml(T.approvedUsers)}</h2>${approvedRows.length === 0 ? `<p>${escapeHtml(T.noApprovedUsers)}</p>` : table([T.place, T.username, T.fullNameTh, T.positionTh, T.role, T.accountState, T.orderRef, T.approvedAt, isAdmin ? T.changeAction : ''], approvedRows)}${approvedAll.length > MAX_LISTED_ROWS ? more : ''}`,
+<h2>${escapeHtml(T.approvedUsers)}</h2>${approvedRows.length === 0 ? `<p>${escapeHtml(T.noApprovedUsers)}</p>` : table([T.place, T.username, T.fullNameTh, T.positionTh, T.role, T.accountState, T.orderRef, T.approvedAt, T.approvedBy, isAdmin ? T.changeAction : ''], approvedRows)}${approvedAll.length > MAX_LISTED_ROWS ? more : ''}`,
   );
 }
 
@@ -179,12 +187,12 @@ export function registerConsoleUsers(fastify: FastifyInstance, db: CentralDb, no
     if (user === undefined) return reply;
     return forms.html(reply, 200, await usersPage(db, user, forms, request.query));
   });
-  forms.adminPost(fastify, '/console/users/approve', '/console/users', 8192, async (form) => {
-    await approveReportedUser(db, form, nowMs());
+  forms.adminPost(fastify, '/console/users/approve', '/console/users', 8192, async (form, user) => {
+    await approveReportedUser(db, form, nowMs(), user.username);
     return { kind: 'ok', text: T.userApproved, detail: form['username'] ?? '' };
   });
-  forms.adminPost(fastify, '/console/users/change', '/console/users', 8192, async (form) => {
-    await changeCentralUser(db, form, nowMs());
+  forms.adminPost(fastify, '/console/users/change', '/console/users', 8192, async (form, user) => {
+    await changeCentralUser(db, form, nowMs(), user.username);
     return { kind: 'ok', text: T.userChanged, detail: form['username'] ?? '' };
   });
 }

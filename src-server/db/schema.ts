@@ -224,6 +224,8 @@ export const centralUsers = pgTable('central_users', {
   isDisabled: boolean('is_disabled').notNull(),
   orderRef: text('order_ref').notNull(),
   approvedAtMs: ms('approved_at_ms').notNull(),
+  /** Who published it at central: a console username, `admin-token` (the administrator's route), `cli:<login>` (`ebill-central feed publish`); null before it was kept. */
+  approvedBy: text('approved_by'),
 });
 
 /** Users a terminal created itself (first set-up, offline), as it reported them: flagged until approved centrally. */

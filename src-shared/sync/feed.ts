@@ -96,6 +96,8 @@ export function feedItemProblem(body: FeedBody): string | null {
 export const publishFeedRequestSchema = z.strictObject({
   place: z.string().regex(/^\d{4}$/).nullable(),
   items: z.array(feedBodySchema).min(1).max(5000),
+  /** Who publishes, kept with a user item at central (the CLI sends `cli:<login>`); `admin-token` when left out. */
+  approvedBy: z.string().min(1).max(100).optional(),
 });
 export const publishFeedResponseSchema = z.strictObject({ published: z.number().int(), duplicates: z.number().int() });
 

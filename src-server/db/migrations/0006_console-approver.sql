@@ -1,0 +1,1 @@
+ALTER TABLE "central_users" ADD COLUMN "approved_by" text;
