@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataPaths } from '../../src-main/platform/paths';
 import { createEnrollCode } from '../../src-server/enrollment';
 import { th } from '../../src-renderer/i18n/th';
-import { ADMIN_TOKEN, startTestCentral, type TestCentral } from '../helpers/central';
+import { ADMIN_TOKEN, consoleFormToken, startTestCentral, type TestCentral } from '../helpers/central';
 import { E2E_TEST_TIMEOUT_MS, ebill, ROOT } from '../helpers/cli';
 import { launchChromium, startWebShell, type RunningShell } from '../helpers/web-shell';
 import { pageKit, SHOTS } from './page-helpers';
@@ -112,7 +112,9 @@ describe('approval through central', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     const [asked] = await central.db.query<{ id: string }>(`SELECT id FROM approval_requests WHERE status = 'pending'`);
     const login2 = await inject('POST', '/console/login', new URLSearchParams({ username: 'supervisor', password: 'Supervisor-2569' }).toString(), { 'content-type': 'application/x-www-form-urlencoded' });
     const cookie = String(login2.headers['set-cookie']).split(';')[0] ?? '';
-    const decided = await inject('POST', `/console/approvals/${asked?.id ?? ''}`, 'decision=approve', { 'content-type': 'application/x-www-form-urlencoded', cookie });
+    const overview = await inject('GET', '/console', '', { cookie });
+    const _csrf = consoleFormToken(overview.body, `/console/approvals/${asked?.id ?? ''}`);
+    const decided = await inject('POST', `/console/approvals/${asked?.id ?? ''}`, new URLSearchParams({ _csrf, decision: 'approve' }).toString(), { 'content-type': 'application/x-www-form-urlencoded', cookie });
     expect(decided.statusCode).toBe(303);
 
     await page.getByRole('button', { name: th.approval.checkCentral }).click();

@@ -100,3 +100,15 @@ export function completenessOfBatch(chain: readonly SyncEntry[], batch: readonly
     return { businessDate: day, entryCount: upTo.length, receiptsSatang: satang, lastSeq: lastEntry.seq, headHash: lastEntry.hash };
   });
 }
+
+/**
+ * The `_csrf` value of the console form posting to `action` on a page, as a browser sends it (read
+ * from the form's hidden field, never computed); throws when the page has no such form or field.
+ */
+export function consoleFormToken(html: string, action: string): string {
+  const forms = html.match(/<form\b[^>]*>[^]*?<\/form>/g) ?? [];
+  const form = forms.find((f) => f.includes(` action="${action}"`));
+  const token = form?.match(/<input type="hidden" name="_csrf" value="([0-9a-f]{64})">/)?.[1];
+  if (token === undefined) throw new Error(`no console form with a _csrf field posts to ${action}`);
+  return token;
+}

@@ -4,7 +4,7 @@ import { pullFromCentral } from '../../src-main/sync/pull';
 import { DEFAULT_RETRY, type RetryPolicy } from '../../src-main/sync/retry';
 import { verifyLedger } from '../../src-main/ledger/verify';
 import { createEnrollCode } from '../../src-server/enrollment';
-import { ADMIN_TOKEN, startTestCentral, type TestCentral } from '../helpers/central';
+import { ADMIN_TOKEN, consoleFormToken, startTestCentral, type TestCentral } from '../helpers/central';
 import { client, expectOk, loginAs, makeTestOffice, setUpWithUsers, snapshotBusinessTables, type TestOffice } from '../helpers/office';
 
 /**
@@ -30,7 +30,8 @@ async function consoleApprove(id: string, decision: 'approve' | 'reject'): Promi
   const login = await formPost('/console/login', { username: 'supervisor', password: 'Supervisor-2569' });
   expect(login.statusCode).toBe(303);
   const cookie = String(login.headers['set-cookie']).split(';')[0] ?? '';
-  expect((await formPost(`/console/approvals/${id}`, { decision }, cookie)).statusCode).toBe(303);
+  const _csrf = consoleFormToken((await inject('GET', '/console', undefined, { cookie })).body, `/console/approvals/${id}`);
+  expect((await formPost(`/console/approvals/${id}`, { _csrf, decision }, cookie)).statusCode).toBe(303);
 }
 
 async function issueOne(): Promise<number> {

@@ -16,7 +16,7 @@ import { MIGRATIONS_DIR, openPglite } from '../../src-server/db/client';
 import { createEnrollCode } from '../../src-server/enrollment';
 import { listOffices, setOfficeKind } from '../../src-server/offices';
 import { ENROLLING_KEY_ID, type SyncEntry } from '../../src-shared/sync';
-import { ADMIN_TOKEN, chainOfSpecs, completenessOfBatch, newTestKey, receiptPart, signedHeaders, startTestCentral, type CentralKind, type EntrySpec, type TestCentral, type TestKey } from '../helpers/central';
+import { ADMIN_TOKEN, chainOfSpecs, consoleFormToken, completenessOfBatch, newTestKey, receiptPart, signedHeaders, startTestCentral, type CentralKind, type EntrySpec, type TestCentral, type TestKey } from '../helpers/central';
 import { T0_MS as OFFICE_T0_MS } from '../helpers/office';
 import { hasPostgres, NO_POSTGRES_MESSAGE } from '../helpers/postgres';
 import { setUpSyncTerminal } from '../helpers/sync-terminal';
@@ -182,27 +182,38 @@ describe.each(kinds)('the office registry on %s', (kind) => {
       expect((await formPost('/console/offices', { place: '8100', kind: 'provincial' }, '')).headers.location).toBe('/console/login');
 
       const administrator = await login('central.admin', 'Administrator-2569');
-      expect((await inject('GET', '/console/offices', undefined, { cookie: administrator })).body).toContain('<form method="post" action="/console/offices">');
-      const set = await formPost('/console/offices', { place: '8100', kind: 'provincial', nameTh: 'ที่ทำการปกครองจังหวัด <ทดสอบ>' }, administrator);
+      const adminPage = (await inject('GET', '/console/offices', undefined, { cookie: administrator })).body;
+      expect(adminPage).toContain('<form method="post" action="/console/offices">');
+      // As a browser sends it: the token from the form's hidden field.
+      const _csrf = consoleFormToken(adminPage, '/console/offices');
+      // console-csrf: without this session's token (none, empty, another session's, made up) nothing is set.
+      const otherSession = consoleFormToken((await inject('GET', '/console/offices', undefined, { cookie: await login('central.admin', 'Administrator-2569') })).body, '/console/offices');
+      const unset = await registry();
+      for (const token of [undefined, '', otherSession, 'f'.repeat(64), `${_csrf}x`]) {
+        const refused = await formPost('/console/offices', { ...(token === undefined ? {} : { _csrf: token }), place: '8100', kind: 'provincial' }, administrator);
+        expect([refused.statusCode, refused.body.includes('data-code="CSRF_MISMATCH"')]).toEqual([403, true]);
+      }
+      expect(await registry()).toEqual(unset);
+      const set = await formPost('/console/offices', { _csrf, place: '8100', kind: 'provincial', nameTh: 'ที่ทำการปกครองจังหวัด <ทดสอบ>' }, administrator);
       expect([set.statusCode, set.headers.location]).toEqual([303, '/console/offices?set=8100&changed=1']);
       const after = await inject('GET', String(set.headers.location), undefined, { cookie: administrator });
       expect(after.body).toContain('8100: บันทึกแล้ว / Saved');
       // The name is escaped, the kind is set, who and when shown.
       expect(after.body).toContain('<td>8100</td><td>ที่ทำการปกครองจังหวัด &lt;ทดสอบ&gt;</td><td>ที่ทำการปกครองจังหวัด / provincial</td><td>81</td><td class="n">0</td><td></td><td>central.admin</td><td>2 ธ.ค. 2569 เวลา 09:00</td>');
       expect(after.body).not.toMatch(/Provinces with no provincial office registered: [^<]*81/);
-      const again = await formPost('/console/offices', { place: '8100', kind: 'provincial', nameTh: '' }, administrator);
+      const again = await formPost('/console/offices', { _csrf, place: '8100', kind: 'provincial', nameTh: '' }, administrator);
       expect(again.headers.location).toBe('/console/offices?set=8100&changed=0');
 
       const atRefusal = await registry();
-      const second = await formPost('/console/offices', { place: '8101', kind: 'provincial' }, administrator);
+      const second = await formPost('/console/offices', { _csrf, place: '8101', kind: 'provincial' }, administrator);
       expect(second.statusCode).toBe(409);
       expect(second.body).toContain('จังหวัด 81 มีที่ทำการปกครองจังหวัดแล้ว (8100)');
       expect(second.body).toContain('role="alert"');
-      const badPlace = await formPost('/console/offices', { place: '81x1', kind: 'district' }, administrator);
+      const badPlace = await formPost('/console/offices', { _csrf, place: '81x1', kind: 'district' }, administrator);
       expect(badPlace.statusCode).toBe(400);
       expect(badPlace.body).toContain('ข้อมูลไม่ถูกต้อง ไม่มีการเปลี่ยนแปลง');
-      expect((await formPost('/console/offices', { place: '8102', kind: 'regional' }, administrator)).statusCode).toBe(400);
-      expect((await formPost('/console/offices', { kind: 'district' }, administrator)).statusCode).toBe(400);
+      expect((await formPost('/console/offices', { _csrf, place: '8102', kind: 'regional' }, administrator)).statusCode).toBe(400);
+      expect((await formPost('/console/offices', { _csrf, kind: 'district' }, administrator)).statusCode).toBe(400);
       expect(await registry()).toEqual(atRefusal);
 
       // The overview links to it.

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalEntryText, GENESIS_HASH } from '../../src-shared/ledger-entry-text';
 import { ENROLLING_KEY_ID } from '../../src-shared/sync';
-import { ADMIN_TOKEN, newTestKey, receiptPayloadText, signedHeaders, startTestCentral, type TestCentral } from '../helpers/central';
+import { ADMIN_TOKEN, consoleFormToken, newTestKey, receiptPayloadText, signedHeaders, startTestCentral, type TestCentral } from '../helpers/central';
 
 /** The console: login, terminals with sync state and completeness, alarms, statistics, approving a request. */
 const T0_MS = Date.UTC(2026, 11, 2, 2, 0, 0);
@@ -16,6 +16,15 @@ const inject = (method: 'GET' | 'POST', url: string, body?: string, headers: Rec
 const admin = (url: string, body: unknown) => inject('POST', url, JSON.stringify(body), { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` });
 const formPost = (url: string, fields: Record<string, string>, cookie = '') =>
   inject('POST', url, new URLSearchParams(fields).toString(), { 'content-type': 'application/x-www-form-urlencoded', ...(cookie === '' ? {} : { cookie }) });
+
+/** The `_csrf` of the form posting to `action` on the overview, read from the page as a browser would. */
+const tokenOn = async (cookie: string, action: string): Promise<string> => consoleFormToken((await inject('GET', '/console', undefined, { cookie })).body, action);
+/** A missing, empty, made-up or one-character-off token, and another session's: each refused CSRF_MISMATCH. */
+const wrongTokens = (token: string, otherSessions: string): (string | undefined)[] => [undefined, '', 'a'.repeat(64), `${token.slice(0, -1)}${token.endsWith('0') ? '1' : '0'}`, otherSessions];
+const expectCsrfRefused = (response: { statusCode: number; body: string }): void => {
+  expect(response.statusCode).toBe(403);
+  expect(response.body).toContain('data-code="CSRF_MISMATCH"');
+};
 
 async function login(username: string, password: string): Promise<string> {
   const response = await formPost('/console/login', { username, password });
@@ -70,9 +79,22 @@ describe('console', () => {
 
   it('console-approval: a supervisor approves at central; the decision is what the terminal pulls', async () => {
     const cookie = await login('prae.supervisor', 'Supervisor-2569');
-    expect((await inject('GET', '/console', undefined, { cookie })).body).toContain(`/console/approvals/0${'2'.repeat(25)}`);
-    const decided = await formPost(`/console/approvals/0${'2'.repeat(25)}`, { decision: 'approve' }, cookie);
+    const action = `/console/approvals/0${'2'.repeat(25)}`;
+    expect((await inject('GET', '/console', undefined, { cookie })).body).toContain(action);
+    const _csrf = await tokenOn(cookie, action);
+    // console-csrf-approval: without this session's token the request stays pending, nothing pulled.
+    const other = await tokenOn(await login('prae.supervisor', 'Supervisor-2569'), action);
+    const pendingRow = 'SELECT status, supervisor_username AS by, decided_at_ms AS at, cursor FROM approval_requests';
+    const before = await central.db.query(pendingRow);
+    expect(before).toEqual([{ status: 'pending', by: null, at: null, cursor: null }]);
+    for (const token of wrongTokens(_csrf, other)) expectCsrfRefused(await formPost(action, { ...(token === undefined ? {} : { _csrf: token }), decision: 'approve' }, cookie));
+    expect(await central.db.query(pendingRow)).toEqual(before);
+    const decided = await formPost(action, { _csrf, decision: 'approve' }, cookie);
     expect(decided.statusCode).toBe(303);
+    // Who decided is kept and shown on the overview.
+    const overview = (await inject('GET', '/console', undefined, { cookie })).body;
+    expect(overview).toMatch(/Approvals decided \(latest 50\)[^]*E70-5401-1\/1[^]*อนุมัติ \/ approved[^]*prae\.supervisor \(นางสาวสมหญิง หัวหน้า\)[^]*2 ธ\.ค\. 2569 เวลา 09:00/);
+    expect(overview).not.toContain(`action="${action}"`);
     const pulled = await inject('GET', '/v1/pull?approvalsAfter=0&fineOrdersAfter=0', undefined, signedHeaders('GET', '/v1/pull?approvalsAfter=0&fineOrdersAfter=0', '', keyId, key, T0_MS));
     expect(pulled.json<{ value: { approvals: unknown[] } }>().value.approvals).toEqual([expect.objectContaining({ isApproved: true, supervisorUsername: 'prae.supervisor', supervisorNameTh: 'นางสาวสมหญิง หัวหน้า' })]);
   });
@@ -100,14 +122,38 @@ describe('console', () => {
     expect(await central.db.query('SELECT is_acknowledged AS a FROM alarms')).toEqual([{ a: false }]);
 
     const supervisor = await login('prae.supervisor', 'Supervisor-2569');
-    expect((await inject('GET', '/console', undefined, { cookie: supervisor })).body).toContain('/console/alarms/alarm-1/acknowledge');
-    expect((await formPost('/console/alarms/alarm-1/acknowledge', {}, supervisor)).statusCode).toBe(303);
+    const action = '/console/alarms/alarm-1/acknowledge';
+    expect((await inject('GET', '/console', undefined, { cookie: supervisor })).body).toContain(action);
+    const _csrf = await tokenOn(supervisor, action);
+    // console-csrf-alarm: without this session's token the alarm stays unacknowledged.
+    const other = await tokenOn(await login('prae.supervisor', 'Supervisor-2569'), action);
+    for (const token of wrongTokens(_csrf, other)) expectCsrfRefused(await formPost(action, token === undefined ? {} : { _csrf: token }, supervisor));
+    expect(await central.db.query('SELECT is_acknowledged AS a, acknowledged_by AS by, acknowledged_at_ms AS at FROM alarms')).toEqual([{ a: false, by: null, at: null }]);
+    expect((await formPost(action, { _csrf }, supervisor)).statusCode).toBe(303);
     expect(await central.db.query('SELECT is_acknowledged AS a, acknowledged_by AS by, acknowledged_at_ms AS at FROM alarms')).toEqual([{ a: true, by: 'prae.supervisor', at: T0_MS }]);
     const after = await inject('GET', '/console', undefined, { cookie: supervisor });
     expect(after.body).toMatch(/Acknowledged alarms[^]*entry 1 differs[^]*prae\.supervisor/);
     expect(after.body).toContain('<svg role="img"');
     if (process.env.EBILL_CONSOLE_HTML !== undefined) writeFileSync(process.env.EBILL_CONSOLE_HTML.replace(/\.html$/, '-alarms.html'), after.body);
-    expect((await formPost('/console/alarms/alarm-1/acknowledge', {}, supervisor)).statusCode).toBe(400);
-    expect((await formPost('/console/alarms/no-such/acknowledge', {}, supervisor)).statusCode).toBe(404);
+    expect((await formPost(action, { _csrf }, supervisor)).statusCode).toBe(400);
+    expect((await formPost('/console/alarms/no-such/acknowledge', { _csrf }, supervisor)).statusCode).toBe(404);
+  });
+
+  it('console-csrf-logout: logging out needs the session token too; with it the session ends', async () => {
+    const cookie = await login('executive', 'Executive-2569');
+    const _csrf = await tokenOn(cookie, '/console/logout');
+    const other = await tokenOn(await login('executive', 'Executive-2569'), '/console/logout');
+    const sessions = async () => (await central.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM console_sessions WHERE username = 'executive'`))[0]?.n;
+    const before = await sessions();
+    for (const token of wrongTokens(_csrf, other)) expectCsrfRefused(await formPost('/console/logout', token === undefined ? {} : { _csrf: token }, cookie));
+    expect(await sessions()).toBe(before);
+    expect((await inject('GET', '/console', undefined, { cookie })).statusCode).toBe(200);
+    const out = await formPost('/console/logout', { _csrf }, cookie);
+    expect([out.statusCode, out.headers.location]).toEqual([303, '/console/login']);
+    expect(String(out.headers['set-cookie'])).toContain('Max-Age=0');
+    expect(await sessions()).toBe((before ?? 0) - 1);
+    expect((await inject('GET', '/console', undefined, { cookie })).headers.location).toBe('/console/login');
+    // Without a session there is nothing to end: to the login page.
+    expect((await formPost('/console/logout', { _csrf }, cookie)).headers.location).toBe('/console/login');
   });
 });
