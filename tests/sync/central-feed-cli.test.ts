@@ -1,8 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPglite } from '../../src-server/db/client';
 import { BUNDLED, CLI_TEST_TIMEOUT_MS, ROOT } from '../helpers/cli';
 
 /**
@@ -56,6 +57,19 @@ describe('ebill-central feed publish', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     const published = central(['feed', 'publish', '--file', good]);
     expect(published.json, published.stdout).toEqual({ ok: true, published: 2, duplicates: 0 });
     expect(central(['feed', 'publish', '--place', '5401', '--file', file('book.json', [BOOK])]).json).toEqual({ ok: true, published: 1, duplicates: 0 });
+    // A user account published by the CLI is kept at central with who published it (the login running it); the body is unchanged.
+    expect(central(['feed', 'publish', '--place', '5401', '--file', file('user-5401.json', [user])]).json).toEqual({ ok: true, published: 1, duplicates: 0 });
+  });
+
+  it('cli-feed-approved-by: central_users keeps cli:<login> as who approved the account; the feed body has no such field', async () => {
+    const db = await openPglite(join(dir, 'central', 'pgdata'));
+    try {
+      expect(await db.query(`SELECT username, place, approved_by AS by FROM central_users`)).toEqual([{ username: 'somchai', place: '5401', by: `cli:${userInfo().username}` }]);
+      const [item] = await db.query<{ body: string }>(`SELECT body FROM feed_items WHERE stream = 'user'`);
+      expect(Object.keys(JSON.parse(item?.body ?? '{}') as object).sort()).toEqual(['approvedAtMs', 'fullNameTh', 'isDisabled', 'orderRef', 'positionTh', 'role', 'stream', 'username']);
+    } finally {
+      await db.close();
+    }
   });
 
   it('goes through the running server while serve holds the data folder', async () => {

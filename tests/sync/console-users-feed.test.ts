@@ -163,8 +163,8 @@ describe('console users page', () => {
     expect(seen.code).toBeUndefined();
     expect(seen.body).toContain('role="status"');
     expect(seen.body).toContain('User approved');
-    expect(await central.db.query('SELECT username, place, role, is_disabled AS d, order_ref AS o, approved_at_ms AS at FROM central_users')).toEqual([
-      { username: 'somchai', place: '5401', role: 'operator', d: false, o: 'กค 0402/ว 15', at: T0_MS },
+    expect(await central.db.query('SELECT username, place, role, is_disabled AS d, order_ref AS o, approved_at_ms AS at, approved_by AS by FROM central_users')).toEqual([
+      { username: 'somchai', place: '5401', role: 'operator', d: false, o: 'กค 0402/ว 15', at: T0_MS, by: 'central.admin' },
     ]);
     expect(await central.db.query(`SELECT stream, place, item_key AS k FROM feed_items`)).toEqual([{ stream: 'user', place: '5401', k: 'somchai' }]);
     expect((await pulledFeed()).map((i) => i.body)).toEqual([
@@ -175,6 +175,8 @@ describe('console users page', () => {
     expect(flaggedSection).toContain('wanna');
     expect(flaggedSection).not.toContain('somchai');
     expect(seen.body).toMatch(/Accounts approved centrally[^]*<td>5401<\/td><td>somchai<\/td><td>นายสมชาย &lt;b&gt;ใจดี&lt;\/b&gt;<\/td>[^]*กค 0402\/ว 15/);
+    // Who approved it at central is shown (a console user's name), never sent to the terminal.
+    expect(seen.body).toMatch(/Approved by<\/th>[^]*<td>กค 0402\/ว 15<\/td><td>2 ธ\.ค\. 2569 เวลา 09:00<\/td><td>central\.admin<\/td>/);
   });
 
   it('approving with another role than reported publishes that role, and the user stays flagged as role-differs', async () => {
@@ -216,12 +218,31 @@ describe('console users page', () => {
     const seen = await act(adminCookie, '/console/users/change', good, '/console/users');
     expect(seen.code).toBeUndefined();
     expect(seen.body).toContain('Change saved');
-    expect(await central.db.query(`SELECT role, is_disabled AS d, order_ref AS o FROM central_users WHERE username = 'somchai'`)).toEqual([{ role: 'supervisor', d: true, o: 'กค 0402/ว 20' }]);
+    expect(await central.db.query(`SELECT role, is_disabled AS d, order_ref AS o, approved_by AS by FROM central_users WHERE username = 'somchai'`)).toEqual([{ role: 'supervisor', d: true, o: 'กค 0402/ว 20', by: 'central.admin' }]);
     const versions = (await pulledFeed()).filter((i) => i.body.stream === 'user' && i.body.username === 'somchai');
     expect(versions.map((i) => i.body)).toEqual([
       expect.objectContaining({ role: 'operator', isDisabled: false }),
       expect.objectContaining({ role: 'supervisor', isDisabled: true, orderRef: 'กค 0402/ว 20', fullNameTh: 'นายสมชาย <b>ใจดี</b>', approvedAtMs: central.clock.nowMs }),
     ]);
+  });
+
+  it('central-user-approved-by: through the administrator route it is admin-token (or the approvedBy it is given); a duplicate changes nobody; the body has no such field', async () => {
+    const byOf = async () => (await central.db.query<{ by: string | null; o: string }>(`SELECT approved_by AS by, order_ref AS o FROM central_users WHERE username = 'wanna'`))[0];
+    const wanna = { stream: 'user', username: 'wanna', fullNameTh: 'นางวรรณา รักงาน', positionTh: 'นักวิชาการเงินและบัญชีชำนาญการ', role: 'admin', isDisabled: false, orderRef: 'กค 0402/ว 30', approvedAtMs: T0_MS + 1 };
+    expect((await admin('/admin/feed', { place: '5401', items: [wanna] })).json()).toEqual({ ok: true, value: { published: 1, duplicates: 0 } });
+    expect(await byOf()).toEqual({ by: 'admin-token', o: 'กค 0402/ว 30' });
+    // The same body again by someone else: a duplicate, central_users (what the terminals have) unchanged.
+    expect((await admin('/admin/feed', { place: '5401', items: [wanna], approvedBy: 'cli:someone' })).json()).toEqual({ ok: true, value: { published: 0, duplicates: 1 } });
+    expect(await byOf()).toEqual({ by: 'admin-token', o: 'กค 0402/ว 30' });
+    expect((await admin('/admin/feed', { place: '5401', items: [{ ...wanna, orderRef: 'กค 0402/ว 31' }], approvedBy: 'cli:someone' })).json()).toEqual({ ok: true, value: { published: 1, duplicates: 0 } });
+    expect(await byOf()).toEqual({ by: 'cli:someone', o: 'กค 0402/ว 31' });
+    // Who publishes is 1–100 characters: refused whole, nothing stored.
+    const before = await snapshot();
+    for (const approvedBy of ['', 'x'.repeat(101)]) expect((await admin('/admin/feed', { place: '5401', items: [{ ...wanna, orderRef: 'กค 0402/ว 32' }], approvedBy })).statusCode).toBe(400);
+    expect(await snapshot()).toBe(before);
+    expect((await pulledFeed()).filter((i) => i.body.stream === 'user').every((i) => !('approvedBy' in i.body))).toBe(true);
+    const page = (await inject('GET', '/console/users?place=5401', undefined, { cookie: supervisorCookie })).body;
+    expect(page).toMatch(/<td>wanna<\/td>[^]*<td>กค 0402\/ว 31<\/td><td>[^<]+<\/td><td>cli:someone<\/td>/);
   });
 });
 
