@@ -66,7 +66,10 @@ describe('central console users and feed pages', () => {
       await row.getByLabel('เลขที่หนังสือสั่งการ / Order ref').fill('กค 0402/ว 15');
       await row.getByRole('button', { name: 'อนุมัติ / Approve' }).click();
       await kit.seen(page, /User approved/);
-      expect(await central.db.query('SELECT username, order_ref AS o FROM central_users')).toEqual([{ username: 'somchai', o: 'กค 0402/ว 15' }]);
+      expect(await central.db.query('SELECT username, order_ref AS o, approved_by AS by FROM central_users')).toEqual([{ username: 'somchai', o: 'กค 0402/ว 15', by: 'central.admin' }]);
+      // Who approved it at central is on the page.
+      await kit.seen(page, /ผู้อนุมัติที่ส่วนกลาง \/ Approved by/);
+      expect(await page.locator('tr', { hasText: 'somchai' }).locator('td').nth(8).textContent()).toBe('central.admin');
       await kit.expectAccessible(page, 'console users');
       await page.screenshot({ path: join(SHOTS, 'console-users.png'), fullPage: true });
 
@@ -86,6 +89,11 @@ describe('central console users and feed pages', () => {
       expect((await central.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM feed_items WHERE stream IN ('holidays', 'book')`))[0]?.n).toBe(2);
       await kit.expectAccessible(page, 'console feed');
       await page.screenshot({ path: join(SHOTS, 'console-feed.png'), fullPage: true });
+
+      // Logging out is a form with the session's token too: the browser sends it, the session ends.
+      await page.getByRole('button', { name: 'ออกจากระบบ / Log out' }).click();
+      await page.waitForURL(`${url}/console/login`);
+      expect((await central.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM console_sessions WHERE username = 'central.admin'`))[0]?.n).toBe(0);
     },
     E2E_TEST_TIMEOUT_MS,
   );
