@@ -87,5 +87,21 @@ describe('ebill-central feed publish', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     expect(central(['feed', 'publish', '--place', '5401', '--file', again]).json).toEqual({ ok: true, published: 1, duplicates: 1 });
     // Refused by the server's own check: a user needs its office.
     expect(errorOf(central(['feed', 'publish', '--file', file('user2.json', [{ stream: 'user', username: 'wanna', fullNameTh: 'นางวรรณา', positionTh: 'นักวิชาการ', role: 'finance', isDisabled: false, orderRef: 'กค 1', approvedAtMs: 1 }])]))).toEqual([3, 'BAD_INPUT']);
+    // Through the server the CLI still says who it is (approvedBy in the body of /admin/feed), not admin-token.
+    const wanna = { stream: 'user', username: 'wanna', fullNameTh: 'นางวรรณา', positionTh: 'นักวิชาการ', role: 'finance', isDisabled: false, orderRef: 'กค 2', approvedAtMs: 2 };
+    expect(central(['feed', 'publish', '--place', '5401', '--file', file('user3.json', [wanna])]).json).toEqual({ ok: true, published: 1, duplicates: 0 });
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+    server = undefined;
+    const db = await openPglite(join(dir, 'central', 'pgdata'));
+    try {
+      expect(await db.query(`SELECT username, approved_by AS by FROM central_users ORDER BY username`)).toEqual([
+        { username: 'somchai', by: `cli:${userInfo().username}` },
+        { username: 'wanna', by: `cli:${userInfo().username}` },
+      ]);
+    } finally {
+      await db.close();
+    }
   });
 });
