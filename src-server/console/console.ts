@@ -331,7 +331,7 @@ export function registerConsole(fastify: FastifyInstance, db: CentralDb, nowMs: 
   fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: FORM_BODY_LIMIT }, (_request, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(String(body))));
   });
-  const html = forms.html;
+  const html = (reply: FastifyReply, status: number, body: string) => forms.html(reply, status, body);
   const form = (request: FastifyRequest): Record<string, string> => (typeof request.body === 'object' && request.body !== null ? (request.body as Record<string, string>) : {});
 
   fastify.get('/console/login', (_request, reply) => html(reply, 200, loginPage(false)));

@@ -15,7 +15,7 @@ import { CONSOLE_TEXT as T } from './text';
  * CSRF: the session cookie is SameSite=Strict already; every form also carries `_csrf`, the SHA-256
  * of the session token under a label (unguessable without the HttpOnly cookie, nothing stored),
  * compared in constant time. A POST without it, or with another session's, is refused 403
- * CSRF_MISMATCH before anything is read or changed.
+ * CSRF_MISMATCH before the form is acted on: nothing changes.
  */
 export const CONSOLE_FORM_CODES = [
   'CSRF_MISMATCH',
@@ -112,7 +112,7 @@ export interface ConsoleForms {
   takeFlash(user: ConsoleUser): FlashMessage | undefined;
   /**
    * Any console POST but the login: session (else 303 to the login page) → role (403, `forbidden`)
-   * → CSRF (403 CSRF_MISMATCH) → `handle`, which answers. Nothing is read or changed before the
+   * → CSRF (403 CSRF_MISMATCH) → `handle`, which answers. Nothing is changed before the
    * three checks pass.
    */
   post(
