@@ -19,19 +19,29 @@ export async function publishFeed(db: CentralDb, place: string | null, items: re
   if (items.some((item) => item.stream === 'user') && place === null) problems.unshift('a user account belongs to one office: give its place');
   if (problems.length > 0) throw new CentralError('BAD_INPUT', `Nothing was published (${problems.length} problem(s)): ${problems.slice(0, 20).join('; ')}`);
   return db.transaction(async (tx) => {
-    let published = 0;
-    for (const item of items) {
-      const body = JSON.stringify(item);
-      const inserted = await tx.query(
-        `INSERT INTO feed_items (stream, place, item_key, body, body_sha256, published_at_ms) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (stream, item_key, body_sha256) DO NOTHING RETURNING cursor`,
-        [item.stream, place, feedItemKey(item), body, createHash('sha256').update(body).digest('hex'), nowMs],
-      );
-      published += inserted.length;
-      if (item.stream === 'user' && place !== null) await recordCentralUser(tx, place, item);
-    }
+    const published = await insertFeedItems(tx, place, items, nowMs);
     return { published, duplicates: items.length - published };
   });
+}
+
+/**
+ * Stores checked items for `place` inside the caller's transaction; returns how many were new (the
+ * same body under the same key again is a duplicate, `ON CONFLICT DO NOTHING`). The caller has run
+ * `feedItemProblem` on every item.
+ */
+export async function insertFeedItems(tx: Sql, place: string | null, items: readonly FeedBody[], nowMs: number): Promise<number> {
+  let published = 0;
+  for (const item of items) {
+    const body = JSON.stringify(item);
+    const inserted = await tx.query(
+      `INSERT INTO feed_items (stream, place, item_key, body, body_sha256, published_at_ms) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (stream, item_key, body_sha256) DO NOTHING RETURNING cursor`,
+      [item.stream, place, feedItemKey(item), body, createHash('sha256').update(body).digest('hex'), nowMs],
+    );
+    published += inserted.length;
+    if (item.stream === 'user' && place !== null) await recordCentralUser(tx, place, item);
+  }
+  return published;
 }
 
 async function recordCentralUser(tx: Sql, place: string, user: Extract<FeedBody, { stream: 'user' }>): Promise<void> {
