@@ -30,12 +30,12 @@ interface QueuedRow {
   readonly sourceFile: string;
 }
 
-/** Lines not yet answered for, oldest first. */
+/** Lines not yet answered for, oldest first (in the order the imports wrote them). */
 export function unsentProvincePayments(sqlite: Database.Database, limit: number = MAX_PROVINCE_PAYMENTS_PER_BATCH): QueuedRow[] {
   return prepared(
     sqlite,
     `SELECT payment_id AS paymentId, ref1, bank_code AS bankCode, bank_reference AS bankReference, paid_at_ms AS paidAtMs, amount_satang AS amountSatang, source_file AS sourceFile
-     FROM province_payment_outbox WHERE sent_at_ms IS NULL ORDER BY queued_at_ms, payment_id LIMIT ?`,
+     FROM province_payment_outbox WHERE sent_at_ms IS NULL ORDER BY queued_at_ms, rowid LIMIT ?`,
   ).all(Math.min(limit, MAX_PROVINCE_PAYMENTS_PER_BATCH)) as QueuedRow[];
 }
 
