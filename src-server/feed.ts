@@ -7,8 +7,8 @@ import { CentralError } from './errors';
 /**
  * Central's feed (issue 11, src-shared/sync/feed.ts): users' public data, catalog, holiday
  * calendar, payment confirmations from bank files imported at the province, paper book
- * assignments. Published by an administrator (or the provincial office's app) through
- * `/admin/feed`, validated here with the same checks the terminal applies on arrival; a body
+ * assignments. Published by an administrator through `/admin/feed`, and payments also by the
+ * provincial office's push (`POST /v1/province-payments`, province-payments.ts); validated here with the same checks the terminal applies on arrival; a body
  * published again is a duplicate, a changed one is a new version under a new cursor.
  */
 export async function publishFeed(db: CentralDb, place: string | null, items: readonly FeedBody[], nowMs: number): Promise<{ published: number; duplicates: number }> {
