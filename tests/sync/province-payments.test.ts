@@ -179,7 +179,7 @@ describe('bank lines of district offices imported at the province', () => {
     expect(await feedPayments()).toEqual(before);
   });
 
-  it('a district office import is unchanged: a line of another office of the province stays an other-office exception, nothing is queued', async () => {
+  it('a district office import is unchanged: a line of another office of the province stays an other-office exception, nothing is queued', () => {
     const other = bill(district2, 20_000);
     const outcome = importBankFile({ db: district.database.db, ...district.deps }, district.adminId, ktb256File([lineOf(other, { paymentTime: '14:00:00' })]));
     expect(outcome).toMatchObject({ forwarded: 0, exceptions: 1 });
