@@ -19,8 +19,9 @@ import { buildRef1, buildRef2 } from '../../src-shared/codes';
 import { unwrap } from '../../src-shared/result';
 import { provincePaymentsResponseSchema, type FeedBody } from '../../src-shared/sync';
 import { ktb256File, type GenLine } from '../fixtures/bank/generate';
-import { startTestCentral, type TestCentral } from '../helpers/central';
+import { startTestCentral, type CentralKind, type TestCentral } from '../helpers/central';
 import { T0_MS } from '../helpers/office';
+import { hasPostgres, NO_POSTGRES_MESSAGE } from '../helpers/postgres';
 import { setUpSyncTerminal, type SyncTerminal } from '../helpers/sync-terminal';
 
 /**
@@ -28,8 +29,11 @@ import { setUpSyncTerminal, type SyncTerminal } from '../helpers/sync-terminal';
  * district office (issue 11): kept in the province's send queue at import, sent to central after
  * the push, published there as `payment` feed items for the district once the sender is checked
  * against the office registry, and applied by the district's ordinary pull as a bank confirmation.
- * Three real office databases (province 5400, districts 5401 and 5402) and central on PGlite, in process.
+ * Three real office databases (province 5400, districts 5401 and 5402) and central in process, on
+ * PGlite and on a real PostgreSQL.
  */
+if (!hasPostgres) process.stderr.write(`${NO_POSTGRES_MESSAGE}\n`);
+const kinds: CentralKind[] = hasPostgres ? ['pglite', 'postgres'] : ['pglite'];
 const clock = manualClock(T0_MS);
 const RETRY: RetryPolicy = { ...DEFAULT_RETRY, baseDelayMs: 1, maxDelayMs: 5, maxAttempts: 3 };
 let central: TestCentral;
@@ -75,26 +79,26 @@ const otherProvinceBill = {
   amountSatang: 25_000,
 };
 
-beforeAll(async () => {
-  central = await startTestCentral('pglite', T0_MS);
-  Object.defineProperty(central.clock, 'nowMs', { get: () => clock.nowMs(), set: () => undefined });
-  url = await central.app.fastify.listen({ port: 0, host: '127.0.0.1' });
-  dir = mkdtempSync(join(tmpdir(), 'ebill-province-payments-'));
-  province = await enrolled('5400');
-  setLocalOfficeKind(province.deps.sqlite, 'provincial');
-  await registerOfficeKind(central.db, { place: '5400', kind: 'provincial', setBy: 'test' }, clock.nowMs());
-  district = await enrolled('5401');
-  district2 = await enrolled('5402');
-}, 120_000);
-afterAll(async () => {
-  province?.close();
-  district?.close();
-  district2?.close();
-  await central?.close();
-  if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
-});
+describe.each(kinds)('bank lines of district offices imported at the province, central on %s', (kind) => {
+  beforeAll(async () => {
+    central = await startTestCentral(kind, T0_MS);
+    Object.defineProperty(central.clock, 'nowMs', { get: () => clock.nowMs(), set: () => undefined });
+    url = await central.app.fastify.listen({ port: 0, host: '127.0.0.1' });
+    dir = mkdtempSync(join(tmpdir(), 'ebill-province-payments-'));
+    province = await enrolled('5400');
+    setLocalOfficeKind(province.deps.sqlite, 'provincial');
+    await registerOfficeKind(central.db, { place: '5400', kind: 'provincial', setBy: 'test' }, clock.nowMs());
+    district = await enrolled('5401');
+    district2 = await enrolled('5402');
+  }, 120_000);
+  afterAll(async () => {
+    province?.close();
+    district?.close();
+    district2?.close();
+    await central?.close();
+    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+  });
 
-describe('bank lines of district offices imported at the province', () => {
   it('province-to-district: the district bill in the province file is queued, not an exception; push sends it; the district pull confirms the bill from the bank', async () => {
     const b = bill(district);
     const own = bill(province, 10_000);
