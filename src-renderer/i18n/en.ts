@@ -386,7 +386,7 @@ export const en: Dict = {
     rendering: 'Preparing the report…',
     saveReport: (fileName: string) => `Save ${fileName}`,
     sameFile: 'This file was imported before; nothing new',
-    forwarded: (forwarded: number) => `${count(forwarded, 'line', 'lines')} of other district offices of the province: sent to central for those offices (not exceptions)`,
+    forwarded: (forwarded: number) => `${count(forwarded, 'line', 'lines')} of other district offices of the province: queued for central at the next sync, which passes them to those offices (not exceptions)`,
     exceptionsHeading: 'Open exceptions',
     columns: { kind: 'Kind', ref1: 'Ref1', customer: 'Name in the file', amount: 'Amount', date: 'Paid on', action: 'Action' },
     resolve: 'Resolve',

@@ -390,7 +390,7 @@ export const th = {
     rendering: 'กำลังจัดทำรายงาน…',
     saveReport: (fileName: string) => `บันทึก ${fileName}`,
     sameFile: 'แฟ้มนี้เคยนำเข้าแล้ว ไม่มีรายการใหม่',
-    forwarded: (forwarded: number) => `รายการของที่ทำการปกครองอำเภออื่นในจังหวัด ${GROUPED.format(forwarded)} รายการ: ส่งให้ส่วนกลางแจ้งอำเภอนั้น (ไม่ใช่รายการผิดปกติ)`,
+    forwarded: (forwarded: number) => `รายการของที่ทำการปกครองอำเภออื่นในจังหวัด ${GROUPED.format(forwarded)} รายการ: เก็บไว้ส่งส่วนกลางในการส่งข้อมูลครั้งถัดไป ส่วนกลางแจ้งอำเภอนั้น (ไม่ใช่รายการผิดปกติ)`,
     exceptionsHeading: 'รายการผิดปกติที่ยังไม่ได้จัดการ',
     columns: { kind: 'ประเภท', ref1: 'Ref1', customer: 'ชื่อในแฟ้ม', amount: 'จำนวนเงิน', date: 'วันที่ชำระ', action: 'จัดการ' },
     resolve: 'จัดการ',
