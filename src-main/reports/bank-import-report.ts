@@ -75,7 +75,7 @@ export function bankImportReport(sqlite: Database.Database, fileId: string, exce
       ref1: l.ref1,
       ref2: l.ref2,
       customer: l.customerName,
-      outcome: l.outcome === 'matched' ? 'จับคู่ได้' : l.outcome === 'forwarded' ? `ของอำเภอ ${l.ref1.slice(3, 7)} ส่งส่วนกลางแล้ว` : `${EXCEPTION_KIND_TH[l.exceptionKind ?? 'unknown-reference']}`,
+      outcome: l.outcome === 'matched' ? 'จับคู่ได้' : l.outcome === 'forwarded' ? `ของอำเภอ ${l.ref1.slice(3, 7)} ส่งต่อส่วนกลาง` : `${EXCEPTION_KIND_TH[l.exceptionKind ?? 'unknown-reference']}`,
       amount: l.kind === 'D' ? -l.amountSatang : l.amountSatang,
     },
   }));
