@@ -91,6 +91,12 @@ export interface PushOptions {
   readonly onProgress?: (progress: { highWaterSeq: number; localSeq: number }) => void;
   /** Aborts the request under way (the background sync stopping). */
   readonly signal?: AbortSignal;
+  /**
+   * false: the entries only; the caller sends the province's queued bank lines itself
+   * (`sendProvincePayments`; the background round does, after its pull, so a refusal of those lines
+   * never keeps the terminal from pulling). Default true.
+   */
+  readonly withProvincePayments?: boolean;
 }
 
 export interface PushResult {
@@ -100,8 +106,8 @@ export interface PushResult {
   readonly batches: number;
   readonly highWaterSeq: number;
   readonly localSeq: number;
-  /** A provincial office's bank lines of the other offices of its province, sent after the entries (province-payments.ts). */
-  readonly provincePayments: ProvincePaymentsResult;
+  /** A provincial office's bank lines of the other offices of its province, sent after the entries (province-payments.ts); null when not asked to. */
+  readonly provincePayments: ProvincePaymentsResult | null;
 }
 
 /** Room in a body for the JSON around the entries and the completeness list. */
@@ -130,7 +136,7 @@ export async function pushOutbox(deps: LedgerDeps, options: PushOptions = {}): P
   for (;;) {
     const localSeq = readHead(deps.sqlite).seq;
     if (from > localSeq) {
-      const provincePayments = await sendProvincePayments(deps, enrollment, { retry, ...(options.signal === undefined ? {} : { signal: options.signal }) });
+      const provincePayments = options.withProvincePayments === false ? null : await sendProvincePayments(deps, enrollment, { retry, ...(options.signal === undefined ? {} : { signal: options.signal }) });
       return { sent, repeated, batches, highWaterSeq: mark, localSeq, provincePayments };
     }
     const entries = batchFrom(deps, from, maxEntries, maxBytes);

@@ -8,12 +8,15 @@ import { createRequest, DEFAULT_CATALOG, type CreatedRequest } from '../../src-m
 import { verifyLedger } from '../../src-main/ledger/verify';
 import { setOfficeKind as setLocalOfficeKind } from '../../src-main/office/office-kind';
 import { manualClock } from '../../src-main/platform/clock';
+import { memoryLogger } from '../../src-main/platform/logger';
 import { enrollTerminal, pushOutbox, readEnrollment } from '../../src-main/sync/client';
 import { pendingProvincePayments, provincePaymentsBody, unsentProvincePayments } from '../../src-main/sync/province-payments';
 import { pullFromCentral } from '../../src-main/sync/pull';
 import { DEFAULT_RETRY, type RetryPolicy } from '../../src-main/sync/retry';
+import { startBackgroundSync } from '../../src-main/sync/scheduler';
 import { CentralRefusal, signedRequest } from '../../src-main/sync/transport';
 import { createEnrollCode } from '../../src-server/enrollment';
+import { publishFeed } from '../../src-server/feed';
 import { setOfficeKind as registerOfficeKind } from '../../src-server/offices';
 import { buildRef1, buildRef2 } from '../../src-shared/codes';
 import { unwrap } from '../../src-shared/result';
@@ -205,6 +208,29 @@ describe.each(kinds)('bank lines of district offices imported at the province, c
       await registerOfficeKind(central.db, { place: '5400', kind: 'provincial', setBy: 'test' }, clock.nowMs());
     }
     expect((await pushOutbox(province.deps, { retry: RETRY })).provincePayments).toEqual({ published: 1, duplicates: 0, batches: 1 });
+  });
+
+  it('background round: push, pull, then the queue; a refusal of the lines fails the round after the pull, and the next round sends them', async () => {
+    const sync = startBackgroundSync(province.deps, memoryLogger(), { retry: RETRY, timers: { set: () => 0, clear: () => undefined } });
+    try {
+      await registerOfficeKind(central.db, { place: '5400', kind: 'district', setBy: 'test' }, clock.nowMs());
+      const b = bill(district, 70_000);
+      importAtProvince([lineOf(b, { paymentTime: '16:00:00' })]);
+      // Something for the province itself to pull, to see that the pull still happens.
+      const own = bill(province, 8_800);
+      await publishFeed(central.db, '5400', [{ stream: 'payment', ref1: own.ref1, bankCode: '006', bankReference: 'KTB-OWN-1', paidAtMs: T0_MS, amountSatang: 8_800, sourceFile: 'admin' }], clock.nowMs());
+      expect(await sync.runNow()).toBe('failed');
+      expect(sync.state().lastErrorCode).toBe('SYNC_REFUSED');
+      expect(province.deps.sqlite.prepare(`SELECT status FROM central_payment_confirmations WHERE bank_reference = 'KTB-OWN-1'`).get()).toEqual({ status: 'applied' });
+      expect(pendingProvincePayments(province.deps.sqlite)).toBe(1);
+      await registerOfficeKind(central.db, { place: '5400', kind: 'provincial', setBy: 'test' }, clock.nowMs());
+      expect(await sync.runNow()).toBe('ok');
+      expect(pendingProvincePayments(province.deps.sqlite)).toBe(0);
+      await pullFromCentral(district.deps, RETRY);
+      expect(bestConfirmation(district.deps.sqlite, b.billId)).toMatchObject({ source: 'central', amountSatang: 70_000 });
+    } finally {
+      await sync.stop();
+    }
   });
 });
 
