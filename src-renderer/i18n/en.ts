@@ -586,6 +586,7 @@ export const en: Dict = {
       syncNotEnrolled: 'Not enrolled with central yet: all data is kept on this terminal',
       syncAllSent: (seq: number) => `Central has everything up to entry ${seq}; nothing waiting to be sent`,
       syncPending: (pending: number, seq: number) => `${pending} ${pending === 1 ? 'entry' : 'entries'} waiting to be sent · central has everything up to entry ${seq}`,
+      syncProvincePending: (lines: number) => `${count(lines, 'bank line', 'bank lines')} of other district offices of the province waiting to be sent to central`,
       syncLastAck: (when: string) => `Last acknowledged by central ${when}`,
       syncNeverAck: 'Central has never acknowledged anything yet',
       syncRoundOk: (when: string) => `Last automatic send and receive ${when}`,

@@ -590,6 +590,7 @@ export const th = {
       syncNotEnrolled: 'ยังไม่ได้ลงทะเบียนกับส่วนกลาง ข้อมูลทั้งหมดเก็บอยู่ในเครื่องนี้',
       syncAllSent: (seq: number) => `ส่วนกลางได้รับข้อมูลครบถึงรายการที่ ${seq} แล้ว ไม่มีรายการค้างส่ง`,
       syncPending: (pending: number, seq: number) => `ค้างส่ง ${pending} รายการ · ส่วนกลางได้รับครบถึงรายการที่ ${seq}`,
+      syncProvincePending: (lines: number) => `รายการชำระจากแฟ้มธนาคารของที่ทำการปกครองอำเภออื่นในจังหวัด รอส่งส่วนกลาง ${GROUPED.format(lines)} รายการ`,
       syncLastAck: (when: string) => `ส่วนกลางตอบรับล่าสุด ${when}`,
       syncNeverAck: 'ยังไม่เคยได้รับการตอบรับจากส่วนกลาง',
       syncRoundOk: (when: string) => `ส่งและรับข้อมูลอัตโนมัติล่าสุด ${when}`,

@@ -14,6 +14,7 @@ import { pendingProvincePayments, provincePaymentsBody, unsentProvincePayments }
 import { pullFromCentral } from '../../src-main/sync/pull';
 import { DEFAULT_RETRY, type RetryPolicy } from '../../src-main/sync/retry';
 import { startBackgroundSync } from '../../src-main/sync/scheduler';
+import { syncStatus } from '../../src-main/sync/status';
 import { CentralRefusal, signedRequest } from '../../src-main/sync/transport';
 import { createEnrollCode } from '../../src-server/enrollment';
 import { publishFeed } from '../../src-server/feed';
@@ -112,9 +113,10 @@ describe.each(kinds)('bank lines of district offices imported at the province, c
     expect(province.deps.sqlite.prepare(`SELECT outcome FROM bank_payments WHERE ref1 = ?`).get(b.ref1)).toEqual({ outcome: 'forwarded' });
     expect(province.deps.sqlite.prepare(`SELECT place, ref1, amount_satang AS a, sent_at_ms AS sent FROM province_payment_outbox`).all()).toEqual([{ place: '5401', ref1: b.ref1, a: 25_000, sent: null }]);
 
+    expect(syncStatus(province.deps.sqlite).provincePaymentsPending).toBe(1);
     const pushed = await pushOutbox(province.deps, { retry: RETRY });
     expect(pushed.provincePayments).toEqual({ published: 1, duplicates: 0, batches: 1 });
-    expect(pendingProvincePayments(province.deps.sqlite)).toBe(0);
+    expect(syncStatus(province.deps.sqlite).provincePaymentsPending).toBe(0);
     expect(await feedPayments()).toEqual([{ place: '5401', key: `006/${unsentOrSentReference(b.ref1)}` }]);
 
     // Another district does not get it; the district of the bill applies it as a bank confirmation.
