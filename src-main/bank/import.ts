@@ -94,13 +94,16 @@ function importingOffice(deps: BankDeps): ImportingOffice {
 
 /**
  * The bank reference a forwarded line carries in central's feed (its key with the bank code, issue 11):
- * the bank's payment instant, branch and teller, then 16 hex digits of SHA-256 over the line's whole
- * identity (the composite key and its occurrence), so two payments of one second at one counter
- * (KTB writes 0000/0000) stay two, and the same payment imported again makes the same reference. 40 characters.
+ * the bank's payment instant (digits, checked by the parser), then 25 hex digits of SHA-256 over the
+ * line's whole identity (the composite key and its occurrence), so two payments of one second at
+ * one counter (KTB writes 0000/0000) stay two, and the same payment imported again makes the same
+ * reference. 40 characters of `[0-9a-f-]`, inside the feed's pattern whatever the branch and
+ * teller fields hold (free text in the layout: a blank or a letter there must not make central
+ * refuse the batch).
  */
 export function forwardReferenceOf(line: BankPaymentLine, occurrence: number): string {
-  const digest = createHash('sha256').update(`${paymentKey(line)}${SEP}${occurrence}`).digest('hex').slice(0, 16);
-  return `${line.paymentDate.replaceAll('-', '')}${line.paymentTime.replaceAll(':', '')}-${line.branchNo}${line.tellerNo}-${digest}`;
+  const digest = createHash('sha256').update(`${paymentKey(line)}${SEP}${occurrence}`).digest('hex').slice(0, 25);
+  return `${line.paymentDate.replaceAll('-', '')}${line.paymentTime.replaceAll(':', '')}-${digest}`;
 }
 
 /**
