@@ -6,18 +6,21 @@
 // 4. the same 100,000 payments again in another file (LF instead of CRLF: a new hash): all duplicates.
 // 5. the yardstick: a batched INSERT of the same 100,000 rows (same columns, one prepared statement,
 //    one transaction) into a bare table in the same kind of database, in the same run.
+// 6. the office as a provincial office: 100,000 lines of another office of the province, each forwarded
+//    (a bank_payments row and a province_payment_outbox row, issue 11).
 // Target (issue 9): ≥ 20,000 lines/s for the 100,000-line import. Run: npm run bench -- bank
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
-import { buildRef1 } from '../src-shared/codes';
+import { buildRef1, buildRef2 } from '../src-shared/codes';
 import { unwrap } from '../src-shared/result';
 import { importBankFile, paidAtMsOf } from '../src-main/bank/import';
 import { parseBankFile } from '../src-main/bank/parse';
 import { openOfficeDatabase } from '../src-main/db/open';
 import { createRequest, DEFAULT_CATALOG } from '../src-main/ledger/requests';
+import { setOfficeKind } from '../src-main/office/office-kind';
 import { setUpOffice } from '../src-main/office/office-service';
 import { manualClock } from '../src-main/platform/clock';
 import { memoryLogger } from '../src-main/platform/logger';
@@ -88,6 +91,24 @@ async function main(): Promise<void> {
 
     const d = timed(() => importBankFile(deps, admin.id, bigAgain, 'ktb256'));
     print(`  4. the same 100k payments in another file: all duplicates    ${rate(d.value.lines, d.ms)}  duplicates ${d.value.duplicates}`);
+
+    // A provincial office (issue 11): the same number of lines, every one a bill of another office of
+    // the province (5402): each a forwarded bank_payments row and a send-queue row, no exception.
+    setOfficeKind(database.sqlite, 'provincial');
+    const districtRef2 = unwrap(buildRef2({ costCentreLast3: '001', place: '5402', revenueCode: '804001' }));
+    const forwardedFile = ktb256File(
+      Array.from({ length: BIG_LINES }, (_, i) => ({
+        paymentDate: '2026-11-25',
+        paymentTime: at(i),
+        customerName: 'นายทดสอบ อำเภออื่น',
+        ref1: unwrap(buildRef1({ requestType: '1', requestSubtype: '80', place: '5402', yearBe: 2569, terminalSlot: 1 + Math.floor(i / 99_999), counter: 1 + (i % 99_999) })),
+        ref2: districtRef2,
+        amountSatang: 1_000 + i,
+      })),
+    );
+    const f = timed(() => importBankFile(deps, admin.id, forwardedFile, 'ktb256'));
+    print(`  6. provincial office: 100k lines of another office, forwarded ${rate(f.value.lines, f.ms)}  forwarded ${f.value.forwarded}`);
+    setOfficeKind(database.sqlite, 'district');
 
     const bare = new Database(join(dir, 'bare.sqlite'));
     bare.pragma('journal_mode = WAL');

@@ -10,6 +10,7 @@ import {
   importFineOrdersRequestSchema,
   localUserReportSchema,
   publishFeedRequestSchema,
+  provincePaymentsRequestSchema,
   enrollRequestSchema,
   MAX_BATCH_BYTES,
   MAX_SMALL_BODY_BYTES,
@@ -32,6 +33,7 @@ import { registerConsoleUsers } from './console/users';
 import { publishFeed, reportLocalUsers } from './feed';
 import { ingest } from './ingest';
 import { setOfficeKind } from './offices';
+import { receiveProvincePayments } from './province-payments';
 import { decideApproval, importFineOrders, pullFor, receiveApprovalRequest } from './pull';
 
 export interface CentralOptions {
@@ -118,6 +120,14 @@ export async function buildCentralApp(options: CentralOptions): Promise<CentralA
     const raw = rawOf(request);
     const by = await authenticateTerminal(db, raw, nowMs());
     return ok(reply, await reportLocalUsers(db, by, parseBody(raw.body, localUserReportSchema).users, nowMs()));
+  });
+
+  fastify.post('/v1/province-payments', { bodyLimit: MAX_BATCH_BYTES }, async (request, reply) => {
+    const raw = rawOf(request);
+    const by = await authenticateTerminal(db, raw, nowMs());
+    const result = await receiveProvincePayments(db, by, parseBody(raw.body, provincePaymentsRequestSchema).payments, nowMs());
+    request.log.info({ terminal: by.terminalId, published: result.published, duplicates: result.duplicates }, 'province payments');
+    return ok(reply, result);
   });
 
   const requireAdmin = (request: FastifyRequest): void => {

@@ -7,8 +7,8 @@ import { CentralError } from './errors';
 /**
  * Central's feed (issue 11, src-shared/sync/feed.ts): users' public data, catalog, holiday
  * calendar, payment confirmations from bank files imported at the province, paper book
- * assignments. Published by an administrator (or the provincial office's app) through
- * `/admin/feed`, validated here with the same checks the terminal applies on arrival; a body
+ * assignments. Published by an administrator through `/admin/feed`, and payments also by the
+ * provincial office's push (`POST /v1/province-payments`, province-payments.ts); validated here with the same checks the terminal applies on arrival; a body
  * published again is a duplicate, a changed one is a new version under a new cursor.
  *
  * `approvedBy` is who publishes (a console username, `admin-token`, `cli:<login>`): kept in
@@ -25,19 +25,30 @@ export async function publishFeed(db: CentralDb, place: string | null, items: re
   if (approvedBy.length === 0 || approvedBy.length > 100) problems.unshift('who publishes is 1–100 characters');
   if (problems.length > 0) throw new CentralError('BAD_INPUT', `Nothing was published (${problems.length} problem(s)): ${problems.slice(0, 20).join('; ')}`);
   return db.transaction(async (tx) => {
-    let published = 0;
-    for (const item of items) {
-      const body = JSON.stringify(item);
-      const inserted = await tx.query(
-        `INSERT INTO feed_items (stream, place, item_key, body, body_sha256, published_at_ms) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (stream, item_key, body_sha256) DO NOTHING RETURNING cursor`,
-        [item.stream, place, feedItemKey(item), body, createHash('sha256').update(body).digest('hex'), nowMs],
-      );
-      published += inserted.length;
-      if (item.stream === 'user' && place !== null && inserted.length > 0) await recordCentralUser(tx, place, item, approvedBy);
-    }
+    const published = await insertFeedItems(tx, place, items, nowMs, approvedBy);
     return { published, duplicates: items.length - published };
   });
+}
+
+/**
+ * Stores checked items for `place` inside the caller's transaction; returns how many were new (the
+ * same body under the same key again is a duplicate, `ON CONFLICT DO NOTHING`). The caller has run
+ * `feedItemProblem` on every item. A user item newly published is kept in `central_users` with who
+ * published it.
+ */
+export async function insertFeedItems(tx: Sql, place: string | null, items: readonly FeedBody[], nowMs: number, approvedBy: string): Promise<number> {
+  let published = 0;
+  for (const item of items) {
+    const body = JSON.stringify(item);
+    const inserted = await tx.query(
+      `INSERT INTO feed_items (stream, place, item_key, body, body_sha256, published_at_ms) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (stream, item_key, body_sha256) DO NOTHING RETURNING cursor`,
+      [item.stream, place, feedItemKey(item), body, createHash('sha256').update(body).digest('hex'), nowMs],
+    );
+    published += inserted.length;
+    if (item.stream === 'user' && place !== null && inserted.length > 0) await recordCentralUser(tx, place, item, approvedBy);
+  }
+  return published;
 }
 
 async function recordCentralUser(tx: Sql, place: string, user: Extract<FeedBody, { stream: 'user' }>, approvedBy: string): Promise<void> {

@@ -22,6 +22,7 @@ export const bankHandlers = {
       matched: outcome.matched,
       exceptions: outcome.exceptions,
       duplicates: outcome.duplicates,
+      forwarded: outcome.forwarded,
       isSameFileAgain: outcome.isSameFileAgain,
     };
   },

@@ -8,7 +8,8 @@ import { findBills } from '../ledger/bills';
 import { recordPaymentConfirmations } from '../ledger/payments';
 import { prepared } from '../ledger/statements';
 import { idSequence, newId } from '../platform/ids';
-import { matchLine, type LineVerdict } from './match';
+import { officeKindOf } from '../office/office-kind';
+import { forwardPlaceOf, matchLine, type ImportingOffice, type LineVerdict } from './match';
 import { parseBankFile, type BankFileFormatChoice } from './parse';
 import type { BankPaymentLine, ParsedBankFile } from './records';
 
@@ -24,6 +25,8 @@ export interface ImportOutcome {
   readonly matched: number;
   readonly exceptions: number;
   readonly duplicates: number;
+  /** Lines of another office of the province (a provincial office's import), queued for central (issue 11). */
+  readonly forwarded: number;
   /** The very same bytes were imported before: nothing was written, every line is a duplicate. */
   readonly isSameFileAgain: boolean;
 }
@@ -83,10 +86,24 @@ const dayOf = (line: BankPaymentLine): string => `${line.bankCode}${SEP}${line.c
 const EXISTING_SQL = `SELECT 1 FROM bank_payments WHERE bank_code = ? AND company_account = ? AND payment_date = ? AND payment_time = ?
   AND ref1 = ? AND ref2 = ? AND amount_satang = ? AND branch_no = ? AND teller_no = ? AND kind = ? AND occurrence = ?`;
 
-function officePlace(deps: BankDeps): string {
+function importingOffice(deps: BankDeps): ImportingOffice {
   const row = prepared(deps.sqlite, `SELECT place FROM office WHERE id = 1`).get() as { place: string } | undefined;
   if (row === undefined) throw new Error('bank import reached without an office (the dispatcher refuses NOT_SET_UP first)');
-  return row.place;
+  return { place: row.place, kind: officeKindOf(deps.sqlite) };
+}
+
+/**
+ * The bank reference a forwarded line carries in central's feed (its key with the bank code, issue 11):
+ * the bank's payment instant (digits, checked by the parser), then 25 hex digits of SHA-256 over the
+ * line's whole identity (the composite key and its occurrence), so two payments of one second at
+ * one counter (KTB writes 0000/0000) stay two, and the same payment imported again makes the same
+ * reference. 40 characters of `[0-9a-f-]`, inside the feed's pattern whatever the branch and
+ * teller fields hold (free text in the layout: a blank or a letter there must not make central
+ * refuse the batch).
+ */
+export function forwardReferenceOf(line: BankPaymentLine, occurrence: number): string {
+  const digest = createHash('sha256').update(`${paymentKey(line)}${SEP}${occurrence}`).digest('hex').slice(0, 25);
+  return `${line.paymentDate.replaceAll('-', '')}${line.paymentTime.replaceAll(':', '')}-${digest}`;
 }
 
 /**
@@ -96,7 +113,7 @@ function officePlace(deps: BankDeps): string {
  * for the lines that found a bill.
  */
 function plan(deps: BankDeps, parsed: ParsedBankFile): PlannedLine[] {
-  const place = officePlace(deps);
+  const office = importingOffice(deps);
   const occurrences = new Map<string, number>();
   const matchedInFile = new Set<string>();
   const storedDays = daysWithStoredPayments(deps, parsed.lines);
@@ -115,7 +132,9 @@ function plan(deps: BankDeps, parsed: ParsedBankFile): PlannedLine[] {
   const bills = findBills(deps.sqlite, ref1s);
   return keyed.map(({ line, occurrence, isDuplicate }): PlannedLine => {
     if (isDuplicate) return { line, occurrence, verdict: 'duplicate' };
-    const verdict = matchLine(deps.sqlite, place, line, matchedInFile, (ref1) => bills.get(ref1));
+    const forwardTo = forwardPlaceOf(office, line);
+    if (forwardTo !== null) return { line, occurrence, verdict: { outcome: 'forwarded', place: forwardTo } };
+    const verdict = matchLine(deps.sqlite, office.place, line, matchedInFile, (ref1) => bills.get(ref1));
     if (verdict.outcome === 'matched') matchedInFile.add(verdict.bill.billId);
     return { line, occurrence, verdict };
   });
@@ -136,18 +155,19 @@ export function importBankFile(deps: BankDeps, userId: string | null, bytes: Uin
   const run = deps.sqlite.transaction((): ImportOutcome => {
     const again = prepared(deps.sqlite, `SELECT id FROM bank_files WHERE sha256 = ?`).get(sha256) as { id: string } | undefined;
     const lines = parsed.lines.length;
-    if (again !== undefined) return { fileId: again.id, sha256, format: parsed.format, lines, matched: 0, exceptions: 0, duplicates: lines, isSameFileAgain: true };
+    if (again !== undefined) return { fileId: again.id, sha256, format: parsed.format, lines, matched: 0, exceptions: 0, duplicates: lines, forwarded: 0, isSameFileAgain: true };
     const planned = plan(deps, parsed);
     const matched = planned.filter((p) => p.verdict !== 'duplicate' && p.verdict.outcome === 'matched').length;
     const duplicates = planned.filter((p) => p.verdict === 'duplicate').length;
-    const exceptions = lines - matched - duplicates;
+    const forwarded = planned.filter((p) => p.verdict !== 'duplicate' && p.verdict.outcome === 'forwarded').length;
+    const exceptions = lines - matched - duplicates - forwarded;
     const atMs = deps.clock.nowMs();
     const fileId = newId(deps.clock);
     prepared(
       deps.sqlite,
-      `INSERT INTO bank_files (id, sha256, format, layout_id, byte_count, content, bank_code, company_account, effective_date, line_count, matched_count, exception_count, duplicate_count, credit_total_satang, imported_by_user_id, imported_at_ms)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(fileId, sha256, parsed.format, parsed.layoutId, bytes.length, Buffer.from(bytes), parsed.bankCode, parsed.companyAccount, parsed.effectiveDate, lines, matched, exceptions, duplicates, parsed.creditTotalSatang, userId, atMs);
+      `INSERT INTO bank_files (id, sha256, format, layout_id, byte_count, content, bank_code, company_account, effective_date, line_count, matched_count, exception_count, duplicate_count, forwarded_count, credit_total_satang, imported_by_user_id, imported_at_ms)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(fileId, sha256, parsed.format, parsed.layoutId, bytes.length, Buffer.from(bytes), parsed.bankCode, parsed.companyAccount, parsed.effectiveDate, lines, matched, exceptions, duplicates, forwarded, parsed.creditTotalSatang, userId, atMs);
     // The confirmations first, in file order, as one batch of ledger actions (one entry each, the
     // same chain as one by one); then every new line's payment row, in file order.
     const toConfirm = planned.filter((p) => p.verdict !== 'duplicate' && p.verdict.outcome === 'matched');
@@ -165,8 +185,14 @@ export function importBankFile(deps: BankDeps, userId: string | null, bytes: Uin
     );
     const confirmationOf = new Map(toConfirm.map((p, i) => [p, confirmationIds[i] ?? null]));
     const statements = writeStatements(deps);
+    const sourceFile = `${parsed.format} ${parsed.effectiveDate ?? 'no-date'} sha256:${sha256.slice(0, 16)}`;
     for (const item of planned) {
-      if (item.verdict !== 'duplicate') writePayment(deps, statements, fileId, item.line, item.occurrence, item.verdict, confirmationOf.get(item) ?? null, atMs);
+      if (item.verdict === 'duplicate') continue;
+      const paymentId = writePayment(deps, statements, fileId, item.line, item.occurrence, item.verdict, confirmationOf.get(item) ?? null, atMs);
+      if (item.verdict.outcome === 'forwarded') {
+        // The send queue, in the same transaction: the feed key and body are fixed here, before sending.
+        statements.forward.run(paymentId, item.verdict.place, item.line.ref1, item.line.bankCode, forwardReferenceOf(item.line, item.occurrence), paidAtMsOf(item.line), item.line.amountSatang, sourceFile, atMs);
+      }
     }
     recordAudit(deps.db, deps.clock, {
       userId,
@@ -174,9 +200,9 @@ export function importBankFile(deps: BankDeps, userId: string | null, bytes: Uin
       channel: 'system',
       action: 'bank.file.imported',
       outcome: 'ok',
-      detail: { fileId, sha256, format: parsed.format, lines, matched, exceptions, duplicates },
+      detail: { fileId, sha256, format: parsed.format, lines, matched, exceptions, duplicates, forwarded },
     });
-    return { fileId, sha256, format: parsed.format, lines, matched, exceptions, duplicates, isSameFileAgain: false };
+    return { fileId, sha256, format: parsed.format, lines, matched, exceptions, duplicates, forwarded, isSameFileAgain: false };
   });
   return run.immediate();
 }
@@ -184,6 +210,7 @@ export function importBankFile(deps: BankDeps, userId: string | null, bytes: Uin
 interface WriteStatements {
   readonly payment: Statement;
   readonly exception: Statement;
+  readonly forward: Statement;
   /** Payment and exception row ids, made in increasing order (platform/ids.ts idSequence). */
   readonly newId: () => string;
 }
@@ -198,11 +225,15 @@ function writeStatements(deps: BankDeps): WriteStatements {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     exception: prepared(deps.sqlite, `INSERT INTO bank_exceptions (id, payment_id, kind, bill_id, detail, at_ms) VALUES (?, ?, ?, ?, ?, ?)`),
+    forward: prepared(
+      deps.sqlite,
+      `INSERT INTO province_payment_outbox (payment_id, place, ref1, bank_code, bank_reference, paid_at_ms, amount_satang, source_file, queued_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
     newId: idSequence(deps.clock),
   };
 }
 
-/** One new line's payment row (and its exception row); `confirmationId` is its ledger confirmation when matched. */
+/** One new line's payment row (and its exception row), returning its id; `confirmationId` is its ledger confirmation when matched. */
 function writePayment(
   deps: BankDeps,
   statements: WriteStatements,
@@ -212,10 +243,10 @@ function writePayment(
   verdict: LineVerdict,
   confirmationId: string | null,
   atMs: number,
-): void {
+): string {
   const paidAtMs = paidAtMsOf(line);
   const paymentId = statements.newId();
-  const billId = verdict.outcome === 'matched' ? verdict.bill.billId : verdict.billId;
+  const billId = verdict.outcome === 'matched' ? verdict.bill.billId : verdict.outcome === 'exception' ? verdict.billId : null;
   statements.payment.run(
     paymentId,
     fileId,
@@ -242,4 +273,5 @@ function writePayment(
     atMs,
   );
   if (verdict.outcome === 'exception') statements.exception.run(statements.newId(), paymentId, verdict.kind, verdict.billId, verdict.detail, atMs);
+  return paymentId;
 }

@@ -6,9 +6,33 @@ import type { BankPaymentLine } from './records';
 
 export type LineVerdict =
   | { readonly outcome: 'matched'; readonly bill: BillRecord; readonly confirmsProvisional: boolean }
+  /** A provincial office's line of a bill of another office of its province: kept for central (issue 11). */
+  | { readonly outcome: 'forwarded'; readonly place: string }
   | { readonly outcome: 'exception'; readonly kind: BankExceptionKind; readonly billId: string | null; readonly detail: string };
 
 const exception = (kind: BankExceptionKind, detail: string, billId: string | null = null): LineVerdict => ({ outcome: 'exception', kind, billId, detail });
+
+/** Who imports: the office's place and kind (office/office-kind.ts). */
+export interface ImportingOffice {
+  readonly place: string;
+  readonly kind: 'district' | 'provincial';
+}
+
+/**
+ * The place of the office a provincial office's line belongs to, when it is another office of the
+ * same province (issue 11): a credit line whose Ref1 and Ref2 both parse and name that one place.
+ * Such a line goes to central for that office; it is not this office's exception. Null for a
+ * district office, for a line of its own place, of another province, a debit, or a broken
+ * reference (those stay exceptions, as before).
+ */
+export function forwardPlaceOf(office: ImportingOffice, line: BankPaymentLine): string | null {
+  if (office.kind !== 'provincial' || line.kind !== 'C') return null;
+  const ref1 = parseRef1(line.ref1);
+  if (!ref1.ok || ref1.value.place === office.place || ref1.value.place.slice(0, 2) !== office.place.slice(0, 2)) return null;
+  const ref2 = parseRef2(line.ref2);
+  if (!ref2.ok || ref2.value.place !== ref1.value.place) return null;
+  return ref1.value.place;
+}
 
 /**
  * Matches one new bank line to a bill by Ref1 + Ref2 + amount (issue 9). Reads only. The order of

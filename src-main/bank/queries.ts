@@ -16,6 +16,7 @@ export interface BankFileSummary {
   readonly matched: number;
   readonly exceptions: number;
   readonly duplicates: number;
+  readonly forwarded: number;
   readonly creditTotalSatang: number;
   readonly importedByUserId: string | null;
   readonly importedAtMs: number;
@@ -27,7 +28,7 @@ export function listBankFiles(sqlite: Database.Database, limit = MAX_LIST_ROWS):
     .prepare(
       `SELECT id AS fileId, sha256, format, byte_count AS byteCount, bank_code AS bankCode, company_account AS companyAccount,
               effective_date AS effectiveDate, line_count AS lines, matched_count AS matched, exception_count AS exceptions,
-              duplicate_count AS duplicates, credit_total_satang AS creditTotalSatang, imported_by_user_id AS importedByUserId,
+              duplicate_count AS duplicates, forwarded_count AS forwarded, credit_total_satang AS creditTotalSatang, imported_by_user_id AS importedByUserId,
               imported_at_ms AS importedAtMs
        FROM bank_files ORDER BY imported_at_ms DESC, id DESC LIMIT ?`,
     )

@@ -29,6 +29,8 @@ export const bankFiles = sqliteTable(
     matchedCount: integer('matched_count').notNull(),
     exceptionCount: integer('exception_count').notNull(),
     duplicateCount: integer('duplicate_count').notNull(),
+    /** Lines of another office of the province, kept for central (a provincial office's import; issue 11). */
+    forwardedCount: integer('forwarded_count').notNull().default(0),
     creditTotalSatang: integer('credit_total_satang').notNull(),
     importedByUserId: text('imported_by_user_id'),
     importedAtMs: integer('imported_at_ms').notNull(),
@@ -37,7 +39,7 @@ export const bankFiles = sqliteTable(
     check('bank_files_format_known', sql`${t.format} IN ('ktb256','csv')`),
     check('bank_files_sha256_hex', sql`length(${t.sha256}) = 64`),
     check('bank_files_size', sql`${t.byteCount} = length(${t.content})`),
-    check('bank_files_lines_accounted', sql`${t.lineCount} = ${t.matchedCount} + ${t.exceptionCount} + ${t.duplicateCount}`),
+    check('bank_files_lines_accounted', sql`${t.lineCount} = ${t.matchedCount} + ${t.exceptionCount} + ${t.duplicateCount} + ${t.forwardedCount}`),
   ],
 );
 
@@ -95,7 +97,7 @@ export const bankPayments = sqliteTable(
     index('bank_payments_file').on(t.fileId),
     index('bank_payments_bill').on(t.billId),
     check('bank_payments_kind_known', sql`${t.kind} IN ('C','D')`),
-    check('bank_payments_outcome_known', sql`${t.outcome} IN ('matched','exception')`),
+    check('bank_payments_outcome_known', sql`${t.outcome} IN ('matched','exception','forwarded')`),
     check('bank_payments_matched_confirmed', sql`(${t.outcome} = 'matched') = (${t.confirmationId} IS NOT NULL)`),
     check('bank_payments_amount_positive', sql`${t.amountSatang} >= 1`),
     check('bank_payments_occurrence_positive', sql`${t.occurrence} >= 1`),
@@ -147,5 +149,38 @@ export const bankExceptionResolutions = sqliteTable(
     uniqueIndex('bank_exception_resolutions_one_closing').on(t.exceptionId).where(sql`${t.action} IN ('match-by-hand','refund-request')`),
     check('bank_exception_resolutions_action_known', sql`${t.action} IN ('match-by-hand','note','refund-request')`),
     check('bank_exception_resolutions_match_confirmed', sql`(${t.action} = 'match-by-hand') = (${t.confirmationId} IS NOT NULL)`),
+  ],
+);
+
+/**
+ * The send queue of a provincial office (issue 11): a bank line whose Ref1 is a bill of another
+ * office of the province, written in the import's transaction beside its `bank_payments` row
+ * (outcome `forwarded`), sent to central (`POST /v1/province-payments`, src-main/sync/province-payments.ts),
+ * which publishes it as a `payment` feed item for that office. Its feed key (bank code + bank
+ * reference) and body are made and stored here before sending, so a resend is the same item and
+ * central answers "already have it". Not append-only: `sent_at_ms` is set once central answers.
+ */
+export const provincePaymentOutbox = sqliteTable(
+  'province_payment_outbox',
+  {
+    paymentId: text('payment_id')
+      .primaryKey()
+      .references(() => bankPayments.id),
+    /** The office of the bill (the Ref1's place). */
+    place: text('place').notNull(),
+    ref1: text('ref1').notNull(),
+    bankCode: text('bank_code').notNull(),
+    bankReference: text('bank_reference').notNull(),
+    paidAtMs: integer('paid_at_ms').notNull(),
+    amountSatang: integer('amount_satang').notNull(),
+    sourceFile: text('source_file').notNull(),
+    queuedAtMs: integer('queued_at_ms').notNull(),
+    /** When central answered for it (published, or a duplicate it already had); null = still to send. */
+    sentAtMs: integer('sent_at_ms'),
+  },
+  (t) => [
+    uniqueIndex('province_payment_outbox_key').on(t.bankCode, t.bankReference),
+    index('province_payment_outbox_unsent').on(t.queuedAtMs).where(sql`${t.sentAtMs} IS NULL`),
+    check('province_payment_outbox_amount_positive', sql`${t.amountSatang} >= 1`),
   ],
 );

@@ -27,6 +27,7 @@ interface FileRow {
   matchedCount: number;
   exceptionCount: number;
   duplicateCount: number;
+  forwardedCount: number;
   creditTotalSatang: number;
   importedAtMs: number;
 }
@@ -40,7 +41,7 @@ interface LineRow {
   customerName: string;
   kind: string;
   amountSatang: number;
-  outcome: 'matched' | 'exception';
+  outcome: 'matched' | 'exception' | 'forwarded';
   exceptionKind: BankExceptionKind | null;
   detail: string | null;
 }
@@ -56,7 +57,7 @@ export function bankImportReport(sqlite: Database.Database, fileId: string, exce
   const file = prepared(
     sqlite,
     `SELECT id, format, sha256, effective_date AS effectiveDate, line_count AS lineCount, matched_count AS matchedCount, exception_count AS exceptionCount,
-       duplicate_count AS duplicateCount, credit_total_satang AS creditTotalSatang, imported_at_ms AS importedAtMs FROM bank_files WHERE id = ?`,
+       duplicate_count AS duplicateCount, forwarded_count AS forwardedCount, credit_total_satang AS creditTotalSatang, imported_at_ms AS importedAtMs FROM bank_files WHERE id = ?`,
   ).get(fileId) as FileRow | undefined;
   if (file === undefined) throw new CodedError('NOT_FOUND', `No imported bank file ${fileId}`);
   const lines = prepared(
@@ -74,7 +75,7 @@ export function bankImportReport(sqlite: Database.Database, fileId: string, exce
       ref1: l.ref1,
       ref2: l.ref2,
       customer: l.customerName,
-      outcome: l.outcome === 'matched' ? 'จับคู่ได้' : `${EXCEPTION_KIND_TH[l.exceptionKind ?? 'unknown-reference']}`,
+      outcome: l.outcome === 'matched' ? 'จับคู่ได้' : l.outcome === 'forwarded' ? `ของอำเภอ ${l.ref1.slice(3, 7)} ส่งต่อส่วนกลาง` : `${EXCEPTION_KIND_TH[l.exceptionKind ?? 'unknown-reference']}`,
       amount: l.kind === 'D' ? -l.amountSatang : l.amountSatang,
     },
   }));
@@ -99,11 +100,14 @@ export function bankImportReport(sqlite: Database.Database, fileId: string, exce
     totals: [
       { labelTh: `จับคู่ได้ ${file.matchedCount} รายการ`, labelEn: `Matched, ${file.matchedCount} lines`, satang: sum((l) => l.outcome === 'matched') },
       { labelTh: `รายการผิดปกติ ${file.exceptionCount} รายการ`, labelEn: `Exceptions, ${file.exceptionCount} lines`, satang: sum((l) => l.outcome === 'exception') },
+      ...(file.forwardedCount === 0
+        ? []
+        : [{ labelTh: `ของอำเภออื่นในจังหวัด ส่งส่วนกลาง ${file.forwardedCount} รายการ`, labelEn: `Of other district offices, sent to central, ${file.forwardedCount} lines`, satang: sum((l) => l.outcome === 'forwarded') }]),
     ],
     totalSatang: sum(() => true),
     signatures: [{ roleTh: 'เจ้าหน้าที่การเงินและบัญชี' }],
     notesTh: [
-      `แฟ้ม ${file.format} · ${file.lineCount} บรรทัด · จับคู่ได้ ${file.matchedCount} · ผิดปกติ ${file.exceptionCount} · ซ้ำกับที่นำเข้าแล้ว ${file.duplicateCount}`,
+      `แฟ้ม ${file.format} · ${file.lineCount} บรรทัด · จับคู่ได้ ${file.matchedCount} · ผิดปกติ ${file.exceptionCount} · ซ้ำกับที่นำเข้าแล้ว ${file.duplicateCount}${file.forwardedCount === 0 ? '' : ` · ของอำเภออื่นในจังหวัด ส่งส่วนกลาง ${file.forwardedCount}`}`,
       `นำเข้าเมื่อ ${formatThaiDateTime(file.importedAtMs)} · SHA-256 ${file.sha256.slice(0, 16)}…`,
     ],
   };

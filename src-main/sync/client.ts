@@ -17,6 +17,7 @@ import { prepared } from '../ledger/statements';
 import { installApprovalKey } from '../ledger/terminal';
 import { newId } from '../platform/ids';
 import { localHighWater, readEnrollment, recordAck, requireEnrollment, type Enrollment } from './enrollment-store';
+import { sendProvincePayments, type ProvincePaymentsResult } from './province-payments';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry';
 import { CentralRefusal, officeErrorOf, signedRequest } from './transport';
 
@@ -90,6 +91,12 @@ export interface PushOptions {
   readonly onProgress?: (progress: { highWaterSeq: number; localSeq: number }) => void;
   /** Aborts the request under way (the background sync stopping). */
   readonly signal?: AbortSignal;
+  /**
+   * false: the entries only; the caller sends the province's queued bank lines itself
+   * (`sendProvincePayments`; the background round does, after its pull, so a refusal of those lines
+   * never keeps the terminal from pulling). Default true.
+   */
+  readonly withProvincePayments?: boolean;
 }
 
 export interface PushResult {
@@ -99,6 +106,8 @@ export interface PushResult {
   readonly batches: number;
   readonly highWaterSeq: number;
   readonly localSeq: number;
+  /** A provincial office's bank lines of the other offices of its province, sent after the entries (province-payments.ts); null when not asked to. */
+  readonly provincePayments: ProvincePaymentsResult | null;
 }
 
 /** Room in a body for the JSON around the entries and the completeness list. */
@@ -109,7 +118,8 @@ const BODY_OVERHEAD_BYTES = 64 * 1024;
  * order, in batches limited by count and bytes, each with the completeness of the business days it
  * touches. A batch counts as sent only once central's signed acknowledgement is checked and stored
  * (a process killed mid-batch resends it; central answers a repeat with "already have it").
- * Transient failures are retried with exponential backoff and jitter.
+ * Transient failures are retried with exponential backoff and jitter. Then a provincial office's
+ * queued bank lines of the other offices of its province (`sendProvincePayments`), the same way.
  */
 export async function pushOutbox(deps: LedgerDeps, options: PushOptions = {}): Promise<PushResult> {
   const enrollment = requireEnrollment(deps.sqlite);
@@ -125,7 +135,10 @@ export async function pushOutbox(deps: LedgerDeps, options: PushOptions = {}): P
   let batches = 0;
   for (;;) {
     const localSeq = readHead(deps.sqlite).seq;
-    if (from > localSeq) return { sent, repeated, batches, highWaterSeq: mark, localSeq };
+    if (from > localSeq) {
+      const provincePayments = options.withProvincePayments === false ? null : await sendProvincePayments(deps, enrollment, { retry, ...(options.signal === undefined ? {} : { signal: options.signal }) });
+      return { sent, repeated, batches, highWaterSeq: mark, localSeq, provincePayments };
+    }
     const entries = batchFrom(deps, from, maxEntries, maxBytes);
     const body = { entries, completeness: completenessOf(deps, entries) };
     try {

@@ -5,8 +5,9 @@ import { readHead } from '../ledger/chain';
 import { readIdentity } from '../ledger/identity';
 import type { Logger } from '../platform/logger';
 import { pushOutbox } from './client';
-import { readEnrollment } from './enrollment-store';
+import { readEnrollment, requireEnrollment } from './enrollment-store';
 import { withSyncLock } from './lock';
+import { sendProvincePayments } from './province-payments';
 import { pullFromCentral } from './pull';
 import { backoffDelayMs, DEFAULT_RETRY, type RetryPolicy } from './retry';
 
@@ -128,9 +129,13 @@ export function startBackgroundSync(deps: LedgerDeps, logger: Logger, options: B
     try {
       await withSyncLock(deps.sqlite, async () => {
         if (isStopped) return;
-        await pushOutbox(deps, { retry, signal: stopping.signal });
+        await pushOutbox(deps, { retry, signal: stopping.signal, withProvincePayments: false });
         if (isStopped) return;
         await pullFromCentral(deps, retry, undefined, stopping.signal);
+        if (isStopped) return;
+        // Last: a refusal of the province's bank lines (registry not set at central) fails the round
+        // visibly, but the entries went and the pull came first.
+        await sendProvincePayments(deps, requireEnrollment(deps.sqlite), { retry, signal: stopping.signal });
       });
       failures = 0;
       lastErrorCode = null;

@@ -332,6 +332,12 @@ function SyncState({ sync }: { readonly sync: { status: RequestOutput<'sync.stat
   return (
     <p className={`notice ${isFailing ? 'notice--error' : status.pending === 0 ? 'notice--ok' : 'notice--warn'}`} data-testid="sync-state">
       {status.pending === 0 ? words.syncAllSent(status.centralHighWater) : words.syncPending(status.pending, status.centralHighWater)}
+      {status.provincePaymentsPending > 0 && (
+        <span data-testid="sync-province-pending">
+          <br />
+          {words.syncProvincePending(status.provincePaymentsPending)}
+        </span>
+      )}
       <br />
       {status.lastAckAtMs === null ? words.syncNeverAck : words.syncLastAck(formatMoment(status.lastAckAtMs, language))}
       {background !== undefined && (

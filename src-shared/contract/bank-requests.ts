@@ -19,6 +19,8 @@ const importResult = z.strictObject({
   matched: z.number().int(),
   exceptions: z.number().int(),
   duplicates: z.number().int(),
+  /** Lines of another office of the province (a provincial office): queued for central, not exceptions (issue 11). */
+  forwarded: z.number().int(),
   isSameFileAgain: z.boolean(),
 });
 
@@ -50,6 +52,7 @@ const fileSummary = z.strictObject({
   matched: z.number().int(),
   exceptions: z.number().int(),
   duplicates: z.number().int(),
+  forwarded: z.number().int(),
   creditTotalSatang: z.number().int(),
   importedByUserId: z.string().nullable(),
   importedAtMs: z.number().int(),

@@ -56,6 +56,8 @@ export const settingsRequests = {
       centralHighWater: z.number().int(),
       pending: z.number().int(),
       lastAckAtMs: z.number().int().nullable(),
+      /** A provincial office's bank lines of other offices' bills waiting to be sent to central (0 at a district office). */
+      provincePaymentsPending: z.number().int(),
       /** The background sync of the desktop app and the browser shell (src-main/sync/scheduler.ts); absent where none runs (the CLI). */
       background: z
         .strictObject({

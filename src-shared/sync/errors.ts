@@ -30,6 +30,10 @@ export const SYNC_ERROR_CODES = [
   'ADMIN_ONLY',
   // the office registry: a province has one provincial office
   'PROVINCIAL_OFFICE_EXISTS',
+  // bank lines a provincial office forwards (POST /v1/province-payments): the sender is not its
+  // province's registered provincial office, or a line's Ref1 is of an office of another province
+  'NOT_PROVINCIAL_OFFICE',
+  'OTHER_PROVINCE',
 ] as const;
 export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
 
@@ -55,6 +59,8 @@ export const SYNC_ERROR_STATUS: Readonly<Record<SyncErrorCode, number>> = {
   COMPLETENESS_MISMATCH: 409,
   ADMIN_ONLY: 403,
   PROVINCIAL_OFFICE_EXISTS: 409,
+  NOT_PROVINCIAL_OFFICE: 403,
+  OTHER_PROVINCE: 403,
 };
 
 export function isSyncErrorCode(value: unknown): value is SyncErrorCode {

@@ -16,5 +16,7 @@ export const REQUEST_TIMEOUT_MS = 30_000;
 export const RETRY_BASE_DELAY_MS = 200;
 export const RETRY_MAX_DELAY_MS = 10_000;
 export const RETRY_MAX_ATTEMPTS = 8;
+/** Bank lines one `POST /v1/province-payments` carries at most (the office sends its queue in batches of this). */
+export const MAX_PROVINCE_PAYMENTS_PER_BATCH = 500;
 /** Items one pull answer carries at most (the client asks again from the last cursor). */
 export const MAX_PULL_ITEMS = 1000;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SYNC_ERROR_CODES } from './errors';
-import { feedItemSchema } from './feed';
-import { MAX_BATCH_ENTRIES } from './limits';
+import { feedItemSchema, feedPaymentSchema } from './feed';
+import { MAX_BATCH_ENTRIES, MAX_PROVINCE_PAYMENTS_PER_BATCH } from './limits';
 import { SHA256_HEX_PATTERN } from './signing';
 
 /**
@@ -227,3 +227,21 @@ export const setOfficeKindResponseSchema = z.strictObject({
   setAtMs: z.number().int(),
 });
 export type SetOfficeKindResponse = z.infer<typeof setOfficeKindResponseSchema>;
+
+/**
+ * Bank lines a provincial office imported whose Ref1 is a bill of another office of its province
+ * (`POST /v1/province-payments`, signed by a terminal of the provincial office, issue 11). Each is
+ * the `payment` feed item central publishes for the Ref1's place, made and stored at the office
+ * before it is sent: a resend is the same item, and central counts it a duplicate.
+ */
+export const provincePaymentsRequestSchema = z.strictObject({
+  payments: z.array(feedPaymentSchema).min(1).max(MAX_PROVINCE_PAYMENTS_PER_BATCH),
+});
+export type ProvincePaymentsRequest = z.infer<typeof provincePaymentsRequestSchema>;
+export const provincePaymentsResponseSchema = z.strictObject({
+  /** Lines central published for the first time. */
+  published: z.number().int().min(0),
+  /** Lines central already had ("already have it"). */
+  duplicates: z.number().int().min(0),
+});
+export type ProvincePaymentsResponse = z.infer<typeof provincePaymentsResponseSchema>;

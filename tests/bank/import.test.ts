@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildRef1, buildRef2 } from '../../src-shared/codes';
 import { unwrap } from '../../src-shared/result';
+import { feedPaymentSchema } from '../../src-shared/sync';
 import { csvFile, ktb256File, type GenLine } from '../fixtures/bank/generate';
 import { lineFor, makeBankOffice, type BankOffice } from './bank-helpers';
 
@@ -265,5 +266,66 @@ describe('resolving exceptions', () => {
       expect(() => sqlite().prepare(`DELETE FROM ${table}`).run()).toThrow(/append-only/);
     }
     expect(await office.as(office.finance, 'bank.files', {})).toMatchObject({ files: [{ lines: 1, exceptions: 1, format: 'ktb256' }] });
+  });
+});
+
+describe('a provincial office: lines of the other offices of its province are forwarded (issue 11)', () => {
+  const place = (p: string, counter: number) => ({
+    ref1: unwrap(buildRef1({ requestType: '1', requestSubtype: '80', place: p, yearBe: 2569, terminalSlot: 1, counter })),
+    ref2: unwrap(buildRef2({ costCentreLast3: '001', place: p, revenueCode: '804001' })),
+  });
+  const line = (refs: { ref1: string; ref2: string }, paymentTime: string, over: Partial<GenLine> = {}): GenLine => ({
+    paymentDate: '2026-11-23',
+    paymentTime,
+    customerName: 'นายสมหมาย ทดสอบ',
+    ...refs,
+    amountSatang: 25_000,
+    ...over,
+  });
+  const provincial = async () => {
+    const { setOfficeKind } = await import('../../src-main/office/office-kind');
+    setOfficeKind(sqlite(), 'provincial');
+  };
+
+  it('only a credit of one other place of the province with a sound Ref2 is forwarded; its own bills match, everything else stays an exception', async () => {
+    await provincial();
+    const own = await office.bill();
+    const mixed = { ref1: place('5402', 3).ref1, ref2: place('5403', 3).ref2 };
+    const result = await ok(
+      ktb256File([
+        line(place('5402', 1), '08:00:00'),
+        line(place('5403', 2), '08:01:00'),
+        lineFor(own, { paymentTime: '08:02:00' }),
+        line(place('5001', 4), '08:03:00'),
+        line(mixed, '08:04:00'),
+        line(place('5402', 5), '08:05:00', { kind: 'D' }),
+        line({ ref1: place('5402', 6).ref1, ref2: `${place('5402', 6).ref2.slice(0, -1)}${place('5402', 6).ref2.endsWith('0') ? '1' : '0'}` }, '08:06:00'),
+      ]),
+    );
+    expect(result).toMatchObject({ lines: 7, matched: 1, exceptions: 4, duplicates: 0, forwarded: 2 });
+    // Not forwarded, and what they were before: another province, a Ref2 of another place, a debit, a Ref2 with wrong check digits (its Ref1 is another place's first).
+    expect(office.exceptionKinds()).toEqual(['other-office', 'other-office', 'debit-record', 'other-office']);
+    expect(sqlite().prepare(`SELECT place, ref1, bank_code AS bank, length(bank_reference) AS n, amount_satang AS a, sent_at_ms AS sent FROM province_payment_outbox ORDER BY rowid`).all()).toEqual([
+      { place: '5402', ref1: place('5402', 1).ref1, bank: '006', n: 40, a: 25_000, sent: null },
+      { place: '5403', ref1: place('5403', 2).ref1, bank: '006', n: 40, a: 25_000, sent: null },
+    ]);
+    expect(sqlite().prepare(`SELECT forwarded_count AS f FROM bank_files`).get()).toEqual({ f: 2 });
+    // Two payments of one second at one counter, for two bills: two different references; a blank
+    // branch and a teller with letters still make a reference inside the feed's pattern.
+    await ok(ktb256File([line(place('5402', 7), '09:00:00'), line(place('5402', 8), '09:00:00', { branchNo: '    ', tellerNo: 'AB 1' })]));
+    const references = sqlite().prepare(`SELECT bank_reference AS r FROM province_payment_outbox`).pluck().all() as string[];
+    expect(new Set(references).size).toBe(4);
+    for (const r of references) expect(feedPaymentSchema.shape.bankReference.safeParse(r).success).toBe(true);
+  });
+
+  it('a failure while queueing rolls back the whole file, queue included', async () => {
+    await provincial();
+    sqlite().exec(`CREATE TEMP TRIGGER fail_queue AFTER INSERT ON province_payment_outbox WHEN (SELECT count(*) FROM province_payment_outbox) = 2 BEGIN SELECT RAISE(ABORT, 'disk full (simulated)'); END`);
+    const before = office.snapshot();
+    const bytes = ktb256File([line(place('5402', 1), '08:00:00'), line(place('5402', 2), '08:01:00')]);
+    expect(await office.importFile(bytes)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(office.snapshot()).toBe(before);
+    sqlite().exec(`DROP TRIGGER fail_queue`);
+    expect(await ok(bytes)).toMatchObject({ forwarded: 2 });
   });
 });

@@ -135,3 +135,54 @@ describe('append-only tables', () => {
     expect(() => openOfficeDatabase(options)).toThrow(/Append-only triggers are missing after migration: audit_log_no_delete/);
   });
 });
+
+describe('migration 0021 (province payment outbox)', () => {
+  it('rebuilds bank_files and bank_payments keeping their rows (forwarded_count 0) and their append-only triggers', () => {
+    // Found by its name: it is renumbered when merged.
+    const mine = readMigrations(defaultMigrationsDir()).findIndex((m) => m.tag.endsWith('_province-payment-outbox'));
+    expect(mine).toBeGreaterThan(0);
+    const old = openOfficeDatabase({ ...options, upToIdx: mine - 1 });
+    old.sqlite
+      .prepare(
+        `INSERT INTO bank_files (id, sha256, format, layout_id, byte_count, content, line_count, matched_count, exception_count, duplicate_count, credit_total_satang, imported_at_ms)
+         VALUES ('f1', ?, 'csv', 'ktb-csv', 3, X'616263', 1, 0, 1, 0, 100, 1)`,
+      )
+      .run('a'.repeat(64));
+    old.sqlite
+      .prepare(
+        `INSERT INTO bank_payments (id, file_id, line_no, bank_code, company_account, payment_date, payment_time, paid_at_ms, ref1, ref2, ref3, customer_name, branch_no, teller_no, kind, transaction_code, amount_satang, occurrence, outcome, at_ms)
+         VALUES ('p1', 'f1', 2, '006', '9876543210', '2026-11-23', '08:45:10', 1, '101540169100001', '0015401804001', '', 'x', '0000', '0000', 'C', '', 100, 1, 'exception', 1)`,
+      )
+      .run();
+    old.close();
+    const upgraded = openOfficeDatabase(options);
+    try {
+      expect(upgraded.sqlite.prepare(`SELECT line_count AS l, exception_count AS x, forwarded_count AS f FROM bank_files`).all()).toEqual([{ l: 1, x: 1, f: 0 }]);
+      expect(upgraded.sqlite.prepare(`SELECT id, outcome FROM bank_payments`).all()).toEqual([{ id: 'p1', outcome: 'exception' }]);
+      expect(missingAppendOnlyTriggers(upgraded.sqlite)).toEqual([]);
+      expect(() => upgraded.sqlite.prepare(`UPDATE bank_payments SET outcome = 'forwarded'`).run()).toThrow(/append-only: bank_payments/);
+      expect(() => upgraded.sqlite.prepare(`DELETE FROM bank_files`).run()).toThrow(/append-only: bank_files/);
+    } finally {
+      upgraded.close();
+    }
+  });
+
+  it('lets the send queue set sent_at_ms once and nothing else', () => {
+    const database = openOfficeDatabase(options);
+    try {
+      const s = database.sqlite;
+      s.prepare(`INSERT INTO bank_files (id, sha256, format, layout_id, byte_count, content, line_count, matched_count, exception_count, duplicate_count, forwarded_count, credit_total_satang, imported_at_ms) VALUES ('f1', ?, 'csv', 'ktb-csv', 1, X'61', 1, 0, 0, 0, 1, 100, 1)`).run('b'.repeat(64));
+      s.prepare(
+        `INSERT INTO bank_payments (id, file_id, line_no, bank_code, company_account, payment_date, payment_time, paid_at_ms, ref1, ref2, ref3, customer_name, branch_no, teller_no, kind, transaction_code, amount_satang, occurrence, outcome, at_ms)
+         VALUES ('p1', 'f1', 2, '006', '9876543210', '2026-11-23', '08:45:10', 1, '101540169100001', '0015401804001', '', 'x', '0000', '0000', 'C', '', 100, 1, 'forwarded', 1)`,
+      ).run();
+      s.prepare(`INSERT INTO province_payment_outbox (payment_id, place, ref1, bank_code, bank_reference, paid_at_ms, amount_satang, source_file, queued_at_ms) VALUES ('p1', '5401', '101540169100001', '006', 'r', 1, 100, 'f', 1)`).run();
+      expect(() => s.prepare(`UPDATE province_payment_outbox SET amount_satang = 1`).run()).toThrow(/only sent_at_ms is set, once/);
+      s.prepare(`UPDATE province_payment_outbox SET sent_at_ms = 5`).run();
+      expect(() => s.prepare(`UPDATE province_payment_outbox SET sent_at_ms = 6`).run()).toThrow(/only sent_at_ms is set, once/);
+      expect(() => s.prepare(`DELETE FROM province_payment_outbox`).run()).toThrow(/never deleted/);
+    } finally {
+      database.close();
+    }
+  });
+});

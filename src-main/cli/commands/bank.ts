@@ -37,11 +37,12 @@ export async function bankCommand(env: CliEnv, rest: readonly string[], stdin: S
       matched: result.matched,
       exceptions: result.exceptions,
       duplicates: result.duplicates,
+      forwarded: result.forwarded,
       fileId: result.fileId,
       sha256: result.sha256,
       format: result.format,
       isSameFileAgain: result.isSameFileAgain,
-      text: `นำเข้าแล้ว / imported ${result.lines} lines: ${result.matched} matched, ${result.exceptions} exceptions, ${result.duplicates} duplicates (${result.format}, sha256 ${result.sha256.slice(0, 12)}…)`,
+      text: `นำเข้าแล้ว / imported ${result.lines} lines: ${result.matched} matched, ${result.exceptions} exceptions, ${result.duplicates} duplicates${result.forwarded > 0 ? `, ${result.forwarded} of other offices of the province sent to central` : ''} (${result.format}, sha256 ${result.sha256.slice(0, 12)}…)`,
     };
   });
 }

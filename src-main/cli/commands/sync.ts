@@ -31,7 +31,17 @@ export async function syncCommand(env: CliEnv, rest: readonly string[]): Promise
       const deps = depsOf(host);
       if (sub === 'push') {
         const pushed = await pushOutbox(deps);
-        return { sent: pushed.sent, pulled: 0, repeated: pushed.repeated, centralHighWater: pushed.highWaterSeq, localSeq: pushed.localSeq, text: `ส่งแล้ว / sent ${pushed.sent}; central has everything up to ${pushed.highWaterSeq} of ${pushed.localSeq}` };
+        const province = pushed.provincePayments;
+        const provinceText = province === null || province.published + province.duplicates === 0 ? '' : `; province bank lines for other offices: ${province.published} published, ${province.duplicates} already there`;
+        return {
+          sent: pushed.sent,
+          pulled: 0,
+          repeated: pushed.repeated,
+          centralHighWater: pushed.highWaterSeq,
+          localSeq: pushed.localSeq,
+          provincePayments: province === null ? null : { published: province.published, duplicates: province.duplicates },
+          text: `ส่งแล้ว / sent ${pushed.sent}; central has everything up to ${pushed.highWaterSeq} of ${pushed.localSeq}${provinceText}`,
+        };
       }
       const pulled = await pullFromCentral(deps);
       return { sent: 0, ...pulled, text: `รับแล้ว / pulled ${pulled.pulled}` };

@@ -96,6 +96,7 @@ export function BankScreen({ info, user, request, onHome, onLogout, isLoggingOut
       )}
       {isBusy && <progress className="progress" aria-label={t.bank.progress} />}
       <StatusRegion text={status?.(t) ?? (result === null ? null : result.isSameFileAgain ? t.bank.sameFile : t.bank.result(result.lines, result.matched, result.exceptions, result.duplicates))} />
+      {result !== null && result.forwarded > 0 && <p className="notice notice--info">{t.bank.forwarded(result.forwarded)}</p>}
       <ErrorRegion error={error} />
       {result !== null && mayCall(user.role, 'report.bankImport') && <ImportReport key={result.fileId} fileId={result.fileId} request={request} />}
       <section className="panel" aria-labelledby="exceptions-title">
