@@ -7,7 +7,7 @@ import type { Sql } from './client';
  * an array literal for the server to parse back, which cost the ingest ~2.5× for entries' JSON
  * payloads. Neither mark can occur in a JSON payload (raw control characters are not JSON) nor in the
  * ids, dates, codes and hashes the protocol admits; a batch where one occurs anyway, or with an
- * empty text (a lone '' splits to no element at all), goes as arrays instead (`arraysSql`), stored
+ * empty text (a lone '' splits to no element at all), goes as arrays instead (`arraysSource`), stored
  * exactly the same. The same SQL runs on PGlite.
  */
 export const SEPARATOR = '\u0001';
