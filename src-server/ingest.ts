@@ -1,7 +1,7 @@
 import { canonicalEntryText, GENESIS_HASH } from '../src-shared/ledger-entry-text';
 import type { DayCompleteness, PushRequest, PushResponse, SyncEntry } from '../src-shared/sync';
 import type { CentralDb, Sql } from './db/client';
-import { insertBatch, type Column } from './db/delimited';
+import { insertBatchCounted, type Column } from './db/delimited';
 import { newId, sha256Hex, type ServerKey } from './crypto';
 import { signAck } from './enrollment';
 import { CentralError } from './errors';
@@ -174,7 +174,7 @@ const ENTRY_COLUMNS: readonly Column<EntryRow>[] = [
  * node-postgres's array literals for the JSON payloads, bench/README.md).
  */
 async function insertEntries(tx: Sql, terminalId: string, rows: readonly EntryRow[], nowMs: number): Promise<void> {
-  const inserted = await insertBatch<EntryRow, { seq: number }>(
+  const inserted = await insertBatchCounted<EntryRow>(
     tx,
     'entries',
     [
@@ -186,7 +186,7 @@ async function insertEntries(tx: Sql, terminalId: string, rows: readonly EntryRo
     'ON CONFLICT (terminal_id, seq) DO NOTHING RETURNING seq',
   );
   // The terminal row is locked FOR UPDATE and every seq is above its high-water mark: all are new.
-  if (inserted.length !== rows.length) throw new CentralError('INTERNAL', `stored ${inserted.length} of ${rows.length} new entries`);
+  if (inserted !== rows.length) throw new CentralError('INTERNAL', `stored ${inserted} of ${rows.length} new entries`);
 }
 
 interface Counted {
