@@ -4,7 +4,7 @@ import { describeIssues } from '../src-shared/dates/holiday-calendar';
 import { RECEIPT_METHODS } from '../src-shared/domain/reasons';
 import type { SyncEntry } from '../src-shared/sync';
 import type { Sql } from './db/client';
-import { insertBatch, type Column } from './db/delimited';
+import { batchInsert, type BatchInsert, type Column } from './db/delimited';
 import { CentralError } from './errors';
 
 /**
@@ -163,16 +163,19 @@ export function factsOf(entries: readonly SyncEntry[]): EntryFacts {
   return facts;
 }
 
-/** One INSERT … SELECT FROM unnest(…) per table that has rows (db/delimited.ts); `ON CONFLICT DO NOTHING` (keyed by terminal and seq). */
-async function insertRows<R extends Keyed>(tx: Sql, table: string, terminalId: string, rows: readonly R[], columns: readonly Column<R>[]): Promise<void> {
-  if (rows.length === 0) return;
-  const all: Column<R>[] = [{ name: 'seq', type: 'bigint', of: (r) => r.seq }, { name: 'place', type: 'text', of: (r) => r.place }, ...columns];
-  await insertBatch(tx, table, [{ name: 'terminal_id', value: terminalId }], rows, all, 'ON CONFLICT DO NOTHING');
-}
-
-/** Stores the facts of a batch (inside the push's transaction, after its entries). */
-export async function storeFacts(tx: Sql, terminalId: string, facts: EntryFacts): Promise<void> {
-  await insertRows(tx, 'central_receipts', terminalId, facts.receipts, [
+/**
+ * The INSERTs of a batch's facts: one INSERT … SELECT FROM unnest(…) per table that has rows
+ * (db/delimited.ts), `ON CONFLICT DO NOTHING` (keyed by terminal and seq). Built while the entries
+ * are being stored (ingest.ts), run by `storeFacts`.
+ */
+export function factInserts(terminalId: string, facts: EntryFacts): BatchInsert[] {
+  const inserts: BatchInsert[] = [];
+  const insertRows = <R extends Keyed>(table: string, rows: readonly R[], columns: readonly Column<R>[]): void => {
+    if (rows.length === 0) return;
+    const all: Column<R>[] = [{ name: 'seq', type: 'bigint', of: (r) => r.seq }, { name: 'place', type: 'text', of: (r) => r.place }, ...columns];
+    inserts.push(batchInsert(table, [{ name: 'terminal_id', value: terminalId }], rows, all, 'ON CONFLICT DO NOTHING'));
+  };
+  insertRows('central_receipts', facts.receipts, [
     { name: 'receipt_id', type: 'text', of: (r) => r.receiptId },
     { name: 'business_date', type: 'text', of: (r) => r.businessDate },
     { name: 'revenue_code', type: 'text', of: (r) => r.revenueCode },
@@ -181,37 +184,43 @@ export async function storeFacts(tx: Sql, terminalId: string, facts: EntryFacts)
     { name: 'is_paper', type: 'boolean', of: (r) => r.isPaper },
     { name: 'bill_id', type: 'text', of: (r) => r.billId },
   ]);
-  await insertRows(tx, 'central_confirmations', terminalId, facts.confirmations, [
+  insertRows('central_confirmations', facts.confirmations, [
     { name: 'confirmation_id', type: 'text', of: (r) => r.confirmationId },
     { name: 'bill_id', type: 'text', of: (r) => r.billId },
     { name: 'source', type: 'text', of: (r) => r.source },
     { name: 'paid_at_ms', type: 'bigint', of: (r) => r.paidAtMs },
   ]);
-  await keepBankDates(tx, terminalId, facts);
-  await insertRows(tx, 'central_cancellations', terminalId, facts.cancellations, [
+  insertRows('central_cancellations', facts.cancellations, [
     { name: 'receipt_id', type: 'text', of: (r) => r.receiptId },
     { name: 'business_date', type: 'text', of: (r) => r.businessDate },
     { name: 'at_ms', type: 'bigint', of: (r) => r.atMs },
   ]);
-  await insertRows(tx, 'central_remittances', terminalId, facts.remittances, [
+  insertRows('central_remittances', facts.remittances, [
     { name: 'business_date', type: 'text', of: (r) => r.businessDate },
     { name: 'scope', type: 'text', of: (r) => r.scope },
     { name: 'amount_satang', type: 'bigint', of: (r) => r.amountSatang },
     { name: 'bank_reference', type: 'text', of: (r) => r.bankReference },
     { name: 'remitted_at_ms', type: 'bigint', of: (r) => r.remittedAtMs },
   ]);
-  await insertRows(tx, 'central_day_closes', terminalId, facts.closes, [
+  insertRows('central_day_closes', facts.closes, [
     { name: 'business_date', type: 'text', of: (r) => r.businessDate },
     { name: 'kind', type: 'text', of: (r) => r.kind },
     { name: 'total_satang', type: 'bigint', of: (r) => r.totalSatang },
     { name: 'at_ms', type: 'bigint', of: (r) => r.atMs },
   ]);
-  await insertRows(tx, 'central_outages', terminalId, facts.outages, [
+  insertRows('central_outages', facts.outages, [
     { name: 'outage_id', type: 'text', of: (r) => r.outageId },
     { name: 'started_at_ms', type: 'bigint', of: (r) => r.startedAtMs },
     { name: 'ended_at_ms', type: 'bigint', of: (r) => r.endedAtMs },
     { name: 'cause', type: 'text', of: (r) => r.cause },
   ]);
+  return inserts;
+}
+
+/** Stores the facts of a batch (inside the push's transaction, after its entries), then the bank days of the bills they touch. */
+export async function storeFacts(tx: Sql, terminalId: string, facts: EntryFacts, inserts: readonly BatchInsert[] = factInserts(terminalId, facts)): Promise<void> {
+  for (const insert of inserts) await tx.query(insert.sql, insert.params);
+  await keepBankDates(tx, terminalId, facts);
 }
 
 /**

@@ -47,8 +47,18 @@ export function arraysSource(columns: readonly Column<unknown>[], first: number)
   return `unnest(${columns.map((c, i) => `$${first + i}::${c.type}[]`).join(', ')}) AS u(${columns.map((c) => c.name).join(', ')})`;
 }
 
-/** The statement and its parameters: `INSERT INTO table (lead…, columns…) SELECT $1…, u.* FROM <source> <tail>`. */
-function batchInsert<R>(table: string, lead: readonly { name: string; value: unknown }[], rows: readonly R[], columns: readonly Column<R>[], tail: string): { sql: string; params: unknown[] } {
+/** A batch INSERT's statement and parameters, built before it is sent. */
+export interface BatchInsert {
+  readonly sql: string;
+  readonly params: readonly unknown[];
+}
+
+/**
+ * The statement and its parameters: `INSERT INTO table (lead…, columns…) SELECT $1…, u.* FROM
+ * <source> <tail>`. `lead` are values shared by every row (the terminal id), sent once as the first
+ * parameters; `tail` is the conflict clause (and RETURNING).
+ */
+export function batchInsert<R>(table: string, lead: readonly { name: string; value: unknown }[], rows: readonly R[], columns: readonly Column<R>[], tail: string): BatchInsert {
   const first = lead.length + 1;
   const names = [...lead.map((l) => l.name), ...columns.map((c) => c.name)].join(', ');
   const delimited = delimitedParams(rows, columns);
@@ -59,34 +69,10 @@ function batchInsert<R>(table: string, lead: readonly { name: string; value: unk
 }
 
 /**
- * A batch of rows in one INSERT: `lead` are values shared by every row (the terminal id), sent once
- * as the first parameters; `tail` is the conflict clause (and RETURNING).
- */
-export async function insertBatch<R, T = Record<string, unknown>>(
-  tx: Sql,
-  table: string,
-  lead: readonly { name: string; value: unknown }[],
-  rows: readonly R[],
-  columns: readonly Column<R>[],
-  tail: string,
-): Promise<T[]> {
-  const { sql, params } = batchInsert(table, lead, rows, columns, tail);
-  return tx.query<T>(sql, params);
-}
-
-/**
- * The same INSERT with `tail` ending in RETURNING, answered as one row with how many it returned:
+ * A batch INSERT whose `tail` ends in RETURNING, answered as one row with how many it returned:
  * the rows themselves are not sent back and parsed (measured ~8% of the ingest, bench/README.md).
  */
-export async function insertBatchCounted<R>(
-  tx: Sql,
-  table: string,
-  lead: readonly { name: string; value: unknown }[],
-  rows: readonly R[],
-  columns: readonly Column<R>[],
-  tail: string,
-): Promise<number> {
-  const { sql, params } = batchInsert(table, lead, rows, columns, tail);
-  const counted = await tx.query<{ n: number }>(`WITH i AS (${sql}) SELECT count(*)::int AS n FROM i`, params);
+export async function runCounted(tx: Sql, insert: BatchInsert): Promise<number> {
+  const counted = await tx.query<{ n: number }>(`WITH i AS (${insert.sql}) SELECT count(*)::int AS n FROM i`, insert.params);
   return counted[0]?.n ?? 0;
 }

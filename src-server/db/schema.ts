@@ -87,9 +87,6 @@ export const entries = pgTable(
     userId: text('user_id'),
     payloadText: text('payload_text').notNull(),
     hash: text('hash').notNull(),
-    /** A `receipt.issued` entry's amount (from its payload), for completeness and statistics. */
-    receiptSatang: ms('receipt_satang'),
-    revenueCode: text('revenue_code'),
     receivedAtMs: ms('received_at_ms').notNull(),
   },
   (t) => [primaryKey({ columns: [t.terminalId, t.seq] }), index('entries_day').on(t.terminalId, t.businessDate)],

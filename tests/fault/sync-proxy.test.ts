@@ -87,7 +87,8 @@ describe('sync through a faulty network', () => {
         const ids = await central.db.query<{ n: number; d: number }>('SELECT count(*)::int AS n, count(DISTINCT entry_id)::int AS d FROM entries WHERE terminal_id = $1', [terminalId]);
         expect(ids[0]).toEqual({ n: local.length, d: local.length });
         // Central's totals equal the terminal's.
-        const sums = await central.db.query<{ s: number; n: number }>("SELECT coalesce(sum(receipt_satang), 0)::bigint AS s, count(*) FILTER (WHERE kind = 'receipt.issued')::int AS n FROM entries WHERE terminal_id = $1", [terminalId]);
+        const sums = await central.db.query<{ s: number; n: number }>(`SELECT coalesce(sum(r.amount_satang), 0)::bigint AS s, count(*)::int AS n FROM entries e JOIN central_receipts r ON r.terminal_id = e.terminal_id AND r.seq = e.seq
+           WHERE e.terminal_id = $1 AND e.kind = 'receipt.issued'`, [terminalId]);
         expect(sums[0]).toEqual({ s: localReceiptsSatang(t), n: receipts[i] });
         expect(localReceiptsSatang(t)).toBe(totals[i]);
         const day = await central.db.query<{ n: number; s: number; last: number }>('SELECT entry_count AS n, receipts_satang AS s, last_seq AS last FROM day_completeness WHERE terminal_id = $1', [terminalId]);

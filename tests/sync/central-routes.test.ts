@@ -218,6 +218,61 @@ describe.each(kinds)('central routes on %s', (kind) => {
     expect(await central.db.query('SELECT kind FROM alarms WHERE terminal_id = $1', [`${t.place}-${t.slot}`])).toEqual([{ kind: 'chain-broken' }]);
   });
 
+  it('retry-racing: a batch and a longer resend of it pushed at the same time are stored once, the day counted once, no alarm', async () => {
+    const t = await enrolled();
+    const terminalId = `${t.place}-${t.slot}`;
+    const entries = chain(t.place, t.slot, 6);
+    expect((await push(t, entries.slice(0, 2), completeness(entries, 2))).statusCode).toBe(200);
+    // Whichever gets the terminal's lock second must read the day as the first one left it (3–4
+    // first: 5–6 are new and added to the 4 the first recorded; 3–6 first: 3–4 are repeats).
+    const pushBoth = () => [push(t, entries.slice(2, 4), completeness(entries, 4)), push(t, entries.slice(2), completeness(entries, 6))];
+    let pushes: ReturnType<typeof pushBoth> = [];
+    if (kind === 'postgres') {
+      // Both wait on the terminal's row lock, held here, so the second runs right after the first commits.
+      await central.db.transaction(async (tx) => {
+        await tx.query('SELECT 1 FROM terminals WHERE id = $1 FOR UPDATE', [terminalId]);
+        pushes = pushBoth();
+        for (let tries = 0; ; tries += 1) {
+          const [waiting] = await central.db.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%FOR UPDATE%'");
+          if (waiting?.n === 2) break;
+          if (tries > 200) throw new Error('the pushes never waited for the lock');
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+      });
+    } else pushes = pushBoth();
+    const both = await Promise.all(pushes);
+    expect(both.map((r) => r.statusCode)).toEqual([200, 200]);
+    const values = both.map((r) => r.json<{ value: { accepted: number; repeated: number } }>().value);
+    expect(values.reduce((n, v) => n + v.accepted, 0)).toBe(4);
+    expect(values.reduce((n, v) => n + v.repeated, 0)).toBe(2);
+    expect(await central.db.query('SELECT count(*)::int AS n FROM entries WHERE terminal_id = $1', [terminalId])).toEqual([{ n: 6 }]);
+    expect(await central.db.query('SELECT count(*)::int AS n FROM central_receipts WHERE terminal_id = $1', [terminalId])).toEqual([{ n: 6 }]);
+    const [claim] = completeness(entries, 6);
+    expect(await central.db.query('SELECT entry_count AS n, receipts_satang AS satang, last_seq AS "lastSeq" FROM day_completeness WHERE terminal_id = $1', [terminalId])).toEqual([
+      { n: 6, satang: claim?.receiptsSatang, lastSeq: 6 },
+    ]);
+    expect(await central.db.query('SELECT kind FROM alarms WHERE terminal_id = $1', [terminalId])).toEqual([]);
+  });
+
+  it('wrong-office-mid-batch: an entry of another office after good ones is WRONG_TERMINAL and nothing of the batch is stored', async () => {
+    const t = await enrolled();
+    const terminalId = `${t.place}-${t.slot}`;
+    const good = chain(t.place, t.slot, 4);
+    const other = chain('5999', t.slot, 4);
+    // Entries 1–3 continue the chain; entry 4 is another office's (its hash follows its own chain, so the place is what refuses it after the hash).
+    const last = other[3];
+    if (last === undefined) throw new Error('no entry');
+    const mixedLast = { ...last, hash: createHash('sha256').update(good[2]?.hash ?? '').update(canonicalEntryText(last, last.payloadText)).digest('hex') };
+    const mixed = [...good.slice(0, 3), mixedLast];
+    const days = [{ businessDate: DAY, entryCount: 4, receiptsSatang: 1_000, lastSeq: 4, headHash: mixedLast.hash }];
+    const response = await push(t, mixed, days);
+    expect(errorCode(response)).toBe('WRONG_TERMINAL');
+    expect(await central.db.query('SELECT count(*)::int AS n FROM entries WHERE terminal_id = $1', [terminalId])).toEqual([{ n: 0 }]);
+    expect(await central.db.query('SELECT count(*)::int AS n FROM central_receipts WHERE terminal_id = $1', [terminalId])).toEqual([{ n: 0 }]);
+    expect(await central.db.query('SELECT high_water_seq AS hw FROM terminals WHERE id = $1', [terminalId])).toEqual([{ hw: 0 }]);
+    expect((await push(t, good, completeness(good, 4))).statusCode).toBe(200);
+  });
+
   it('completeness-checked: a day whose count or sum differs from what central stores is refused and stores nothing', async () => {
     const t = await enrolled();
     const entries = chain(t.place, t.slot, 3);
@@ -258,17 +313,16 @@ describe.each(kinds)('central routes on %s', (kind) => {
     expect((await push(t, entries.slice(2), day(4))).statusCode).toBe(200);
     const stored = await central.db.query(
       `SELECT seq, entry_id AS id, kind, payload_version AS "payloadVersion", at_ms AS "atMs", business_date AS "businessDate", place, terminal_slot AS "terminalSlot",
-              user_id AS "userId", payload_text AS "payloadText", hash, receipt_satang AS "receiptSatang", revenue_code AS "revenueCode"
+              user_id AS "userId", payload_text AS "payloadText", hash
        FROM entries WHERE terminal_id = $1 ORDER BY seq`,
       [`${t.place}-${t.slot}`],
     );
-    const facts = [
-      { receiptSatang: 150, revenueCode: '804001' },
-      { receiptSatang: null, revenueCode: null },
-      { receiptSatang: null, revenueCode: null },
-      { receiptSatang: 7, revenueCode: '804003' },
-    ];
-    expect(stored).toEqual(entries.map((e, i) => ({ ...e, ...facts[i] })));
+    expect(stored).toEqual(entries);
+    // What central reads of the receipts is kept beside them (facts.ts).
+    expect(await central.db.query('SELECT seq, amount_satang AS "amountSatang", revenue_code AS "revenueCode" FROM central_receipts WHERE terminal_id = $1 ORDER BY seq', [`${t.place}-${t.slot}`])).toEqual([
+      { seq: 1, amountSatang: 150, revenueCode: '804001' },
+      { seq: 4, amountSatang: 7, revenueCode: '804003' },
+    ]);
     const again = await push(t, entries, day(4));
     expect(again.json()).toMatchObject({ ok: true, value: { accepted: 0, repeated: 4 } });
   });

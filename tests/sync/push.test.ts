@@ -53,7 +53,13 @@ async function enrolled(slot: number): Promise<SyncTerminal> {
 }
 
 const centralCount = async (slot: number) =>
-  (await central.db.query<{ n: number; s: number }>('SELECT count(*)::int AS n, coalesce(sum(receipt_satang), 0)::bigint AS s FROM entries WHERE terminal_id = $1', [`5401-${slot}`]))[0];
+  (
+    await central.db.query<{ n: number; s: number }>(
+      `SELECT count(*)::int AS n, coalesce(sum(r.amount_satang) FILTER (WHERE e.kind = 'receipt.issued'), 0)::bigint AS s
+       FROM entries e LEFT JOIN central_receipts r ON r.terminal_id = e.terminal_id AND r.seq = e.seq WHERE e.terminal_id = $1`,
+      [`5401-${slot}`],
+    )
+  )[0];
 
 describe('sync client', () => {
   it('enroll: stores the key pair and installs the offline approval key for the supervisor through the ledger', async () => {

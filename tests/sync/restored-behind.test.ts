@@ -61,7 +61,8 @@ describe('restored behind central', () => {
       // Central restored from its own older backup: it holds entries 1..3 of this chain only.
       const terminalId = (await central.db.query<{ id: string }>(`SELECT id FROM terminals WHERE place = '5401' AND slot = 2`))[0]?.id;
       const [at3] = await central.db.query<{ hash: string; satang: number }>(
-        `SELECT hash, (SELECT coalesce(sum(receipt_satang), 0)::bigint FROM entries WHERE terminal_id = $1 AND seq <= 3) AS satang FROM entries WHERE terminal_id = $1 AND seq = 3`,
+        `SELECT hash, (SELECT coalesce(sum(r.amount_satang), 0)::bigint FROM entries e JOIN central_receipts r ON r.terminal_id = e.terminal_id AND r.seq = e.seq
+                        WHERE e.terminal_id = $1 AND e.seq <= 3 AND e.kind = 'receipt.issued') AS satang FROM entries WHERE terminal_id = $1 AND seq = 3`,
         [terminalId],
       );
       await central.db.query('DELETE FROM entries WHERE terminal_id = $1 AND seq > 3', [terminalId]);
