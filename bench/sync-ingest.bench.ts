@@ -119,6 +119,9 @@ else {
     // ingest stored (COPY … TO), so they are the same bytes: each entry, and for a receipt the fact
     // row central reads from it (central_receipts, facts.ts) — two rows per receipt entry.
     const dir = decodeURIComponent(/host=([^&]+)/.exec(pg.url)?.[1] ?? '/tmp');
+    // Each timed step starts right after a checkpoint: one falling inside a step (its full-page
+    // writes) made that step up to 2× slower, and which step it hit was chance.
+    const checkpoint = async (): Promise<void> => void (await db.query('CHECKPOINT'));
     /** Copies one terminal's rows of `table` to a file, makes an empty copy of the table; `load` then COPYs them in and is timed. */
     const stageCopy = async (table: string, terminalId: string, name: string): Promise<{ rows: number; load: () => Promise<number> }> => {
       const file = join(dir, `${name}.csv`);
@@ -128,6 +131,7 @@ else {
       await db.query(`ALTER TABLE ${name} ADD FOREIGN KEY (terminal_id) REFERENCES terminals (id)`);
       const rows = Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${table} WHERE terminal_id = $1`, [terminalId]))[0]?.n ?? 0);
       const load = async (): Promise<number> => {
+        await checkpoint();
         const start = performance.now();
         await db.query(`COPY ${name} FROM '${file}' WITH (FORMAT csv)`);
         return performance.now() - start;
@@ -143,6 +147,7 @@ else {
       const staged = await Promise.all(
         terminalIds.map(async (id, i) => [await stageCopy('entries', id, `entries_copy_${round}_${i}`), await stageCopy('central_receipts', id, `central_receipts_copy_${round}_${i}`)]),
       );
+      await checkpoint();
       const start = performance.now();
       await Promise.all(staged.map(async ([entries, facts]) => { await entries?.load(); await facts?.load(); }));
       return performance.now() - start;
@@ -153,6 +158,7 @@ else {
       const place = String(5410 + round);
       const entries = chain(ENTRIES, 1, place);
       const concurrentChains = [2, 3, 4].slice(0, CONCURRENT_TERMINALS).map((slot) => chain(Math.round(ENTRIES / CONCURRENT_TERMINALS), slot, place));
+      await checkpoint();
       const ingestMs = await timeIngest(db, [entries]);
       const copied = await copyTable('entries', `${place}-1`, round);
       const facts = await copyTable('central_receipts', `${place}-1`, round);
@@ -160,6 +166,7 @@ else {
       // Central serves many terminals at once: while one push's transaction waits for PostgreSQL, the
       // next push's hashes and payloads are checked in JavaScript. Same number of entries, in 3 chains.
       const concurrentEntries = concurrentChains.reduce((n, c) => n + c.length, 0);
+      await checkpoint();
       const concurrentMs = await timeIngest(db, concurrentChains);
       const concurrentCopyMs = await copyConcurrently(concurrentChains.map((c) => `${place}-${c[0]?.terminalSlot ?? 0}`), round);
       const f = {

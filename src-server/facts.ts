@@ -165,15 +165,18 @@ export function factsOf(entries: readonly SyncEntry[]): EntryFacts {
 
 /**
  * The INSERTs of a batch's facts: one INSERT … SELECT FROM unnest(…) per table that has rows
- * (db/delimited.ts), `ON CONFLICT DO NOTHING` (keyed by terminal and seq). Built while the entries
- * are being stored (ingest.ts), run by `storeFacts`.
+ * (db/delimited.ts), keyed by terminal and seq. Only new entries have facts (above the high-water
+ * mark, under the terminal's lock, in the transaction that stores the entry), so a fact row that
+ * exists already is a fault: a plain INSERT fails the push on it rather than `ON CONFLICT DO
+ * NOTHING` skipping it (and costs ~1.5 µs an entry less). Built while the entries are being stored
+ * (ingest.ts), run by `storeFacts`.
  */
 export function factInserts(terminalId: string, facts: EntryFacts): BatchInsert[] {
   const inserts: BatchInsert[] = [];
   const insertRows = <R extends Keyed>(table: string, rows: readonly R[], columns: readonly Column<R>[]): void => {
     if (rows.length === 0) return;
     const all: Column<R>[] = [{ name: 'seq', type: 'bigint', of: (r) => r.seq }, { name: 'place', type: 'text', of: (r) => r.place }, ...columns];
-    inserts.push(batchInsert(table, [{ name: 'terminal_id', value: terminalId }], rows, all, 'ON CONFLICT DO NOTHING'));
+    inserts.push(batchInsert(table, [{ name: 'terminal_id', value: terminalId }], rows, all, '', `facts-${table}`));
   };
   insertRows('central_receipts', facts.receipts, [
     { name: 'receipt_id', type: 'text', of: (r) => r.receiptId },
@@ -219,7 +222,7 @@ export function factInserts(terminalId: string, facts: EntryFacts): BatchInsert[
 
 /** Stores the facts of a batch (inside the push's transaction, after its entries), then the bank days of the bills they touch. */
 export async function storeFacts(tx: Sql, terminalId: string, facts: EntryFacts, inserts: readonly BatchInsert[] = factInserts(terminalId, facts)): Promise<void> {
-  for (const insert of inserts) await tx.query(insert.sql, insert.params);
+  for (const insert of inserts) await tx.query(insert.sql, insert.params, { prepared: insert.prepared });
   await keepBankDates(tx, terminalId, facts);
 }
 

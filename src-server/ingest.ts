@@ -70,7 +70,9 @@ export async function ingest(db: CentralDb, serverKey: ServerKey, by: SignedBy, 
 async function ingestInTransaction(tx: Sql, serverKey: ServerKey, by: SignedBy, body: PushRequest, nowMs: number): Promise<PushResponse> {
   const claims = claimedDays(body);
   const locked = settled(
-    tx.query<TerminalState>('SELECT place, slot, high_water_seq AS hw, head_hash AS head, chain_slot AS "chainSlot" FROM terminals WHERE id = $1 FOR UPDATE', [by.terminalId]),
+    tx.query<TerminalState>('SELECT place, slot, high_water_seq AS hw, head_hash AS head, chain_slot AS "chainSlot" FROM terminals WHERE id = $1 FOR UPDATE', [by.terminalId], {
+      prepared: 'ingest-terminal-lock',
+    }),
   );
   // Queued behind the lock (a statement of its own, so it reads the days as the last push left them), and sent as soon as it is held.
   const recorded = settled(recordedDays(tx, by.terminalId, claims));
@@ -119,7 +121,11 @@ async function checkRepeats(tx: Sql, terminalId: string, repeats: readonly SyncE
   const lastRepeat = repeats[repeats.length - 1];
   if (firstRepeat === undefined || lastRepeat === undefined) return;
   const stored = new Map(
-    (await tx.query<{ seq: number; hash: string }>('SELECT seq, hash FROM entries WHERE terminal_id = $1 AND seq BETWEEN $2 AND $3', [terminalId, firstRepeat.seq - 1, lastRepeat.seq])).map((r) => [
+    (
+      await tx.query<{ seq: number; hash: string }>('SELECT seq, hash FROM entries WHERE terminal_id = $1 AND seq BETWEEN $2 AND $3', [terminalId, firstRepeat.seq - 1, lastRepeat.seq], {
+        prepared: 'ingest-repeats',
+      })
+    ).map((r) => [
       r.seq,
       r.hash,
     ]),
@@ -199,6 +205,7 @@ function prepareEntries(terminalId: string, entries: readonly SyncEntry[], nowMs
     entries,
     ENTRY_COLUMNS,
     'ON CONFLICT (terminal_id, seq) DO NOTHING RETURNING seq',
+    'ingest-entries',
   );
 }
 
@@ -235,6 +242,7 @@ async function recordedDays(tx: Sql, terminalId: string, claims: readonly DayCom
   const rows = await tx.query<{ day: string; n: number; satang: number; lastSeq: number }>(
     'SELECT business_date AS day, entry_count AS n, receipts_satang AS satang, last_seq AS "lastSeq" FROM day_completeness WHERE terminal_id = $1 AND business_date = ANY($2::text[])',
     [terminalId, claims.map((c) => c.businessDate)],
+    { prepared: 'ingest-days-recorded' },
   );
   return new Map(rows.map((r) => [r.day, r]));
 }
@@ -315,7 +323,7 @@ async function recordPush(tx: Sql, terminalId: string, days: readonly DayComplet
        head_hash = EXCLUDED.head_hash, checked_at_ms = EXCLUDED.checked_at_ms
      WHERE day_completeness.last_seq <= EXCLUDED.last_seq`;
   if (added === null) {
-    if (days.length > 0) await tx.query(upsertDays, [terminalId, nowMs, ...daysParams]);
+    if (days.length > 0) await tx.query(upsertDays, [terminalId, nowMs, ...daysParams], { prepared: 'ingest-record-days' });
     return;
   }
   await tx.query(`WITH t AS (UPDATE terminals SET high_water_seq = $8, head_hash = $9, chain_slot = $10, last_push_at_ms = $2 WHERE id = $1) ${upsertDays}`, [
@@ -325,7 +333,7 @@ async function recordPush(tx: Sql, terminalId: string, days: readonly DayComplet
     added.hw,
     added.head,
     added.chainSlot,
-  ]);
+  ], { prepared: 'ingest-record-push' });
 }
 
 function sameDay(claim: DayCompleteness, found: { n: number; satang: number; lastSeq: number; hash: string | null }): boolean {

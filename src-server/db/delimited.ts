@@ -51,6 +51,8 @@ export function arraysSource(columns: readonly Column<unknown>[], first: number)
 export interface BatchInsert {
   readonly sql: string;
   readonly params: readonly unknown[];
+  /** The prepared statement's name (client.ts `QueryOptions`), one per form the statement takes. */
+  readonly prepared: string;
 }
 
 /**
@@ -58,14 +60,25 @@ export interface BatchInsert {
  * <source> <tail>`. `lead` are values shared by every row (the terminal id), sent once as the first
  * parameters; `tail` is the conflict clause (and RETURNING).
  */
-export function batchInsert<R>(table: string, lead: readonly { name: string; value: unknown }[], rows: readonly R[], columns: readonly Column<R>[], tail: string): BatchInsert {
+export function batchInsert<R>(
+  table: string,
+  lead: readonly { name: string; value: unknown }[],
+  rows: readonly R[],
+  columns: readonly Column<R>[],
+  tail: string,
+  prepared: string,
+): BatchInsert {
   const first = lead.length + 1;
   const names = [...lead.map((l) => l.name), ...columns.map((c) => c.name)].join(', ');
   const delimited = delimitedParams(rows, columns);
   const source = delimited !== null ? delimitedSource(columns as readonly Column<unknown>[], first) : arraysSource(columns as readonly Column<unknown>[], first);
   const params = delimited ?? columns.map((c) => rows.map((row) => c.of(row)));
   const values = [...lead.map((_l, i) => `$${i + 1}`), 'u.*'].join(', ');
-  return { sql: `INSERT INTO ${table} (${names}) SELECT ${values} FROM ${source} ${tail}`, params: [...lead.map((l) => l.value), ...params] };
+  return {
+    sql: `INSERT INTO ${table} (${names}) SELECT ${values} FROM ${source} ${tail}`,
+    params: [...lead.map((l) => l.value), ...params],
+    prepared: `${prepared}-${delimited !== null ? 'delimited' : 'arrays'}`,
+  };
 }
 
 /**
@@ -73,6 +86,6 @@ export function batchInsert<R>(table: string, lead: readonly { name: string; val
  * the rows themselves are not sent back and parsed (measured ~8% of the ingest, bench/README.md).
  */
 export async function runCounted(tx: Sql, insert: BatchInsert): Promise<number> {
-  const counted = await tx.query<{ n: number }>(`WITH i AS (${insert.sql}) SELECT count(*)::int AS n FROM i`, insert.params);
+  const counted = await tx.query<{ n: number }>(`WITH i AS (${insert.sql}) SELECT count(*)::int AS n FROM i`, insert.params, { prepared: `${insert.prepared}-counted` });
   return counted[0]?.n ?? 0;
 }

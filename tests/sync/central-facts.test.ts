@@ -194,6 +194,22 @@ describe.each(kinds)('central facts on %s', (kind) => {
     expect(await central.db.query('SELECT high_water_seq AS hw FROM terminals WHERE id = $1', [t.id])).toEqual([{ hw: 0 }]);
   });
 
+  it('central-facts-never-skipped: a fact row already there for a new entry (a damaged database) fails the push, 500, and stores nothing', async () => {
+    const t = await enrolled();
+    const chain = chainOf(t.place, t.slot, [receipt('2026-12-02', 'G1', 100), receipt('2026-12-02', 'G2', 200)]);
+    // A fact for seq 2 without its entry: `ON CONFLICT DO NOTHING` would keep it and drop the one read from the entry pushed now.
+    await central.db.query(
+      `INSERT INTO central_receipts (terminal_id, seq, receipt_id, place, business_date, revenue_code, method, amount_satang, is_paper) VALUES ($1, 2, 'OLD', $2, '2026-12-02', '804001', 'cash', 999, false)`,
+      [t.id, t.place],
+    );
+    const response = await push(t, chain);
+    expect(response.statusCode).toBe(500);
+    expect(response.json()).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect((await countsOf(t.id)).entries).toBe(0);
+    expect(await central.db.query('SELECT seq, receipt_id AS id FROM central_receipts WHERE terminal_id = $1', [t.id])).toEqual([{ seq: 2, id: 'OLD' }]);
+    expect(await central.db.query('SELECT high_water_seq AS hw FROM terminals WHERE id = $1', [t.id])).toEqual([{ hw: 0 }]);
+  });
+
   it('overdue-remittance-central: cash of a business day not remitted by 09:30 of the next business day, per office and day, holidays skipped', async () => {
     const a = await enrolled(1);
     const b = await enrolled(2, a.place);
