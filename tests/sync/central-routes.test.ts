@@ -273,6 +273,23 @@ describe.each(kinds)('central routes on %s', (kind) => {
     expect((await push(t, good, completeness(good, 4))).statusCode).toBe(200);
   });
 
+  it('large-batch: a batch over the first INSERT (100 entries) broken in the second part stores nothing; a resend of 150 stored and 300 new is stored once', async () => {
+    const t = await enrolled();
+    const terminalId = `${t.place}-${t.slot}`;
+    const entries = chain(t.place, t.slot, 450);
+    const broken = entries.map((e) => (e.seq === 300 ? { ...e, payloadText: e.payloadText.replace('"R-', '"X-') } : e));
+    expect(errorCode(await push(t, broken, completeness(entries, 450)))).toBe('CHAIN_BROKEN');
+    expect(await central.db.query('SELECT count(*)::int AS n FROM entries WHERE terminal_id = $1', [terminalId])).toEqual([{ n: 0 }]);
+    expect(await central.db.query('SELECT count(*)::int AS n FROM central_receipts WHERE terminal_id = $1', [terminalId])).toEqual([{ n: 0 }]);
+    expect((await push(t, entries.slice(0, 150), completeness(entries, 150))).statusCode).toBe(200);
+    const resend = await push(t, entries, completeness(entries, 450));
+    expect(resend.json()).toMatchObject({ ok: true, value: { accepted: 300, repeated: 150 } });
+    const stored = await central.db.query<{ seq: number; hash: string }>('SELECT seq, hash FROM entries WHERE terminal_id = $1 ORDER BY seq', [terminalId]);
+    expect(stored).toEqual(entries.map((e) => ({ seq: e.seq, hash: e.hash })));
+    const [claim] = completeness(entries, 450);
+    expect(await central.db.query('SELECT entry_count AS n, receipts_satang AS satang FROM day_completeness WHERE terminal_id = $1', [terminalId])).toEqual([{ n: 450, satang: claim?.receiptsSatang }]);
+  });
+
   it('completeness-checked: a day whose count or sum differs from what central stores is refused and stores nothing', async () => {
     const t = await enrolled();
     const entries = chain(t.place, t.slot, 3);
