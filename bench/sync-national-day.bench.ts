@@ -12,6 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { openPostgres } from '../src-server/db/client';
 import { loadServerKey } from '../src-server/crypto';
 import { createEnrollCode, enroll } from '../src-server/enrollment';
+import { receiptStatistics } from '../src-server/console/alarms';
 import { ingest } from '../src-server/ingest';
 import { canonicalEntryText, GENESIS_HASH } from '../src-shared/ledger-entry-text';
 import { MAX_BATCH_ENTRIES, type DayCompleteness, type SyncEntry } from '../src-shared/sync';
@@ -110,11 +111,15 @@ else {
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, () => worker()));
     const ingestMs = performance.now() - start;
-    const stored = (await db.query<{ n: number; satang: number }>(`SELECT count(*)::int AS n, sum(receipt_satang)::bigint AS satang FROM entries`))[0];
+    const stored = (
+      await db.query<{ n: number; satang: number }>(
+        `SELECT (SELECT count(*)::int FROM entries) AS n, (SELECT sum(r.amount_satang)::bigint FROM central_receipts r JOIN entries e ON e.terminal_id = r.terminal_id AND e.seq = r.seq AND e.kind = 'receipt.issued') AS satang`,
+      )
+    )[0];
     const expectedSatang = places.length * Array.from({ length: RECEIPTS }, (_, i) => amountOf(i + 1)).reduce((a, b) => a + b, 0);
     const size = (await db.query<{ size: string }>(`SELECT pg_size_pretty(pg_database_size(current_database())) AS size`))[0]?.size;
     const consoleStart = performance.now();
-    await db.query(`SELECT substr(place, 1, 2) AS province, revenue_code, count(*)::int, sum(receipt_satang)::bigint FROM entries WHERE kind = 'receipt.issued' GROUP BY 1, 2`);
+    await receiptStatistics(db);
     const statsMs = performance.now() - consoleStart;
     print(`enrollment of ${OFFICES} terminals: ${(enrollMs / 1000).toFixed(2)} s`);
     print(`ingest: ${(ingestMs / 1000).toFixed(2)} s, ${rate(total, ingestMs).toLocaleString('en-US')} rows/s (of which building the chains client-side: ${(hashMs / 1000).toFixed(2)} s)`);
