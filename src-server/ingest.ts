@@ -64,8 +64,8 @@ export async function ingest(db: CentralDb, serverKey: ServerKey, by: SignedBy, 
 /**
  * The new entries are sent to the database first, as the office hashed them; while it stores them,
  * their hashes, slots and payloads are checked here, on the other core (each check still decides
- * the push: a failure throws and the whole transaction rolls back, with nothing kept). Measured
- * bench/README.md "Ingest": the checks no longer add to the time of a push.
+ * the push: a failure throws and the whole transaction rolls back, with nothing kept). Measured in
+ * bench/README.md "What changed in the ingest": the checks are hidden behind the INSERTs.
  */
 async function ingestInTransaction(tx: Sql, serverKey: ServerKey, by: SignedBy, body: PushRequest, nowMs: number): Promise<PushResponse> {
   const claims = claimedDays(body);
@@ -144,7 +144,7 @@ async function checkRepeats(tx: Sql, terminalId: string, repeats: readonly SyncE
  * Entries hashed between two turns of the event loop. The INSERT sent just before is ~400 KB, more
  * than the socket takes at once; the rest is written only when the loop turns, so hashing all 500
  * at once kept PostgreSQL waiting for the rows until the hashing was done (measured: the INSERT
- * then ended 18 µs an entry after the checks, 7 µs with the loop turning; bench/README.md).
+ * then ended 18 µs an entry after the checks, ~6 µs with the loop turning; bench/README.md).
  */
 const ENTRIES_PER_TURN = 50;
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
