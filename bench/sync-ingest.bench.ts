@@ -7,7 +7,6 @@
 // in the same database, in the same run (the yardstick); 3 rounds, medians of the paired ratios.
 // Also the same ingest on PGlite.
 // Target: ingest ≥ 0.5 × COPY rows/s. Run: npm run bench -- sync-ingest
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openPglite, openPostgres, type CentralDb } from '../src-server/db/client';
@@ -15,58 +14,19 @@ import { loadServerKey } from '../src-server/crypto';
 import { createEnrollCode, enroll } from '../src-server/enrollment';
 import type { SignedBy } from '../src-server/auth';
 import { ingest } from '../src-server/ingest';
-import { canonicalEntryText, GENESIS_HASH } from '../src-shared/ledger-entry-text';
+import { amountOf, BENCH_DAY, BENCH_T0_MS, receiptChain } from './receipt-chain';
 import { MAX_BATCH_ENTRIES, type DayCompleteness, type SyncEntry } from '../src-shared/sync';
 import { hasPostgres, NO_POSTGRES_MESSAGE, startPostgres } from '../tests/helpers/postgres';
 import { newTestKey } from '../tests/helpers/central';
 
 const ENTRIES = Number(process.env.EBILL_BENCH_ENTRIES ?? 50_000);
 const TARGET_RATIO = 0.5;
-const T0_MS = Date.UTC(2026, 11, 2, 2, 0, 0);
-const DAY = '2026-12-02';
+const T0_MS = BENCH_T0_MS;
+const DAY = BENCH_DAY;
 const print = (line: string): void => void process.stdout.write(`${line}\n`);
 const rate = (n: number, ms: number): number => Math.round((n / ms) * 1000);
 
-function receiptPayload(seq: number): string {
-  // The keys and sizes of a real receipt.issued payload (src-main/ledger/entry-payloads.ts), about 700 bytes.
-  return JSON.stringify({
-    receipt: {
-      amountSatang: 10_000 + (seq % 997),
-      billId: `01KB${String(seq).padStart(22, '0')}`,
-      book: 'E70-5401-1',
-      businessDate: DAY,
-      entrySeq: seq,
-      id: `01KC${String(seq).padStart(22, '0')}`,
-      isPaper: false,
-      issuedAtMs: T0_MS + seq,
-      items: JSON.stringify([{ revenueCode: '804001', nameTh: 'ค่าธรรมเนียมการจดทะเบียน', amountSatang: 10_000 + (seq % 997) }]),
-      method: 'cash',
-      methodDetail: null,
-      number: seq,
-      payerId: '1101700230708',
-      payerName: 'นายทดสอบ ส่งข้อมูล',
-      paymentConfirmationId: null,
-      receiverNameTh: 'นายสมชาย ดูแลระบบ',
-      receiverPositionTh: 'เจ้าพนักงานปกครอง',
-      receiverUserId: '01KD0000000000000000000000',
-      requestId: `01KE${String(seq).padStart(22, '0')}`,
-      revenueCode: '804001',
-    },
-  });
-}
-
-function chain(count: number, slot: number, place = '5401'): SyncEntry[] {
-  const entries: SyncEntry[] = [];
-  let prev = GENESIS_HASH;
-  for (let seq = 1; seq <= count; seq += 1) {
-    const header = { seq, id: `01KF${place}${slot}${String(seq).padStart(17, '0')}`, kind: 'receipt.issued', payloadVersion: 1, atMs: T0_MS + seq, businessDate: DAY, place, terminalSlot: slot, userId: null };
-    const payloadText = receiptPayload(seq);
-    const hash = createHash('sha256').update(prev).update(canonicalEntryText(header, payloadText)).digest('hex');
-    entries.push({ ...header, payloadText, hash });
-    prev = hash;
-  }
-  return entries;
-}
+const chain = (count: number, slot: number, place = '5401'): SyncEntry[] => receiptChain(count, place, slot);
 
 /** Pushes each chain (one terminal each) in batches; the terminals push at the same time, each its batches in order. */
 async function timeIngest(db: CentralDb, chains: readonly (readonly SyncEntry[])[]): Promise<number> {
@@ -86,7 +46,7 @@ async function timeIngest(db: CentralDb, chains: readonly (readonly SyncEntry[])
       const batch = entries.slice(i, i + MAX_BATCH_ENTRIES);
       const last = batch[batch.length - 1];
       if (last === undefined) break;
-      receipts += batch.reduce((sum, e) => sum + 10_000 + (e.seq % 997), 0);
+      receipts += batch.reduce((sum, e) => sum + amountOf(e.seq), 0);
       const completeness: DayCompleteness[] = [{ businessDate: DAY, entryCount: last.seq, receiptsSatang: receipts, lastSeq: last.seq, headHash: last.hash }];
       await ingest(db, serverKey, by, { entries: batch, completeness }, T0_MS);
     }

@@ -7,15 +7,14 @@
 // time the full national day (1,000 × 500) would take at the measured rate.
 // Default 100 offices × 500 (50,000 entries); the full size: EBILL_BENCH_OFFICES=1000.
 // Run: npm run bench -- national-day
-import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { openPostgres } from '../src-server/db/client';
 import { loadServerKey } from '../src-server/crypto';
 import { createEnrollCode, enroll } from '../src-server/enrollment';
 import { receiptStatistics } from '../src-server/console/alarms';
 import { ingest } from '../src-server/ingest';
-import { canonicalEntryText, GENESIS_HASH } from '../src-shared/ledger-entry-text';
-import { MAX_BATCH_ENTRIES, type DayCompleteness, type SyncEntry } from '../src-shared/sync';
+import { amountOf, BENCH_DAY, BENCH_T0_MS, receiptChain } from './receipt-chain';
+import { MAX_BATCH_ENTRIES, type DayCompleteness } from '../src-shared/sync';
 import { newTestKey } from '../tests/helpers/central';
 import { hasPostgres, NO_POSTGRES_MESSAGE, startPostgres } from '../tests/helpers/postgres';
 
@@ -23,53 +22,10 @@ const OFFICES = Number(process.env.EBILL_BENCH_OFFICES ?? 100);
 const RECEIPTS = Number(process.env.EBILL_BENCH_RECEIPTS_PER_OFFICE ?? 500);
 const CONCURRENCY = Number(process.env.EBILL_BENCH_CONCURRENCY ?? 4);
 const FULL_ENTRIES = 1_000 * 500;
-const T0_MS = Date.UTC(2026, 11, 2, 2, 0, 0);
-const DAY = '2026-12-02';
+const T0_MS = BENCH_T0_MS;
+const DAY = BENCH_DAY;
 const print = (line: string): void => void process.stdout.write(`${line}\n`);
 const rate = (n: number, ms: number): number => Math.round((n / ms) * 1000);
-const amountOf = (seq: number): number => 10_000 + (seq % 997);
-
-function receiptPayload(place: string, seq: number): string {
-  // The keys and sizes of a real receipt.issued payload (src-main/ledger/entry-payloads.ts), about 700 bytes.
-  return JSON.stringify({
-    receipt: {
-      amountSatang: amountOf(seq),
-      billId: `01KB${place}${String(seq).padStart(18, '0')}`,
-      book: `E70-${place}-1`,
-      businessDate: DAY,
-      entrySeq: seq,
-      id: `01KC${place}${String(seq).padStart(18, '0')}`,
-      isPaper: false,
-      issuedAtMs: T0_MS + seq,
-      items: JSON.stringify([{ revenueCode: '804001', nameTh: 'ค่าธรรมเนียมการจดทะเบียน', amountSatang: amountOf(seq) }]),
-      method: 'cash',
-      methodDetail: null,
-      number: seq,
-      payerId: '1101700230708',
-      payerName: 'นายทดสอบ ส่งข้อมูล',
-      paymentConfirmationId: null,
-      receiverNameTh: 'นายสมชาย ดูแลระบบ',
-      receiverPositionTh: 'เจ้าพนักงานปกครอง',
-      receiverUserId: '01KD0000000000000000000000',
-      requestId: `01KE${place}${String(seq).padStart(18, '0')}`,
-      revenueCode: '804001',
-    },
-  });
-}
-
-/** One office's day: a chain of `count` receipt entries, every hash as the office computes it. */
-function officeDay(place: string, count: number): SyncEntry[] {
-  const entries: SyncEntry[] = [];
-  let prev = GENESIS_HASH;
-  for (let seq = 1; seq <= count; seq += 1) {
-    const header = { seq, id: `01KF${place}${String(seq).padStart(18, '0')}`, kind: 'receipt.issued', payloadVersion: 1, atMs: T0_MS + seq, businessDate: DAY, place, terminalSlot: 1, userId: null };
-    const payloadText = receiptPayload(place, seq);
-    const hash = createHash('sha256').update(prev).update(canonicalEntryText(header, payloadText)).digest('hex');
-    entries.push({ ...header, payloadText, hash });
-    prev = hash;
-  }
-  return entries;
-}
 
 const places = Array.from({ length: OFFICES }, (_, i) => String(1000 + i));
 const total = OFFICES * RECEIPTS;
@@ -95,7 +51,7 @@ else {
       for (let i = next++; i < places.length; i = next++) {
         const place = places[i] ?? '';
         const hashStart = performance.now();
-        const entries = officeDay(place, RECEIPTS);
+        const entries = receiptChain(RECEIPTS, place, 1);
         hashMs += performance.now() - hashStart;
         const by = { keyId: signers.get(place) ?? '', terminalId: `${place}-1`, place, slot: 1 };
         let receipts = 0;
